@@ -1,0 +1,62 @@
+// `chitieu check FILES…`: parse and check rule files, print diagnostics.
+#include <chitieu/report/diagnostics.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+#include "commands.hpp"
+
+namespace chitieu::cli {
+
+std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths, std::ostream& err,
+                                           bool print_warnings) {
+  auto result = load_rules(paths);
+  for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
+  if (!result.io_errors.empty()) return std::nullopt;
+  if (result.sources.empty()) {
+    err << "chitieu: no .ct rule files found\n";
+    return std::nullopt;
+  }
+  for (auto const& d : result.diags)
+    if (print_warnings || d.level == severity::error) report::render_diagnostic(err, result.sources, d);
+  if (!result.rules) return std::nullopt;
+  return result;
+}
+
+int run_check(check_options const& options, std::ostream& out, std::ostream& err) {
+  auto result = load_rules(options.paths);
+  for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
+  if (!result.io_errors.empty()) return cannot_run;
+  if (result.sources.empty()) {
+    err << "chitieu: no .ct rule files found\n";
+    return cannot_run;
+  }
+  auto diags = result.diags;
+  if (result.rules) {
+    diagnostics more;  // graph checks join here
+    diags.insert(diags.end(), more.begin(), more.end());
+    std::stable_sort(diags.begin(), diags.end(), [](diagnostic const& a, diagnostic const& b) {
+      return a.file != b.file ? a.file < b.file : a.span.begin < b.span.begin;
+    });
+  }
+  auto count = [&](severity s) {
+    return std::count_if(diags.begin(), diags.end(), [s](diagnostic const& d) { return d.level == s; });
+  };
+  auto errors = count(severity::error), warnings = count(severity::warning);
+  if (options.format == "json") {
+    nlohmann::json j;
+    j["files"] = result.sources.size();
+    j["errors"] = errors;
+    j["warnings"] = warnings;
+    j["diagnostics"] = report::diagnostics_to_json(result.sources, diags);
+    out << j.dump(2) << '\n';
+  } else {
+    report::render_diagnostics(out, result.sources, diags);
+    out << result.sources.size() << " files checked: " << errors << " errors, " << warnings
+        << " warnings\n";
+  }
+  if (errors > 0 || (options.warnings_as_errors && warnings > 0)) return problems;
+  return ok;
+}
+
+}  // namespace chitieu::cli

@@ -1,0 +1,34 @@
+// The subcommands of the chitieu CLI. Each is a function over options and streams, so tests can call
+// it without a process. Exit codes: 0 ok, 1 could not run, 2 problems found.
+#pragma once
+#include <chitieu/pipeline.hpp>
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace chitieu::cli {
+
+enum exit_code { ok = 0, cannot_run = 1, problems = 2 };
+
+struct check_options {
+  std::vector<std::string> paths;
+  std::string format = "text";  // text | json
+  bool warnings_as_errors = false;
+};
+int run_check(check_options const& options, std::ostream& out, std::ostream& err);
+
+struct score_options {
+  std::vector<std::string> paths;
+  std::string data;
+  std::string as_of;            // YYYY-MM-DD; empty = today
+  std::string format = "text";  // text | json
+  std::string no_data = "zero";  // zero | exclude
+};
+int run_score(score_options const& options, std::ostream& out, std::ostream& err);
+
+/// Loads rule files and prints their diagnostics to `err`; nullopt when they cannot be used.
+std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths, std::ostream& err,
+                                           bool print_warnings);
+
+}  // namespace chitieu::cli

@@ -1,0 +1,41 @@
+// The chitieu command: CLI11 wiring only; each subcommand lives in its own file.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace chitieu::cli;
+  CLI::App app{"chitieu: chỉ tiêu, nhiệm vụ và chấm điểm theo kế hoạch"};
+  app.require_subcommand(1);
+  int exit = ok;
+
+  check_options check;
+  auto* check_cmd = app.add_subcommand("check", "Check rule files and print diagnostics");
+  check_cmd->add_option("files", check.paths, "Rule files or directories")->required();
+  check_cmd->add_option("--format", check.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_flag("--werror", check.warnings_as_errors, "Treat warnings as errors");
+  check_cmd->callback([&] { exit = run_check(check, std::cout, std::cerr); });
+
+  score_options score;
+  auto* score_cmd = app.add_subcommand("score", "Score a submission against rule files");
+  score_cmd->add_option("files", score.paths, "Rule files or directories")->required();
+  score_cmd->add_option("--data", score.data, "Submission (JSON)")->required();
+  score_cmd->add_option("--as-of", score.as_of, "Judge as of this date (YYYY-MM-DD); default today");
+  score_cmd->add_option("--format", score.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  score_cmd->add_option("--no-data", score.no_data, "How no_data counts in scores: zero or exclude")
+      ->check(CLI::IsMember({"zero", "exclude"}));
+  score_cmd->callback([&] { exit = run_score(score, std::cout, std::cerr); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (CLI::ParseError const& e) {
+    int code = app.exit(e);
+    return code == 0 ? ok : cannot_run;
+  } catch (std::exception const& e) {
+    std::cerr << "chitieu: internal error: " << e.what() << '\n';
+    return cannot_run;
+  }
+  return exit;
+}

@@ -1,0 +1,199 @@
+// The checked rule set: every name resolved to an index, every expression typed. The product of
+// sema::check, read by eval, graph and report. Immutable once built.
+#pragma once
+#include <chitieu/source.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chitieu::sema {
+
+/// Where a declaration or expression was written: the source's index in the rule set and a span.
+struct location {
+  std::uint32_t file = 0;
+  source_span span;
+};
+
+enum class value_kind { number, count, percent, money, rank, year, date, boolean, level, text };
+
+/// The type of a value: its kind, its unit of measure ("phòng/trường"), and for levels the ladder.
+/// Percents and plain ratios are held as fractions (94% is 0.94).
+struct value_type {
+  value_kind kind = value_kind::number;
+  std::string unit;
+  int ladder = -1;
+  bool literal = false;  // a bare number literal, which adapts to the other operand
+};
+
+struct unit_kind {
+  std::string id, title, counted;
+  location where;
+};
+
+struct level {
+  std::string id, title;
+};
+
+struct ladder {
+  std::string id, title;
+  std::vector<level> levels;  // lowest first
+  location where;
+};
+
+struct field {
+  int unit_kind = -1;
+  std::string id;  // the key in a submission's "values"
+  value_type type;
+  std::string label;
+  int slot = -1;  // column in the evaluation's value table; shared by fields with the same id
+  location where;
+};
+
+struct agency {
+  std::string id, title, level;
+  location where;
+};
+
+struct document {
+  std::string id, number, kind, issuer, province, title, signer;
+  std::optional<std::int32_t> date;  // day number
+  std::vector<std::string> implements;
+  location where;
+};
+
+// ---- expressions: a flat pool of nodes, children by index ----
+
+enum class node_op {
+  constant,    // number
+  field,       // slot
+  due_date,    // the due day of the year being judged (obligations)
+  negate, logical_not,
+  add, sub, mul, div,
+  eq, ne, lt, le, gt, ge,
+  logical_and, logical_or,
+  agg_count, agg_sum, agg_avg, agg_min, agg_max, agg_share, agg_all, agg_any,
+  growth, cumulative
+};
+
+struct expr_node {
+  node_op op = node_op::constant;
+  value_type type;
+  double number = 0;   // constant
+  int slot = -1;       // field
+  int field = -1;      // field index, for messages and JSON Pointers
+  int unit_kind = -1;  // aggregates
+  int lhs = -1, rhs = -1;       // operands; aggregates: filter (lhs) and value (rhs)
+  int from_year = 0;            // growth / cumulative
+  location where;
+};
+
+struct milestone {
+  enum class op { ge, gt, le, lt, eq, between, approx } comparator = op::ge;
+  double value = 0;
+  double upper = 0;  // between: upper bound; approx: tolerance (default 5% of value)
+  int year = 0;
+  location where;
+};
+
+struct target {
+  std::string id;
+  int document = -1;
+  std::string title, cite, group, note;
+  std::vector<int> applies;  // unit kinds
+  int measure = -1;          // root node
+  value_type type;
+  std::optional<double> baseline_value;
+  int baseline_year = 0;
+  std::vector<milestone> milestones;  // increasing years
+  int parent = -1;
+  std::vector<int> implements;  // targets of other documents
+  std::vector<int> indicators;  // indicators the measure uses, directly or not
+  double weight = 1;
+  location where;
+};
+
+struct requirement {
+  int root = -1;
+  location where;
+};
+
+struct obligation {
+  std::string id;
+  int document = -1;
+  std::string title, cite, group, note;
+  std::vector<int> applies;
+  int from_year = 0, until_year = 0;  // 0: open
+  unsigned due_day = 0, due_month = 0;  // 0: none
+  std::vector<requirement> requires;
+  std::vector<int> indicators;
+  double weight = 1;
+  location where;
+};
+
+enum class deadline_kind { none, ongoing, by, during, from, range, yearly };
+
+struct deadline {
+  deadline_kind kind = deadline_kind::none;
+  std::int32_t start = std::numeric_limits<std::int32_t>::min();  // day number
+  std::int32_t due = std::numeric_limits<std::int32_t>::max();    // last day allowed
+  unsigned day = 0, month = 0;  // yearly
+  std::string text;             // in Vietnamese: "Quý II/2026", "Thường xuyên"
+};
+
+struct task {
+  std::string id;
+  int document = -1;
+  std::string title, cite, group, note, output;
+  std::vector<int> lead, support;  // agencies
+  deadline when;
+  std::vector<int> after;           // tasks
+  std::vector<int> serves_targets;  // targets
+  std::vector<int> serves_obligations;
+  double weight = 1;
+  location where;
+};
+
+struct indicator {
+  std::string id;
+  int document = -1;
+  std::string title;
+  std::vector<int> fields;      // fields read directly
+  std::vector<int> indicators;  // indicators used directly
+  location where;
+};
+
+struct checked_ruleset {
+  std::vector<std::string> file_names;
+  std::vector<unit_kind> unit_kinds;
+  std::vector<ladder> ladders;
+  std::vector<field> fields;
+  std::vector<std::string> slot_names;  // slot -> field id
+  std::vector<agency> agencies;
+  std::vector<document> documents;
+  std::vector<indicator> indicators;
+  std::vector<target> targets;
+  std::vector<obligation> obligations;
+  std::vector<task> tasks;
+  std::vector<expr_node> nodes;
+
+  int find_unit_kind(std::string_view id) const;
+  int find_document(std::string_view id) const;
+  int find_agency(std::string_view id) const;
+  /// `doc.T1`, or `T1` when only one document has it.
+  int find_target(std::string_view qualified) const;
+  int find_task(std::string_view qualified) const;
+  int find_field(int unit_kind, std::string_view id) const;
+  std::string qualified_id(target const& t) const { return documents[t.document].id + "." + t.id; }
+  std::string qualified_id(task const& t) const { return documents[t.document].id + "." + t.id; }
+  std::string qualified_id(obligation const& o) const {
+    return documents[o.document].id + "." + o.id;
+  }
+};
+
+/// Text of a type for messages and listings: "phần trăm", "số đếm (phòng)".
+std::string describe(value_type const& type, checked_ruleset const& rules);
+
+}  // namespace chitieu::sema

@@ -1,0 +1,284 @@
+// Plan checks over the dependency graph. Each finding is a diagnostic at the declaration it concerns;
+// the codes are stable and listed in docs/diagnostics.md.
+#include <chitieu/graph/analysis.hpp>
+
+#include <chitieu/date.hpp>
+
+#include "views.hpp"
+
+#include <boost/graph/topological_sort.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <limits>
+#include <sstream>
+#include <tuple>
+
+namespace chitieu::graph {
+
+namespace {
+
+class checker {
+ public:
+  checker(sema::checked_ruleset const& rules, dependency_graph const& graph)
+      : rules_(rules), graph_(graph) {}
+
+  diagnostics run() {
+    cycles(edge_kind::depends_on, node_kind::task, "graph.task_cycle",
+           "tasks depend on each other in a cycle: ");
+    cycles(edge_kind::parent, node_kind::target, "graph.parent_cycle",
+           "targets are each other's parent in a cycle: ");
+    cycles(edge_kind::implements, node_kind::target, "graph.implements_cycle",
+           "targets implement each other in a cycle: ");
+    schedule();
+    unserved_targets();
+    tasks_without_lead();
+    idle_agencies();
+    weaker_targets();
+    std::stable_sort(out_.begin(), out_.end(), [](diagnostic const& a, diagnostic const& b) {
+      return std::tie(a.file, a.span.begin) < std::tie(b.file, b.span.begin);
+    });
+    return std::move(out_);
+  }
+
+ private:
+  void emit(severity level, char const* code, sema::location const& at, std::string message) {
+    out_.push_back(diagnostic{level, code, at.span, std::move(message), at.file});
+  }
+
+  std::string const& id(vertex v) const { return graph_.g[v].id; }
+
+  void cycles(edge_kind edges, node_kind nodes, char const* code, char const* lead_in) {
+    for (auto const& c : detail::find_cycles(graph_.g, edges, nodes)) {
+      std::string text = lead_in;
+      for (auto v : c.path) text += id(v) + " → ";
+      text += id(c.path.front());
+      if (c.members.size() > c.path.size()) {
+        text += " (also caught up in it:";
+        for (auto v : c.members)
+          if (std::find(c.path.begin(), c.path.end(), v) == c.path.end()) text += " " + id(v);
+        text += ")";
+      }
+      emit(severity::error, code, graph_.g[c.path.front()].where, text);
+      for (auto v : c.members)
+        if (v != c.path.front())
+          emit(severity::note, code, graph_.g[v].where, id(v) + " is part of that cycle");
+      if (nodes == node_kind::task) task_cycle_found_ = true;
+    }
+  }
+
+  // The earliest day each task can be finished: not before its own start, nor before everything it
+  // comes after. A task due before that day cannot be done as planned.
+  void schedule() {
+    if (task_cycle_found_) return;  // no order exists; the cycle is the problem to fix first
+    auto const view = detail::view_of(graph_.g, edge_kind::depends_on, node_kind::task);
+    std::vector<vertex> order;  // prerequisites first: edges point from a task to its prerequisite
+    boost::topological_sort(view, std::back_inserter(order));
+    constexpr auto open = std::numeric_limits<std::int32_t>::min();
+    std::vector<std::int32_t> earliest(rules_.tasks.size(), open);
+    for (auto v : order) {
+      int t = graph_.g[v].index;
+      auto const& task = rules_.tasks[std::size_t(t)];
+      std::int32_t e = task.when.kind == sema::deadline_kind::yearly ? open : task.when.start;
+      for (int p : task.after) e = std::max(e, earliest[std::size_t(p)]);
+      earliest[std::size_t(t)] = e;
+    }
+    for (std::size_t t = 0; t < rules_.tasks.size(); ++t) {
+      auto const& task = rules_.tasks[t];
+      auto due = detail::fixed_due(task);
+      if (!due) continue;
+      for (int p : task.after) {
+        auto const& before = rules_.tasks[std::size_t(p)];
+        auto ready = earliest[std::size_t(p)];
+        if (ready != open && ready > *due) {
+          emit(severity::error, "graph.schedule_conflict", task.where,
+               "task " + rules_.qualified_id(task) + " is due " + format_iso_date(*due) + ", but " +
+                   rules_.qualified_id(before) + ", which it comes after, cannot finish before " +
+                   format_iso_date(ready));
+        } else if (auto before_due = detail::fixed_due(before); before_due && *before_due > *due) {
+          emit(severity::warning, "graph.due_before_prerequisite", task.where,
+               "task " + rules_.qualified_id(task) + " is due " + format_iso_date(*due) +
+                   ", before " + rules_.qualified_id(before) + ", which it comes after, is due " +
+                   format_iso_date(*before_due));
+        }
+      }
+    }
+  }
+
+  bool served(vertex target) const {
+    // The parent chain, guarded against parent cycles (reported separately).
+    std::vector<vertex> seen;
+    for (std::optional<vertex> v = target; v && std::find(seen.begin(), seen.end(), *v) == seen.end();) {
+      seen.push_back(*v);
+      for (auto e : boost::make_iterator_range(boost::in_edges(*v, graph_.g)))
+        if (graph_.g[e].kind == edge_kind::serves) return true;
+      std::optional<vertex> up;
+      for (auto e : boost::make_iterator_range(boost::out_edges(*v, graph_.g)))
+        if (graph_.g[e].kind == edge_kind::parent) up = boost::target(e, graph_.g);
+      v = up;
+    }
+    return false;
+  }
+
+  void unserved_targets() {
+    for (std::size_t i = 0; i < rules_.targets.size(); ++i) {
+      auto const& t = rules_.targets[i];
+      if (served(graph_.vertex_of(node_kind::target, int(i)))) continue;
+      emit(severity::warning, "graph.unserved_target", t.where,
+           "no task serves target " + rules_.qualified_id(t) +
+               (t.parent >= 0 ? " or its parent targets" : ""));
+    }
+  }
+
+  void tasks_without_lead() {
+    for (auto const& t : rules_.tasks)
+      if (t.lead.empty())
+        emit(severity::warning, "graph.task_without_lead", t.where,
+             "task " + rules_.qualified_id(t) + " has no lead agency");
+  }
+
+  void idle_agencies() {
+    for (std::size_t i = 0; i < rules_.agencies.size(); ++i) {
+      auto v = graph_.vertex_of(node_kind::agency, int(i));
+      if (boost::out_degree(v, graph_.g) > 0) continue;
+      auto const& a = rules_.agencies[i];
+      emit(severity::warning, "graph.idle_agency", a.where,
+           "agency " + a.id + " neither leads nor coordinates any task");
+    }
+  }
+
+  // ---- weaker than the target implemented ----
+
+  struct interval {
+    double lo = -INFINITY, hi = INFINITY;
+    bool lo_closed = false, hi_closed = false;
+  };
+
+  static interval accepted(sema::milestone const& m) {
+    using op = sema::milestone::op;
+    switch (m.comparator) {
+      case op::ge: return {m.value, INFINITY, true, false};
+      case op::gt: return {m.value, INFINITY, false, false};
+      case op::le: return {-INFINITY, m.value, false, true};
+      case op::lt: return {-INFINITY, m.value, false, false};
+      case op::eq: return {m.value, m.value, true, true};
+      case op::between: return {m.value, m.upper, true, true};
+      case op::approx: return {m.value - m.upper, m.value + m.upper, true, true};
+    }
+    return {};
+  }
+
+  enum class looseness { none, lower_floor, higher_ceiling, comparator };
+
+  static char const* reason(looseness why) {
+    switch (why) {
+      case looseness::lower_floor: return " (lower threshold)";
+      case looseness::higher_ceiling: return " (higher ceiling)";
+      case looseness::comparator: return " (looser comparator)";
+      case looseness::none: break;
+    }
+    return "";
+  }
+
+  // Whether every value `a` accepts is accepted by `b`, and if not, why not.
+  static looseness looser(interval const& a, interval const& b) {
+    if (a.lo < b.lo) return looseness::lower_floor;
+    if (a.hi > b.hi) return looseness::higher_ceiling;
+    if ((a.lo == b.lo && a.lo_closed && !b.lo_closed) || (a.hi == b.hi && a.hi_closed && !b.hi_closed))
+      return looseness::comparator;
+    return looseness::none;
+  }
+
+  static bool same_type(sema::value_type const& a, sema::value_type const& b) {
+    return a.kind == b.kind && a.unit == b.unit && a.ladder == b.ladder;
+  }
+
+  std::string show_value(double v, sema::value_type const& type) const {
+    if (type.kind == sema::value_kind::level && type.ladder >= 0 &&
+        type.ladder < int(rules_.ladders.size())) {
+      auto const& levels = rules_.ladders[std::size_t(type.ladder)].levels;
+      auto i = static_cast<long>(std::lround(v));
+      if (i >= 0 && i < long(levels.size())) return levels[std::size_t(i)].id;
+    }
+    bool percent = type.kind == sema::value_kind::percent;
+    std::ostringstream text;
+    text.precision(10);
+    text << (percent ? v * 100 : v) << (percent ? "%" : "");
+    return text.str();
+  }
+
+  std::string show(sema::milestone const& m, sema::value_type const& type) const {
+    using op = sema::milestone::op;
+    std::string value = show_value(m.value, type);
+    std::string text;
+    switch (m.comparator) {
+      case op::ge: text = ">= " + value; break;
+      case op::gt: text = "> " + value; break;
+      case op::le: text = "<= " + value; break;
+      case op::lt: text = "< " + value; break;
+      case op::eq: text = "= " + value; break;
+      case op::between: text = "between " + value + " and " + show_value(m.upper, type); break;
+      case op::approx: text = "approx " + value + " within " + show_value(m.upper, type); break;
+    }
+    return text + " by " + std::to_string(m.year);
+  }
+
+  // A target implementing a higher one must ask at least as much by each year the higher one names,
+  // within its own horizon: a plan to 2030 says nothing about the national 2045 milestone.
+  void weaker_targets() {
+    for (auto const& t : rules_.targets) {
+      if (t.milestones.empty()) continue;
+      int horizon = t.milestones.back().year;
+      for (int u_index : t.implements) {
+        if (u_index < 0 || u_index >= int(rules_.targets.size())) continue;
+        auto const& u = rules_.targets[std::size_t(u_index)];
+        if (!same_type(t.type, u.type)) continue;
+        for (auto const& wanted : u.milestones) {
+          if (wanted.year > horizon) continue;
+          auto const goal = accepted(wanted);
+          sema::milestone const* by_then = nullptr;
+          for (auto const& m : t.milestones)
+            if (m.year <= wanted.year) by_then = &m;
+          auto why = by_then ? looser(accepted(*by_then), goal) : looseness::lower_floor;
+          if (why == looseness::none) continue;
+          sema::milestone const* later = nullptr;
+          for (auto const& m : t.milestones)
+            if (m.year > wanted.year && looser(accepted(m), goal) == looseness::none) {
+              later = &m;
+              break;
+            }
+          std::string head = "target " + rules_.qualified_id(t) + " is weaker than " +
+                             rules_.qualified_id(u) + ", which it implements: ";
+          std::string theirs = show(wanted, u.type);
+          std::string message;
+          if (later)
+            message = head + "it reaches " + show(*later, t.type) + " against " + theirs +
+                      " (later year)";
+          else if (!by_then)
+            message = head + "it sets nothing by " + std::to_string(wanted.year) + " against " +
+                      theirs + " (later year)";
+          else
+            message = head + show(*by_then, t.type) + " against " + theirs + reason(why);
+          emit(severity::warning, "graph.weaker_than_implemented", t.where, message);
+          break;  // one finding per pair is enough to send the reader to the row
+        }
+      }
+    }
+  }
+
+  sema::checked_ruleset const& rules_;
+  dependency_graph const& graph_;
+  diagnostics out_;
+  bool task_cycle_found_ = false;
+};
+
+}  // namespace
+
+diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph) {
+  return checker(rules, graph).run();
+}
+
+diagnostics check(sema::checked_ruleset const& rules) { return check(rules, build(rules)); }
+
+}  // namespace chitieu::graph

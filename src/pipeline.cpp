@@ -1,0 +1,73 @@
+// Reading rule files from disk and running parse + check over them.
+#include <chitieu/pipeline.hpp>
+
+#include <chitieu/sema/check.hpp>
+#include <chitieu/syntax/parse.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace chitieu {
+namespace fs = std::filesystem;
+
+ruleset_result check_sources(std::vector<source_file> sources) {
+  ruleset_result out;
+  std::vector<syntax::ast::rule_file> files;
+  std::vector<std::string> names;
+  bool parsed = true;
+  for (std::uint32_t i = 0; i < sources.size(); ++i) {
+    auto result = syntax::parse(sources[i], {}, i);
+    out.diags.insert(out.diags.end(), result.diags.begin(), result.diags.end());
+    files.push_back(result.ast ? std::move(*result.ast) : syntax::ast::rule_file{});
+    names.emplace_back(sources[i].name());
+    parsed = parsed && result.ast.has_value();
+  }
+  // Check even after syntax errors, so name and type errors in the good declarations show too;
+  // the product is only kept when everything was clean.
+  auto checked = sema::check(files, names);
+  out.diags.insert(out.diags.end(), checked.diags.begin(), checked.diags.end());
+  std::stable_sort(out.diags.begin(), out.diags.end(), [](diagnostic const& a, diagnostic const& b) {
+    return a.file != b.file ? a.file < b.file : a.span.begin < b.span.begin;
+  });
+  if (parsed && checked.rules) out.rules = std::move(checked.rules);
+  out.sources = std::move(sources);
+  return out;
+}
+
+ruleset_result load_rules(std::vector<std::string> const& paths) {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;
+  for (auto const& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec) && it->path().extension() == ".ct")
+          found.push_back(it->path().generic_string());
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+      if (ec) errors.push_back(p + ": " + ec.message());
+    } else {
+      files.push_back(p);
+    }
+  }
+  std::vector<source_file> sources;
+  for (auto const& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) {
+      errors.push_back(f + ": cannot read the file");
+      continue;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    sources.emplace_back(f, text.str());
+  }
+  auto out = check_sources(std::move(sources));
+  out.io_errors = std::move(errors);
+  if (!out.io_errors.empty()) out.rules.reset();
+  return out;
+}
+
+}  // namespace chitieu

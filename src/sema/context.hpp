@@ -1,0 +1,63 @@
+// Shared state of one check run: symbol tables and the diagnostic sink. Private to src/sema.
+#pragma once
+#include <chitieu/sema/check.hpp>
+
+#include <map>
+#include <string>
+#include <utility>
+
+namespace chitieu::sema::detail {
+
+namespace ast = syntax::ast;
+namespace x3 = boost::spirit::x3;
+
+struct check_context {
+  checked_ruleset rules;
+  diagnostics diags;
+  std::uint32_t file = 0;  // the file being checked
+
+  std::map<std::string, int, std::less<>> unit_by_id, ladder_by_id, agency_by_id, document_by_id,
+      slot_by_name;
+  std::map<std::pair<int, std::string>, int> field_by_key;  // (unit kind, id)
+  // per document: id -> index
+  std::map<std::pair<int, std::string>, int> indicator_by_key, target_by_key, obligation_by_key,
+      task_by_key;
+  std::map<int, ast::indicator_decl const*> indicator_ast;  // indicator index -> declaration
+  std::map<int, std::uint32_t> indicator_file;
+
+  location at(source_span span) const { return {file, span}; }
+  void error(std::string code, source_span span, std::string message) {
+    diags.push_back({severity::error, std::move(code), span, std::move(message), file});
+  }
+  void warning(std::string code, source_span span, std::string message) {
+    diags.push_back({severity::warning, std::move(code), span, std::move(message), file});
+  }
+  void note(location where, std::string code, std::string message) {
+    diags.push_back({severity::note, std::move(code), where.span, std::move(message), where.file});
+  }
+};
+
+/// Expression checking: builds typed nodes in rules.nodes, returns the root or -1 after reporting.
+struct expression_scope {
+  int unit_kind = -1;
+  int document = -1;
+  bool due_allowed = false;
+  std::vector<int>* indicators_used = nullptr;
+  std::vector<int>* fields_read = nullptr;
+};
+int check_expression(check_context& cx, ast::expr const& e, expression_scope const& scope);
+
+/// Deadlines: resolves a task's `deadline` item.
+deadline resolve_deadline(check_context& cx, ast::deadline const& d);
+/// "25/11" as day and month; false after reporting.
+bool resolve_day_month(check_context& cx, ast::slash_lit const& s, unsigned& day, unsigned& month);
+
+std::string quote(std::string_view s);
+
+/// Visits an x3::variant with a generic lambda (x3's own apply_visitor wants a result_type).
+template <typename Visitor, typename Variant>
+decltype(auto) visit(Visitor&& v, Variant const& variant) {
+  return boost::apply_visitor(std::forward<Visitor>(v), variant.get());
+}
+
+}  // namespace chitieu::sema::detail

@@ -1,0 +1,525 @@
+// Typing expressions: name resolution in a unit kind's scope, indicator expansion, and the unit-of-measure
+// rules of docs/language.md §4.
+#include <chitieu/date.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "context.hpp"
+
+namespace chitieu::sema::detail {
+namespace {
+
+bool is_numeric(value_kind k) {
+  return k == value_kind::number || k == value_kind::count || k == value_kind::percent ||
+         k == value_kind::money || k == value_kind::rank || k == value_kind::year;
+}
+
+bool is_plain_ratio(value_type const& t) {
+  return t.kind == value_kind::number && t.unit.empty() && !t.literal;
+}
+
+std::string type_name(value_type const& t, checked_ruleset const& rules) {
+  return describe(t, rules);
+}
+
+class expression_checker {
+ public:
+  expression_checker(check_context& cx, expression_scope const& scope) : cx_(cx), scope_(scope) {}
+
+  int expr(ast::expr const& e) {
+    int left = operand(e.first);
+    for (auto const& op : e.rest) {
+      int right = operand(op.rhs);
+      if (left < 0 || right < 0) {
+        left = -1;
+        continue;
+      }
+      left = binary(op.op, left, right, op.span, e.span);
+    }
+    return left;
+  }
+
+  std::set<int> const& pending_levels() const { return pending_levels_; }
+
+ private:
+  check_context& cx_;
+  expression_scope scope_;
+  std::vector<int> indicator_stack_;
+  std::set<int> pending_levels_;  // nodes naming a level whose ladder is not known yet
+  std::map<int, std::string> level_names_;
+
+  int add(expr_node n) {
+    cx_.rules.nodes.push_back(std::move(n));
+    return static_cast<int>(cx_.rules.nodes.size() - 1);
+  }
+  expr_node& node(int i) { return cx_.rules.nodes[static_cast<std::size_t>(i)]; }
+
+  int operand(ast::operand const& o) {
+    return detail::visit([this](auto const& alt) { return visit(alt); }, o);
+  }
+
+  int visit(ast::number_lit const& n) {
+    if (!std::isfinite(n.value)) {
+      cx_.error("sema.bad_number", n.span, "number is too large");
+      return -1;
+    }
+    expr_node e;
+    e.op = node_op::constant;
+    e.number = n.percent ? n.value / 100 : n.value;
+    e.type.kind = n.percent ? value_kind::percent : value_kind::number;
+    e.type.literal = true;
+    e.where = cx_.at(n.span);
+    return add(e);
+  }
+  int visit(ast::bool_lit const& b) {
+    expr_node e;
+    e.number = b.value ? 1 : 0;
+    e.type.kind = value_kind::boolean;
+    e.where = cx_.at(b.span);
+    return add(e);
+  }
+  int visit(ast::date_lit const& d) {
+    if (!is_valid_date(static_cast<int>(d.year), d.month, d.day)) {
+      cx_.error("sema.bad_date", d.span, "not a calendar date");
+      return -1;
+    }
+    expr_node e;
+    e.number = days_from_civil({static_cast<int>(d.year), d.month, d.day});
+    e.type.kind = value_kind::date;
+    e.where = cx_.at(d.span);
+    return add(e);
+  }
+  int visit(ast::due_ref const& d) {
+    if (!scope_.due_allowed) {
+      cx_.error("sema.due_outside_obligation", d.span,
+                "'due' is only defined in an obligation with a 'due' day");
+      return -1;
+    }
+    expr_node e;
+    e.op = node_op::due_date;
+    e.type.kind = value_kind::date;
+    e.where = cx_.at(d.span);
+    return add(e);
+  }
+  int visit(x3::forward_ast<ast::expr> const& e) { return expr(e.get()); }
+  int visit(x3::forward_ast<ast::prefixed> const& p) {
+    int inner = operand(p.get().value);
+    if (inner < 0) return -1;
+    for (auto it = p.get().ops.rbegin(); it != p.get().ops.rend(); ++it) {
+      expr_node e;
+      e.lhs = inner;
+      e.where = cx_.at(p.get().span);
+      if (*it == '!') {
+        if (node(inner).type.kind != value_kind::boolean) {
+          not_boolean(inner, "'not'");
+          return -1;
+        }
+        e.op = node_op::logical_not;
+        e.type.kind = value_kind::boolean;
+      } else {
+        if (!is_numeric(node(inner).type.kind)) {
+          cx_.error("sema.type_mismatch", p.get().span,
+                    "cannot negate a value of type " + type_name(node(inner).type, cx_.rules));
+          return -1;
+        }
+        e.op = node_op::negate;
+        e.type = node(inner).type;
+      }
+      inner = add(e);
+    }
+    return inner;
+  }
+
+  int visit(ast::qualified_name const& q) {
+    if (q.second) {
+      auto doc = cx_.document_by_id.find(q.first.text);
+      if (doc == cx_.document_by_id.end()) {
+        cx_.error("sema.unknown_name", q.first.span, "unknown document " + quote(q.first.text));
+        return -1;
+      }
+      auto ind = cx_.indicator_by_key.find({doc->second, q.second->text});
+      if (ind == cx_.indicator_by_key.end()) {
+        cx_.error("sema.unknown_name", q.second->span,
+                  "document " + quote(q.first.text) + " has no indicator " + quote(q.second->text));
+        return -1;
+      }
+      return expand_indicator(ind->second, q.span);
+    }
+    std::string const& name = q.first.text;
+    auto f = cx_.field_by_key.find({scope_.unit_kind, name});
+    if (f != cx_.field_by_key.end()) return field_node(f->second, q.span);
+    auto ind = cx_.indicator_by_key.find({scope_.document, name});
+    if (ind != cx_.indicator_by_key.end()) return expand_indicator(ind->second, q.span);
+    for (auto const& ladder : cx_.rules.ladders)
+      for (auto const& lv : ladder.levels)
+        if (lv.id == name) {
+          expr_node e;
+          e.type.kind = value_kind::level;
+          e.where = cx_.at(q.span);
+          int i = add(e);
+          pending_levels_.insert(i);
+          level_names_[i] = name;
+          return i;
+        }
+    auto const& kind = cx_.rules.unit_kinds[static_cast<std::size_t>(scope_.unit_kind)];
+    cx_.error("sema.unknown_name", q.span,
+              "unknown name " + quote(name) + ": not a field of " + kind.id +
+                  ", nor an indicator of this document");
+    return -1;
+  }
+
+  int field_node(int index, source_span span) {
+    auto const& f = cx_.rules.fields[static_cast<std::size_t>(index)];
+    if (f.type.kind == value_kind::text) {
+      cx_.error("sema.text_in_expression", span,
+                "text field " + quote(f.id) + " cannot be computed on");
+      return -1;
+    }
+    if (scope_.fields_read &&
+        std::find(scope_.fields_read->begin(), scope_.fields_read->end(), index) ==
+            scope_.fields_read->end())
+      scope_.fields_read->push_back(index);
+    expr_node e;
+    e.op = node_op::field;
+    e.slot = f.slot;
+    e.field = index;
+    e.type = f.type;
+    e.where = cx_.at(span);
+    return add(e);
+  }
+
+  int expand_indicator(int index, source_span span) {
+    if (std::find(indicator_stack_.begin(), indicator_stack_.end(), index) !=
+        indicator_stack_.end()) {
+      std::string cycle;
+      for (int i : indicator_stack_)
+        cycle += cx_.rules.indicators[static_cast<std::size_t>(i)].id + " -> ";
+      cycle += cx_.rules.indicators[static_cast<std::size_t>(index)].id;
+      cx_.error("sema.indicator_cycle", span, "indicators depend on each other: " + cycle);
+      return -1;
+    }
+    if (scope_.indicators_used &&
+        std::find(scope_.indicators_used->begin(), scope_.indicators_used->end(), index) ==
+            scope_.indicators_used->end())
+      scope_.indicators_used->push_back(index);
+    auto const* decl = cx_.indicator_ast.at(index);
+    // The indicator's text lives in its own file; diagnostics inside it point there.
+    auto saved_file = cx_.file;
+    auto saved_doc = scope_.document;
+    cx_.file = cx_.indicator_file.at(index);
+    scope_.document = cx_.rules.indicators[static_cast<std::size_t>(index)].document;
+    indicator_stack_.push_back(index);
+    int root = expr(decl->value);
+    indicator_stack_.pop_back();
+    cx_.file = saved_file;
+    scope_.document = saved_doc;
+    return root;
+  }
+
+  int visit(x3::forward_ast<ast::aggregate> const& a_) {
+    auto const& a = a_.get();
+    auto kind = cx_.unit_by_id.find(a.unit_kind.text);
+    if (kind == cx_.unit_by_id.end()) {
+      cx_.error("sema.unknown_name", a.unit_kind.span, "unknown unit kind " + quote(a.unit_kind.text));
+      return -1;
+    }
+    expression_scope inner = scope_;
+    inner.unit_kind = kind->second;
+    expression_checker sub(cx_, inner);
+    sub.indicator_stack_ = indicator_stack_;
+    expr_node e;
+    e.unit_kind = kind->second;
+    e.where = cx_.at(a.span);
+    bool ok = true;
+    if (a.filter) {
+      e.lhs = sub.expr(*a.filter);
+      if (e.lhs < 0) ok = false;
+      else if (node(e.lhs).type.kind != value_kind::boolean) {
+        not_boolean(e.lhs, "'where'");
+        ok = false;
+      }
+    }
+    if (a.value) {
+      e.rhs = sub.expr(*a.value);
+      if (e.rhs < 0) ok = false;
+    }
+    merge_pending(sub);
+    if (!ok) return -1;
+    auto const& counted = cx_.rules.unit_kinds[static_cast<std::size_t>(kind->second)].counted;
+    bool wants_value = a.kind != ast::aggregate_kind::count;
+    if (wants_value != (e.rhs >= 0)) {
+      cx_.error("sema.aggregate_arguments", a.span,
+                wants_value ? "this aggregate needs a value after ','"
+                            : "count takes no value; use 'where' to filter");
+      return -1;
+    }
+    bool wants_bool = a.kind == ast::aggregate_kind::share || a.kind == ast::aggregate_kind::all ||
+                      a.kind == ast::aggregate_kind::any;
+    if (e.rhs >= 0) {
+      auto const& vt = node(e.rhs).type;
+      if (wants_bool && vt.kind != value_kind::boolean) {
+        not_boolean(e.rhs, "this aggregate's condition");
+        return -1;
+      }
+      if (!wants_bool && !is_numeric(vt.kind)) {
+        cx_.error("sema.type_mismatch", node(e.rhs).where.span,
+                  "cannot aggregate values of type " + type_name(vt, cx_.rules));
+        return -1;
+      }
+    }
+    switch (a.kind) {
+      case ast::aggregate_kind::count:
+        e.op = node_op::agg_count;
+        e.type = {value_kind::count, counted, -1, false};
+        break;
+      case ast::aggregate_kind::sum: e.op = node_op::agg_sum; e.type = node(e.rhs).type; break;
+      case ast::aggregate_kind::avg: e.op = node_op::agg_avg; e.type = node(e.rhs).type; break;
+      case ast::aggregate_kind::min: e.op = node_op::agg_min; e.type = node(e.rhs).type; break;
+      case ast::aggregate_kind::max: e.op = node_op::agg_max; e.type = node(e.rhs).type; break;
+      case ast::aggregate_kind::share:
+        e.op = node_op::agg_share;
+        e.type = {value_kind::percent, "", -1, false};
+        break;
+      case ast::aggregate_kind::all: e.op = node_op::agg_all; e.type.kind = value_kind::boolean; break;
+      case ast::aggregate_kind::any: e.op = node_op::agg_any; e.type.kind = value_kind::boolean; break;
+    }
+    e.type.literal = false;
+    return add(e);
+  }
+
+  int visit(x3::forward_ast<ast::function_call> const& f_) {
+    auto const& f = f_.get();
+    int arg = expr(f.argument);
+    if (arg < 0) return -1;
+    if (!is_numeric(node(arg).type.kind)) {
+      cx_.error("sema.type_mismatch", f.argument.span,
+                "growth and cumulative need a number, not " + type_name(node(arg).type, cx_.rules));
+      return -1;
+    }
+    if (f.from_year && (*f.from_year < 1900 || *f.from_year > 2200)) {
+      cx_.error("sema.bad_period", f.span, "year out of range 1900–2200");
+      return -1;
+    }
+    expr_node e;
+    e.lhs = arg;
+    e.where = cx_.at(f.span);
+    e.from_year = f.from_year ? static_cast<int>(*f.from_year) : 0;
+    if (f.kind == ast::function_kind::growth) {
+      e.op = node_op::growth;
+      e.type = {value_kind::percent, "", -1, false};
+    } else {
+      if (!f.from_year) {
+        cx_.error("sema.function_arguments", f.span, "cumulative needs ', from YEAR'");
+        return -1;
+      }
+      e.op = node_op::cumulative;
+      e.type = node(arg).type;
+      e.type.literal = false;
+    }
+    return add(e);
+  }
+
+  void merge_pending(expression_checker const& sub) {
+    for (int i : sub.pending_levels_) {
+      pending_levels_.insert(i);
+      level_names_[i] = sub.level_names_.at(i);
+    }
+  }
+
+  void not_boolean(int i, std::string const& where) {
+    cx_.error("sema.not_boolean", node(i).where.span,
+              where + " needs a yes/no condition, not " + type_name(node(i).type, cx_.rules));
+  }
+
+  /// Gives a pending level name the ladder of the other operand.
+  bool settle_level(int level_node, value_type const& other) {
+    if (!pending_levels_.count(level_node)) return true;
+    auto& n = node(level_node);
+    if (other.kind != value_kind::level || other.ladder < 0) {
+      cx_.error("sema.type_mismatch", n.where.span,
+                "level " + quote(level_names_[level_node]) + " compared with " +
+                    type_name(other, cx_.rules));
+      return false;
+    }
+    auto const& ladder = cx_.rules.ladders[static_cast<std::size_t>(other.ladder)];
+    for (std::size_t i = 0; i < ladder.levels.size(); ++i)
+      if (ladder.levels[i].id == level_names_[level_node]) {
+        n.number = static_cast<double>(i);
+        n.type = other;
+        pending_levels_.erase(level_node);
+        return true;
+      }
+    cx_.error("sema.unknown_level", n.where.span,
+              "ladder " + quote(ladder.id) + " has no level " + quote(level_names_[level_node]));
+    return false;
+  }
+
+  /// The type that results from combining a and b with +, - or a comparison, or nullopt after
+  /// reporting why they do not combine.
+  std::optional<value_type> common_type(int a, int b, source_span span) {
+    value_type const& ta = node(a).type;
+    value_type const& tb = node(b).type;
+    if (ta.kind == value_kind::level || tb.kind == value_kind::level) {
+      if (!settle_level(a, tb) || !settle_level(b, node(a).type)) return std::nullopt;
+      if (node(a).type.ladder != node(b).type.ladder) {
+        cx_.error("sema.type_mismatch", span, "levels of different ladders are not comparable");
+        return std::nullopt;
+      }
+      return node(a).type;
+    }
+    if (ta.kind == value_kind::boolean || tb.kind == value_kind::boolean ||
+        ta.kind == value_kind::date || tb.kind == value_kind::date) {
+      if (ta.kind == tb.kind) return ta;
+      mismatch(span, ta, tb);
+      return std::nullopt;
+    }
+    if (ta.literal && tb.literal) return ta.kind == value_kind::percent ? ta : tb;
+    if (ta.literal || tb.literal) {
+      value_type const& lit = ta.literal ? ta : tb;
+      value_type const& other = ta.literal ? tb : ta;
+      if (other.kind == value_kind::percent && lit.kind != value_kind::percent) {
+        cx_.error("sema.percent_literal", node(ta.literal ? a : b).where.span,
+                  "compare a percent with a percent: write this number with '%'");
+        return std::nullopt;
+      }
+      if (lit.kind == value_kind::percent && other.kind != value_kind::percent &&
+          !is_plain_ratio(other)) {
+        mismatch(span, ta, tb);
+        return std::nullopt;
+      }
+      return other;
+    }
+    if (ta.kind == tb.kind) {
+      if (ta.unit != tb.unit) {
+        cx_.error("sema.unit_mismatch", span,
+                  "units differ: " + type_name(ta, cx_.rules) + " and " + type_name(tb, cx_.rules));
+        return std::nullopt;
+      }
+      return ta;
+    }
+    if ((ta.kind == value_kind::percent && is_plain_ratio(tb)) ||
+        (tb.kind == value_kind::percent && is_plain_ratio(ta)))
+      return value_type{value_kind::percent, "", -1, false};
+    mismatch(span, ta, tb);
+    return std::nullopt;
+  }
+
+  void mismatch(source_span span, value_type const& a, value_type const& b) {
+    cx_.error("sema.type_mismatch", span,
+              "cannot combine " + type_name(a, cx_.rules) + " with " + type_name(b, cx_.rules));
+  }
+
+  int binary(ast::binary_op op, int a, int b, source_span op_span, source_span whole) {
+    expr_node e;
+    e.lhs = a;
+    e.rhs = b;
+    auto const& left = cx_.rules.nodes[static_cast<std::size_t>(a)].where.span;
+    auto const& right = cx_.rules.nodes[static_cast<std::size_t>(b)].where.span;
+    source_span span{std::min(left.begin, right.begin), std::max(left.end, right.end)};
+    if (cx_.rules.nodes[static_cast<std::size_t>(a)].where.file != cx_.file) span = op_span;
+    (void)whole;
+    e.where = cx_.at(span);
+    switch (op) {
+      case ast::binary_op::or_:
+      case ast::binary_op::and_:
+        for (int i : {a, b})
+          if (node(i).type.kind != value_kind::boolean) {
+            not_boolean(i, op == ast::binary_op::or_ ? "'or'" : "'and'");
+            return -1;
+          }
+        e.op = op == ast::binary_op::or_ ? node_op::logical_or : node_op::logical_and;
+        e.type.kind = value_kind::boolean;
+        return add(e);
+      case ast::binary_op::eq:
+      case ast::binary_op::ne:
+      case ast::binary_op::lt:
+      case ast::binary_op::le:
+      case ast::binary_op::gt:
+      case ast::binary_op::ge: {
+        if (!common_type(a, b, span)) return -1;
+        if (node(a).type.kind == value_kind::boolean && op != ast::binary_op::eq &&
+            op != ast::binary_op::ne) {
+          cx_.error("sema.type_mismatch", span, "yes/no values are only compared with = or !=");
+          return -1;
+        }
+        static constexpr node_op ops[] = {node_op::eq, node_op::ne, node_op::lt,
+                                          node_op::le, node_op::gt, node_op::ge};
+        e.op = ops[static_cast<int>(op) - static_cast<int>(ast::binary_op::eq)];
+        e.type.kind = value_kind::boolean;
+        return add(e);
+      }
+      case ast::binary_op::add:
+      case ast::binary_op::sub: {
+        for (int i : {a, b})
+          if (!is_numeric(node(i).type.kind)) {
+            cx_.error("sema.type_mismatch", node(i).where.span,
+                      "cannot add or subtract " + type_name(node(i).type, cx_.rules));
+            return -1;
+          }
+        auto t = common_type(a, b, span);
+        if (!t) return -1;
+        e.op = op == ast::binary_op::add ? node_op::add : node_op::sub;
+        e.type = *t;
+        e.type.literal = node(a).type.literal && node(b).type.literal;
+        return add(e);
+      }
+      case ast::binary_op::mul:
+      case ast::binary_op::div: {
+        for (int i : {a, b})
+          if (!is_numeric(node(i).type.kind)) {
+            cx_.error("sema.type_mismatch", node(i).where.span,
+                      "cannot multiply or divide " + type_name(node(i).type, cx_.rules));
+            return -1;
+          }
+        e.op = op == ast::binary_op::mul ? node_op::mul : node_op::div;
+        e.type = product_type(op == ast::binary_op::div, node(a).type, node(b).type);
+        return add(e);
+      }
+    }
+    return -1;
+  }
+
+  static std::string unit_of(value_type const& t) {
+    if (!t.unit.empty()) return t.unit;
+    switch (t.kind) {
+      case value_kind::money: return "đồng";
+      case value_kind::percent: return "%";
+      default: return "";
+    }
+  }
+
+  static value_type product_type(bool divide, value_type const& a, value_type const& b) {
+    bool a_scalar = a.literal || is_plain_ratio(a);
+    bool b_scalar = b.literal || is_plain_ratio(b);
+    if (b_scalar && !(a.literal && !b.literal)) {
+      value_type t = a;
+      t.literal = a.literal && b.literal;
+      return t;
+    }
+    if (a_scalar && !divide) return b;
+    value_type t{value_kind::number, "", -1, false};
+    if (divide && a.kind == b.kind && a.unit == b.unit) return t;  // a plain ratio
+    std::string ua = unit_of(a), ub = unit_of(b);
+    t.unit = divide ? (ua.empty() ? "1" : ua) + "/" + ub : ua + "·" + ub;
+    return t;
+  }
+};
+
+}  // namespace
+
+int check_expression(check_context& cx, ast::expr const& e, expression_scope const& scope) {
+  expression_checker checker(cx, scope);
+  int root = checker.expr(e);
+  for (int i : checker.pending_levels()) {
+    cx.error("sema.unknown_name", cx.rules.nodes[static_cast<std::size_t>(i)].where.span,
+             "a level is only meaningful compared with a value of its ladder");
+    root = -1;
+  }
+  return root;
+}
+
+std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+}  // namespace chitieu::sema::detail

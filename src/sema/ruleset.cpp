@@ -1,0 +1,62 @@
+// Lookups on a checked rule set and the English names of types used in diagnostics.
+#include <chitieu/sema/ruleset.hpp>
+
+namespace chitieu::sema {
+namespace {
+template <typename Items>
+int find_by_id(Items const& items, std::string_view id) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+template <typename Items>
+int find_qualified(checked_ruleset const& rules, Items const& items, std::string_view qualified) {
+  auto dot = qualified.find('.');
+  if (dot != std::string_view::npos) {
+    int doc = rules.find_document(qualified.substr(0, dot));
+    auto id = qualified.substr(dot + 1);
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (items[i].document == doc && items[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+  int found = -1;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == qualified) {
+      if (found >= 0) return -1;  // ambiguous without its document
+      found = static_cast<int>(i);
+    }
+  return found;
+}
+}  // namespace
+
+int checked_ruleset::find_unit_kind(std::string_view id) const { return find_by_id(unit_kinds, id); }
+int checked_ruleset::find_document(std::string_view id) const { return find_by_id(documents, id); }
+int checked_ruleset::find_agency(std::string_view id) const { return find_by_id(agencies, id); }
+int checked_ruleset::find_target(std::string_view q) const { return find_qualified(*this, targets, q); }
+int checked_ruleset::find_task(std::string_view q) const { return find_qualified(*this, tasks, q); }
+int checked_ruleset::find_field(int unit_kind, std::string_view id) const {
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].unit_kind == unit_kind && fields[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+std::string describe(value_type const& t, checked_ruleset const& rules) {
+  std::string unit = t.unit.empty() ? "" : " (" + t.unit + ")";
+  switch (t.kind) {
+    case value_kind::number: return t.literal ? "a number" : (t.unit.empty() ? "a ratio" : "number" + unit);
+    case value_kind::count: return "count" + unit;
+    case value_kind::percent: return "percent";
+    case value_kind::money: return "money";
+    case value_kind::rank: return "rank";
+    case value_kind::year: return "year";
+    case value_kind::date: return "date";
+    case value_kind::boolean: return "yes/no";
+    case value_kind::level:
+      return t.ladder >= 0 ? "level of " + rules.ladders[static_cast<std::size_t>(t.ladder)].id : "level";
+    case value_kind::text: return "text";
+  }
+  return "?";
+}
+
+}  // namespace chitieu::sema
