@@ -1,1 +1,4 @@
-set(CHITIEU_GRAPH_TEST_SOURCES)
+# The graph layer's tests, relative to tests/; golden DOT files live in golden/graph/.
+set(CHITIEU_GRAPH_TEST_SOURCES
+  graph_test.cpp
+)

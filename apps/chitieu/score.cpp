@@ -1,13 +1,72 @@
-// `chitieu score FILES… --data FILE`: evaluate a submission and print the scorecard.
+// `chitieu score FILES… --data FILE [--as-of DATE] [--format text|json]`: evaluate a submission and
+// print the scorecard.
+#include <chitieu/date.hpp>
+#include <chitieu/eval/evaluate.hpp>
+#include <chitieu/report/scorecard.hpp>
+
+#include <ctime>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "commands.hpp"
 
 namespace chitieu::cli {
-int run_score(score_options const& options, std::ostream&, std::ostream& err) {
-  auto rules = load_checked(options.paths, err, false);
-  if (!rules) return cannot_run;
-  err << "chitieu: scoring is being built\n";
-  return cannot_run;
+
+std::int32_t today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return days_from_civil({tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
+                          static_cast<unsigned>(tm.tm_mday)});
 }
+
+int run_score(score_options const& options, std::ostream& out, std::ostream& err) {
+  std::int32_t as_of = today();
+  if (!options.as_of.empty()) {
+    auto parsed = parse_iso_date(options.as_of);
+    if (!parsed) {
+      err << "chitieu: --as-of needs a date YYYY-MM-DD, got '" << options.as_of << "'\n";
+      return cannot_run;
+    }
+    as_of = *parsed;
+  }
+  auto loaded = load_checked(options.paths, err, false);
+  if (!loaded) return cannot_run;
+  std::ifstream in(options.data, std::ios::binary);
+  if (!in) {
+    err << "chitieu: cannot read " << options.data << '\n';
+    return cannot_run;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto compiled = eval::compile(std::move(*loaded->rules));
+  auto data = eval::load_submission_text(text.str(), compiled.rules());
+  if (!data.data) {
+    for (auto const& is : data.issues)
+      err << options.data << ": error: " << (is.pointer.empty() ? "" : is.pointer + ": ") << is.message
+          << " [" << is.code << "]\n";
+    return cannot_run;
+  }
+  eval::evaluate_options eo;
+  eo.as_of = as_of;
+  eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;
+  auto result = eval::evaluate(compiled, *data.data, eo);
+  report::scorecard_input card{compiled, *data.data, result, data.issues};
+  if (options.format == "json") out << report::to_json(card).dump(2) << '\n';
+  else report::render_text(out, card);
+  bool problems_found = false;
+  for (auto const& u : result.units) {
+    for (auto const& t : u.targets)
+      if (t.headline == eval::verdict::not_met || t.headline == eval::verdict::off_track) problems_found = true;
+    for (auto const& o : u.obligations)
+      if (o.overall == eval::verdict::not_met) problems_found = true;
+    for (auto const& k : u.tasks)
+      if (k.result == eval::task_verdict::overdue) problems_found = true;
+  }
+  for (auto const& is : data.issues)
+    if (is.level == severity::error) problems_found = true;
+  return problems_found ? problems : ok;
+}
+
 }  // namespace chitieu::cli

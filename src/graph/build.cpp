@@ -75,7 +75,7 @@ class builder {
     auto const& r = rules_;
     for (std::size_t i = 0; i < r.documents.size(); ++i) {
       auto const& d = r.documents[i];
-      add(node_kind::document, int(i), d.id, d.number.empty() ? d.title : d.number, int(i), d.where);
+      add(node_kind::document, int(i), d.id, d.title, int(i), d.where);
     }
     for (std::size_t i = 0; i < r.targets.size(); ++i) {
       auto const& t = r.targets[i];
@@ -159,7 +159,7 @@ class builder {
       if (t.parent >= 0) link(node_kind::target, int(i), node_kind::target, t.parent, edge_kind::parent);
       for (int u : t.implements)
         link(node_kind::target, int(i), node_kind::target, u, edge_kind::implements);
-      add_reads(node_kind::target, int(i), {t.measure}, t.indicators);
+      add_reads(node_kind::target, int(i), t.measures, t.indicators);
     }
   }
 
@@ -176,7 +176,7 @@ class builder {
     for (std::size_t i = 0; i < rules_.obligations.size(); ++i) {
       auto const& o = rules_.obligations[i];
       std::vector<int> roots;
-      for (auto const& r : o.requires) roots.push_back(r.root);
+      for (auto const& r : o.requires) roots.insert(roots.end(), r.roots.begin(), r.roots.end());
       add_reads(node_kind::obligation, int(i), roots, o.indicators);
     }
   }

@@ -124,6 +124,9 @@ void render_dot(std::ostream& out, graph::dependency_graph const& graph,
     for (auto v : members[name]) {
       auto const& info = g[v];
       std::string text = info.id;
+      if (info.kind == node_kind::document && info.index >= 0 &&
+          !rules.documents[std::size_t(info.index)].number.empty())
+        text += "\n" + rules.documents[std::size_t(info.index)].number;
       if (!info.title.empty()) text += "\n" + wrap(info.title, 32, 3);
       out << "    " << dot_quote(graph.key(v)) << " [label=" << dot_quote(text)
           << ", tooltip=" << dot_quote(info.title) << ", " << node_style(info.kind) << "];\n";

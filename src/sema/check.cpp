@@ -150,7 +150,7 @@ class checker {
       for (auto const& d : files_[f].declarations) {
         if (auto const* u = boost::get<ast::unit_decl>(&d.get())) {
           unit_kind k{u->id.text, u->title.value, u->counted ? u->counted->value : u->title.value,
-                      cx_.at(u->span)};
+                      {}, cx_.at(u->span)};
           if (declare(cx_.unit_by_id, k.id, static_cast<int>(cx_.rules.unit_kinds.size()),
                       u->id.span, unit_places_, "unit kind"))
             cx_.rules.unit_kinds.push_back(k);
@@ -245,9 +245,9 @@ class checker {
         }
         continue;  // the same declaration again, from another plan: one field
       }
-      auto slot = cx_.slot_by_name.emplace(f.id, static_cast<int>(cx_.rules.slot_names.size()));
-      if (slot.second) cx_.rules.slot_names.push_back(f.id);
-      f.slot = slot.first->second;
+      auto& kind_fields = cx_.rules.unit_kinds[static_cast<std::size_t>(kind->second)].fields;
+      f.slot = static_cast<int>(kind_fields.size());
+      kind_fields.push_back(static_cast<int>(cx_.rules.fields.size()));
       cx_.field_by_key.emplace(key, static_cast<int>(cx_.rules.fields.size()));
       cx_.rules.fields.push_back(f);
     }
@@ -532,9 +532,9 @@ class checker {
     // Type the measure in every unit kind it applies to; keep the first tree.
     for (std::size_t k = 0; k < t.applies.size(); ++k) {
       expression_scope scope{t.applies[k], b.document, false, &t.indicators, nullptr};
-      auto mark = cx_.rules.nodes.size();
       int root = check_expression(cx_, measure->value, scope);
       if (root < 0) return;
+      t.measures.push_back(root);
       auto const& type = cx_.rules.nodes[static_cast<std::size_t>(root)].type;
       if (k == 0) {
         t.measure = root;
@@ -548,7 +548,6 @@ class checker {
                         " in " + cx_.rules.unit_kinds[t.applies[k]].id);
           return;
         }
-        cx_.rules.nodes.resize(mark);  // the same tree again; only its errors mattered
       }
     }
     if (t.type.kind == value_kind::boolean || t.type.kind == value_kind::date ||
@@ -660,18 +659,18 @@ class checker {
       auto const* req = boost::get<ast::expr_item>(&item.get());
       if (!req || req->key != ast::expr_key::require) continue;
       any = true;
+      requirement r{{}, cx_.at(req->span)};
       for (std::size_t k = 0; k < o.applies.size(); ++k) {
         expression_scope scope{o.applies[k], b.document, o.due_day != 0, &o.indicators, nullptr};
-        auto mark = cx_.rules.nodes.size();
         int root = check_expression(cx_, req->value, scope);
         if (root < 0) break;
         if (cx_.rules.nodes[static_cast<std::size_t>(root)].type.kind != value_kind::boolean) {
           cx_.error("sema.not_boolean", req->value.span, "'require' needs a yes/no condition");
           break;
         }
-        if (k == 0) o.requires.push_back({root, cx_.at(req->span)});
-        else cx_.rules.nodes.resize(mark);
+        r.roots.push_back(root);
       }
+      if (r.roots.size() == o.applies.size()) o.requires.push_back(std::move(r));
     }
     if (!any) cx_.error("sema.missing_item", decl.id.span, "obligation " + quote(o.id) + " has no 'require'");
   }

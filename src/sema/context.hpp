@@ -16,8 +16,7 @@ struct check_context {
   diagnostics diags;
   std::uint32_t file = 0;  // the file being checked
 
-  std::map<std::string, int, std::less<>> unit_by_id, ladder_by_id, agency_by_id, document_by_id,
-      slot_by_name;
+  std::map<std::string, int, std::less<>> unit_by_id, ladder_by_id, agency_by_id, document_by_id;
   std::map<std::pair<int, std::string>, int> field_by_key;  // (unit kind, id)
   // per document: id -> index
   std::map<std::pair<int, std::string>, int> indicator_by_key, target_by_key, obligation_by_key,

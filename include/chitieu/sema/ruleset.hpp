@@ -30,6 +30,7 @@ struct value_type {
 
 struct unit_kind {
   std::string id, title, counted;
+  std::vector<int> fields;  // by slot: a unit's values are a row of fields.size() numbers
   location where;
 };
 
@@ -48,7 +49,7 @@ struct field {
   std::string id;  // the key in a submission's "values"
   value_type type;
   std::string label;
-  int slot = -1;  // column in the evaluation's value table; shared by fields with the same id
+  int slot = -1;  // column in its unit kind's value row
   location where;
 };
 
@@ -103,7 +104,8 @@ struct target {
   int document = -1;
   std::string title, cite, group, note;
   std::vector<int> applies;  // unit kinds
-  int measure = -1;          // root node
+  int measure = -1;          // root node, typed in applies[0]
+  std::vector<int> measures;  // root node per unit kind, parallel to applies
   value_type type;
   std::optional<double> baseline_value;
   int baseline_year = 0;
@@ -116,7 +118,7 @@ struct target {
 };
 
 struct requirement {
-  int root = -1;
+  std::vector<int> roots;  // root node per unit kind, parallel to the obligation's applies
   location where;
 };
 
@@ -170,7 +172,6 @@ struct checked_ruleset {
   std::vector<unit_kind> unit_kinds;
   std::vector<ladder> ladders;
   std::vector<field> fields;
-  std::vector<std::string> slot_names;  // slot -> field id
   std::vector<agency> agencies;
   std::vector<document> documents;
   std::vector<indicator> indicators;

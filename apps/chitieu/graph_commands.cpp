@@ -1,0 +1,261 @@
+// `chitieu graph | who | agency | plan | template`: thin wiring from CLI options to the graph layer's
+// queries and the report layer's renderers.
+#include "graph_commands.hpp"
+
+#include <chitieu/date.hpp>
+#include <chitieu/graph/analysis.hpp>
+#include <chitieu/graph/dependency_graph.hpp>
+#include <chitieu/report/diagnostics.hpp>
+#include <chitieu/report/graph_render.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace chitieu::cli {
+
+namespace {
+
+struct graph_options {
+  std::vector<std::string> paths;
+  std::string format = "dot";
+  std::string focus;
+  int depth = 2;
+};
+
+struct who_options {
+  std::string target;
+  std::vector<std::string> paths;
+};
+
+struct agency_options {
+  std::string agency;
+  std::vector<std::string> paths;
+  std::string data;
+  std::string as_of;
+};
+
+struct plan_options {
+  std::vector<std::string> paths;
+};
+
+struct template_options {
+  std::vector<std::string> paths;
+  std::string kind;
+  std::string format = "json";
+};
+
+std::int32_t today() {
+  using namespace std::chrono;
+  auto days = duration_cast<hours>(system_clock::now().time_since_epoch()).count() / 24;
+  return static_cast<std::int32_t>(days);
+}
+
+// Like load_checked, but tells unreadable files (cannot run) from rule errors (problems found).
+std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::ostream& err,
+                                   int& failed) {
+  auto result = load_rules(paths);
+  for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
+  if (!result.io_errors.empty() || result.sources.empty()) {
+    if (result.sources.empty() && result.io_errors.empty()) err << "chitieu: no .ct rule files found\n";
+    failed = cannot_run;
+    return std::nullopt;
+  }
+  if (!result.rules) {
+    diagnostics errors;
+    for (auto const& d : result.diags)
+      if (d.level != severity::warning) errors.push_back(d);
+    report::render_diagnostics(err, result.sources, errors);
+    failed = problems;
+    return std::nullopt;
+  }
+  return result;
+}
+
+// One node by name, or a message on `err` saying why not.
+std::optional<graph::vertex> resolve(graph::dependency_graph const& g, std::string const& id,
+                                     std::optional<graph::node_kind> kind, std::ostream& err) {
+  auto found = graph::find_nodes(g, id, kind);
+  std::string what = kind ? std::string(graph::name_of(*kind)) : std::string("node");
+  if (found.empty()) {
+    err << "chitieu: no " << what << " named '" << id << "'\n";
+    return std::nullopt;
+  }
+  if (found.size() > 1) {
+    err << "chitieu: '" << id << "' is ambiguous; it could be:";
+    for (auto v : found) err << ' ' << g.key(v);
+    err << '\n';
+    return std::nullopt;
+  }
+  return found.front();
+}
+
+int run_graph(graph_options const& o, std::ostream& out, std::ostream& err) {
+  int failed = ok;
+  auto loaded = load(o.paths, err, failed);
+  if (!loaded) return failed;
+  auto const& rules = *loaded->rules;
+  auto g = graph::build(rules);
+  std::optional<std::vector<bool>> keep;
+  if (!o.focus.empty()) {
+    auto focus = resolve(g, o.focus, std::nullopt, err);
+    if (!focus) return cannot_run;
+    keep = graph::neighbourhood(g, *focus, o.depth);
+  }
+  auto const* filter = keep ? &*keep : nullptr;
+  if (o.format == "json")
+    report::render_graph_json(out, g, rules, filter, &loaded->sources);
+  else
+    report::render_dot(out, g, rules, filter);
+  return ok;
+}
+
+int run_who(who_options const& o, std::ostream& out, std::ostream& err) {
+  int failed = ok;
+  auto loaded = load(o.paths, err, failed);
+  if (!loaded) return failed;
+  auto const& rules = *loaded->rules;
+  auto g = graph::build(rules);
+  auto target = resolve(g, o.target, graph::node_kind::target, err);
+  if (!target) return cannot_run;
+  report::render_accountability(out, graph::find_accountability(rules, g, g[*target].index), rules);
+  return ok;
+}
+
+int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
+  int failed = ok;
+  auto loaded = load(o.paths, err, failed);
+  if (!loaded) return failed;
+  auto const& rules = *loaded->rules;
+  auto g = graph::build(rules);
+  auto agency = resolve(g, o.agency, graph::node_kind::agency, err);
+  if (!agency) return cannot_run;
+  std::int32_t as_of = today();
+  if (!o.as_of.empty()) {
+    auto parsed = parse_iso_date(o.as_of);
+    if (!parsed) {
+      err << "chitieu: --as-of wants a date written YYYY-MM-DD, not '" << o.as_of << "'\n";
+      return cannot_run;
+    }
+    as_of = *parsed;
+  }
+  std::optional<graph::task_reports> reports;
+  if (!o.data.empty()) {
+    std::ifstream in(o.data, std::ios::binary);
+    if (!in) {
+      err << "chitieu: cannot read " << o.data << '\n';
+      return cannot_run;
+    }
+    auto submission = nlohmann::json::parse(in, nullptr, false);
+    if (submission.is_discarded()) {
+      err << "chitieu: " << o.data << " is not valid JSON\n";
+      return cannot_run;
+    }
+    std::vector<std::string> problems;
+    reports = graph::read_task_reports(submission, rules, &problems);
+    for (auto const& p : problems) err << o.data << ": warning: " << p << '\n';
+  }
+  auto work = graph::find_agency_work(rules, g, g[*agency].index, reports ? &*reports : nullptr, as_of);
+  report::render_agency_work(out, work, rules, reports ? std::optional(as_of) : std::nullopt);
+  return ok;
+}
+
+int run_plan(plan_options const& o, std::ostream& out, std::ostream& err) {
+  int failed = ok;
+  auto loaded = load(o.paths, err, failed);
+  if (!loaded) return failed;
+  auto const& rules = *loaded->rules;
+  auto g = graph::build(rules);
+  auto order = graph::order_tasks(rules, g);
+  if (!order.cycles.empty()) {
+    diagnostics cycles;
+    for (auto const& d : graph::check(rules, g))
+      if (d.code == "graph.task_cycle") cycles.push_back(d);
+    report::render_diagnostics(err, loaded->sources, cycles);
+    return problems;
+  }
+  report::render_task_order(out, order, rules);
+  return ok;
+}
+
+int run_template(template_options const& o, std::ostream& out, std::ostream& err) {
+  int failed = ok;
+  auto loaded = load(o.paths, err, failed);
+  if (!loaded) return failed;
+  auto const& rules = *loaded->rules;
+  int kind = -1;
+  for (std::size_t k = 0; k < rules.unit_kinds.size(); ++k)
+    if (rules.unit_kinds[k].id == o.kind) kind = int(k);
+  if (kind < 0) {
+    err << "chitieu: no unit kind named '" << o.kind << "'; the rules declare:";
+    for (auto const& k : rules.unit_kinds) err << ' ' << k.id;
+    err << '\n';
+    return cannot_run;
+  }
+  auto g = graph::build(rules);
+  auto fields = graph::submission_fields(rules, g, kind);
+  auto format = o.format == "schema" ? report::template_format::schema
+              : o.format == "csv"    ? report::template_format::csv
+                                     : report::template_format::json;
+  report::render_template(out, rules, kind, fields, format, civil_from_days(today()).year);
+  return ok;
+}
+
+}  // namespace
+
+}  // namespace chitieu::cli
+
+void add_graph_commands(CLI::App& app, int& exit_code) {
+  using namespace chitieu::cli;
+
+  auto graph = std::make_shared<graph_options>();
+  auto* graph_cmd = app.add_subcommand("graph", "Draw the dependency graph, or the neighbourhood of one node");
+  graph_cmd->add_option("files", graph->paths, "Rule files or directories")->required();
+  graph_cmd->add_option("--format", graph->format, "dot or json")
+      ->check(CLI::IsMember({"dot", "json"}))
+      ->capture_default_str();
+  graph_cmd->add_option("--focus", graph->focus, "Only the nodes near this one (e.g. bn_ctr04.T26)");
+  graph_cmd->add_option("--depth", graph->depth, "How many edges from --focus")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  graph_cmd->callback([graph, &exit_code] { exit_code = run_graph(*graph, std::cout, std::cerr); });
+
+  auto who = std::make_shared<who_options>();
+  auto* who_cmd = app.add_subcommand("who", "Name the agencies accountable for a target");
+  who_cmd->add_option("target", who->target, "Target, e.g. bn_ctr04.T26")->required();
+  who_cmd->add_option("files", who->paths, "Rule files or directories")->required();
+  who_cmd->callback([who, &exit_code] { exit_code = run_who(*who, std::cout, std::cerr); });
+
+  auto agency = std::make_shared<agency_options>();
+  auto* agency_cmd = app.add_subcommand("agency", "List what an agency owns: tasks, deadlines, status");
+  agency_cmd->add_option("id", agency->agency, "Agency id")->required();
+  agency_cmd->add_option("files", agency->paths, "Rule files or directories")->required();
+  agency_cmd->add_option("--data", agency->data, "Submission (JSON) with task reports");
+  agency_cmd->add_option("--as-of", agency->as_of, "Judge as of this date (YYYY-MM-DD); default today");
+  agency_cmd->callback([agency, &exit_code] { exit_code = run_agency(*agency, std::cout, std::cerr); });
+
+  auto plan = std::make_shared<plan_options>();
+  auto* plan_cmd = app.add_subcommand("plan", "Task order by deadline, and the critical path");
+  plan_cmd->add_option("files", plan->paths, "Rule files or directories")->required();
+  plan_cmd->callback([plan, &exit_code] { exit_code = run_plan(*plan, std::cout, std::cerr); });
+
+  auto tmpl = std::make_shared<template_options>();
+  auto* template_cmd =
+      app.add_subcommand("template", "The fields a unit of one kind must submit");
+  template_cmd->add_option("files", tmpl->paths, "Rule files or directories")->required();
+  template_cmd->add_option("--kind", tmpl->kind, "Unit kind, e.g. school")->required();
+  template_cmd->add_option("--format", tmpl->format, "json (blank submission), schema or csv")
+      ->check(CLI::IsMember({"json", "schema", "csv"}))
+      ->capture_default_str();
+  template_cmd->callback([tmpl, &exit_code] { exit_code = run_template(*tmpl, std::cout, std::cerr); });
+}

@@ -1,0 +1,86 @@
+// A submission flattened for evaluation: units in preorder, values in rows of numbers by slot. No
+// evaluation ever walks JSON; problems in the data are recorded, never thrown.
+#pragma once
+#include <chitieu/sema/ruleset.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+namespace chitieu::eval {
+
+/// A problem with the submitted data: which unit, where (JSON Pointer), and what.
+struct data_issue {
+  severity level = severity::error;
+  std::string code;     // "data.wrong_type", "data.unknown_kind", …
+  std::string unit;     // "commune bn-001", empty when the unit itself is unreadable
+  std::string pointer;  // "/children/0/values/2026/dat_chuan"
+  std::string message;
+};
+
+enum class task_status { not_started, in_progress, done };
+
+struct task_report {
+  int task = -1;
+  task_status status = task_status::not_started;
+  std::optional<std::int32_t> completed;  // day number
+  double progress = std::numeric_limits<double>::quiet_NaN();  // 0–100 as reported
+  std::string note;
+};
+
+struct unit_record {
+  std::string id, name;
+  int kind = -1;
+  int parent = -1;
+  std::uint32_t subtree_end = 0;  // units [this, subtree_end) are this one and its descendants
+  std::uint32_t first_row = 0, row_count = 0;
+  std::string pointer;  // JSON Pointer of the unit object ("" for the root)
+};
+
+struct dataset_limits {
+  unsigned max_depth = 32;
+  std::size_t max_units = 2'000'000;
+};
+
+class dataset {
+ public:
+  std::vector<unit_record> units;           // preorder; units[0] is the root
+  std::vector<std::vector<std::uint32_t>> units_by_kind;  // sorted unit indices per kind
+  std::vector<int> row_year;                // per (unit, year) row
+  std::vector<std::uint32_t> row_offset;    // start of the row's values
+  std::vector<double> values;               // NaN = missing
+  std::vector<int> years;                   // every year that appears, sorted
+  std::vector<task_report> tasks;           // reports of the root unit
+  std::vector<data_issue> issues;
+
+  static constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+
+  /// The value of slot `slot` of unit `u` in `year`, or NaN.
+  double value(std::uint32_t u, int year, int slot) const {
+    auto const& rec = units[u];
+    for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
+      if (row_year[r] == year) return values[row_offset[r] + static_cast<std::uint32_t>(slot)];
+    return missing;
+  }
+
+  /// "commune bn-001 (Phường Kinh Bắc)".
+  std::string describe_unit(std::uint32_t u, sema::checked_ruleset const& rules) const;
+};
+
+struct load_result {
+  std::optional<dataset> data;  // empty when the JSON could not be read at all
+  std::vector<data_issue> issues;
+};
+
+/// Reads a submission. Every problem is an issue with a JSON Pointer; bad values count as missing.
+load_result load_submission(nlohmann::json const& submission, sema::checked_ruleset const& rules,
+                            dataset_limits const& limits = {});
+/// Parses text first; malformed JSON gives one `data.malformed_json` issue and no dataset.
+load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
+                                 dataset_limits const& limits = {});
+
+}  // namespace chitieu::eval

@@ -1,0 +1,42 @@
+// A compiled plan: the checked rule set with, per unit kind, the targets and obligations that apply
+// and their expression roots, and the accountability links precomputed. Built once, evaluated many times.
+#pragma once
+#include <chitieu/sema/ruleset.hpp>
+
+#include <memory>
+#include <vector>
+
+namespace chitieu::eval {
+
+struct applicable {
+  int index = -1;  // target or obligation
+  int slot = -1;   // position of the unit kind in its `applies` (which root to evaluate)
+};
+
+class plan {
+ public:
+  explicit plan(sema::checked_ruleset rules);
+
+  sema::checked_ruleset const& rules() const { return *rules_; }
+  std::vector<applicable> const& targets_for(int unit_kind) const { return targets_by_kind_[unit_kind]; }
+  std::vector<applicable> const& obligations_for(int unit_kind) const {
+    return obligations_by_kind_[unit_kind];
+  }
+  /// Tasks that serve a target or any of its parents, and the agencies that lead or support them.
+  std::vector<int> const& serving_tasks(int target) const { return serving_tasks_[target]; }
+  std::vector<int> const& accountable(int target) const { return accountable_[target]; }
+  std::vector<int> const& obligation_tasks(int obligation) const { return obligation_tasks_[obligation]; }
+  std::vector<int> const& obligation_accountable(int obligation) const {
+    return obligation_accountable_[obligation];
+  }
+
+ private:
+  std::shared_ptr<sema::checked_ruleset const> rules_;
+  std::vector<std::vector<applicable>> targets_by_kind_, obligations_by_kind_;
+  std::vector<std::vector<int>> serving_tasks_, accountable_, obligation_tasks_, obligation_accountable_;
+};
+
+/// Compiles a checked rule set into a plan.
+plan compile(sema::checked_ruleset rules);
+
+}  // namespace chitieu::eval

@@ -1,0 +1,25 @@
+// Vietnamese formatting of numbers, values and verdicts for scorecards. Renders only.
+#pragma once
+#include <chitieu/eval/outcome.hpp>
+#include <chitieu/sema/ruleset.hpp>
+
+#include <string>
+
+namespace chitieu::report {
+
+/// 1234567.5 -> "1.234.567,5" (Vietnamese separators), with at most `decimals` decimals.
+std::string format_number(double x, int decimals = 2);
+/// A value in a measure's terms: "94,5%", "0,8 phòng/trường", "120 trường", "9.800 tỷ đồng", a level title.
+std::string format_value(double v, sema::value_type const& type, sema::checked_ruleset const& rules);
+/// A gap: "1,3 điểm phần trăm", "3 trường", "1 mức".
+std::string format_gap(double gap, sema::value_type const& type, sema::checked_ruleset const& rules);
+/// Display value for JSON: percents and ratios in percent, everything else as is.
+double display_value(double v, sema::value_type const& type);
+/// "%", "phòng/trường", "đồng", ""
+std::string display_unit(sema::value_type const& type);
+
+std::string verdict_label(eval::verdict v);       // "Đạt", "Không đạt", …
+std::string verdict_label(eval::task_verdict v);  // "Hoàn thành", "Quá hạn", …
+std::string comparator_sign(sema::milestone::op op);  // "≥", "khoảng", …
+
+}  // namespace chitieu::report

@@ -1,0 +1,375 @@
+// Flattening a submission: validate every member, convert values to numbers by field type, and
+// record each problem with the unit and its JSON Pointer.
+#include <chitieu/eval/dataset.hpp>
+
+#include <chitieu/date.hpp>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+namespace chitieu::eval {
+namespace {
+
+using json = nlohmann::json;
+
+std::string escape_pointer_token(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+char const* json_type_vn(json const& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::string: return "chuỗi";
+    case json::value_t::array: return "mảng";
+    case json::value_t::object: return "đối tượng";
+    default: return "số";
+  }
+}
+
+class loader {
+ public:
+  loader(sema::checked_ruleset const& rules, dataset_limits const& limits)
+      : rules_(rules), limits_(limits) {
+    fields_by_kind_.resize(rules.unit_kinds.size());
+    for (std::size_t i = 0; i < rules.fields.size(); ++i)
+      fields_by_kind_[static_cast<std::size_t>(rules.fields[i].unit_kind)][rules.fields[i].id] =
+          static_cast<int>(i);
+    data_.units_by_kind.resize(rules.unit_kinds.size());
+  }
+
+  load_result run(json const& root) {
+    load_result out;
+    if (!root.is_object()) {
+      issue(severity::error, "data.wrong_type", "", "", "bài nộp phải là một đối tượng JSON");
+    } else {
+      unit(root, "", -1, 0);
+    }
+    std::set<int> years(data_.row_year.begin(), data_.row_year.end());
+    data_.years.assign(years.begin(), years.end());
+    out.issues = issues_;
+    data_.issues = issues_;
+    if (!data_.units.empty()) out.data = std::move(data_);
+    return out;
+  }
+
+ private:
+  sema::checked_ruleset const& rules_;
+  dataset_limits limits_;
+  dataset data_;
+  std::vector<data_issue> issues_;
+  std::vector<std::unordered_map<std::string, int>> fields_by_kind_;
+  std::set<std::string> seen_ids_;
+
+  void issue(severity level, std::string code, std::string unit, std::string pointer,
+             std::string message) {
+    issues_.push_back({level, std::move(code), std::move(unit), std::move(pointer), std::move(message)});
+  }
+
+  void unit(json const& j, std::string const& pointer, int parent, unsigned depth) {
+    std::string where = pointer.empty() ? "/" : pointer;
+    if (depth > limits_.max_depth) {
+      issue(severity::error, "data.too_deep", "", where,
+            "đơn vị lồng quá " + std::to_string(limits_.max_depth) + " cấp; phần bên dưới bị bỏ qua");
+      return;
+    }
+    if (data_.units.size() >= limits_.max_units) {
+      issue(severity::error, "data.too_many_units", "", where, "quá nhiều đơn vị trong một bài nộp");
+      return;
+    }
+    if (!j.is_object()) {
+      issue(severity::error, "data.wrong_type", "", where,
+            std::string("đơn vị phải là đối tượng JSON, không phải ") + json_type_vn(j));
+      return;
+    }
+    auto kind_it = j.find("kind");
+    auto id_it = j.find("id");
+    if (id_it == j.end() || !id_it->is_string() || id_it->get_ref<std::string const&>().empty()) {
+      issue(severity::error, "data.missing_member", "", pointer + "/id",
+            "đơn vị thiếu \"id\" (chuỗi); đơn vị này và các đơn vị con không được chấm");
+      return;
+    }
+    std::string id = id_it->get<std::string>();
+    if (kind_it == j.end() || !kind_it->is_string()) {
+      issue(severity::error, "data.missing_member", id, pointer + "/kind",
+            "đơn vị thiếu \"kind\" (chuỗi); đơn vị này và các đơn vị con không được chấm");
+      return;
+    }
+    int kind = rules_.find_unit_kind(kind_it->get_ref<std::string const&>());
+    if (kind < 0) {
+      issue(severity::error, "data.unknown_kind", id, pointer + "/kind",
+            "loại đơn vị \"" + kind_it->get<std::string>() +
+                "\" không có trong bộ quy tắc; đơn vị này và các đơn vị con không được chấm");
+      return;
+    }
+    std::string label = rules_.unit_kinds[static_cast<std::size_t>(kind)].id + " " + id;
+    if (!seen_ids_.insert(id).second)
+      issue(severity::error, "data.duplicate_id", label, pointer + "/id",
+            "mã đơn vị \"" + id + "\" bị trùng trong bài nộp");
+
+    auto index = static_cast<std::uint32_t>(data_.units.size());
+    unit_record rec;
+    rec.id = id;
+    rec.kind = kind;
+    rec.parent = parent;
+    rec.pointer = pointer;
+    if (auto n = j.find("name"); n != j.end()) {
+      if (n->is_string()) rec.name = n->get<std::string>();
+      else issue(severity::warning, "data.wrong_type", label, pointer + "/name", "\"name\" phải là chuỗi");
+    }
+    if (rec.name.empty()) rec.name = id;
+    rec.first_row = static_cast<std::uint32_t>(data_.row_year.size());
+    data_.units.push_back(rec);
+    data_.units_by_kind[static_cast<std::size_t>(kind)].push_back(index);
+
+    if (auto v = j.find("values"); v != j.end()) values(*v, index, kind, label, pointer + "/values");
+    data_.units[index].row_count =
+        static_cast<std::uint32_t>(data_.row_year.size()) - data_.units[index].first_row;
+    if (auto t = j.find("tasks"); t != j.end()) {
+      if (parent < 0) tasks(*t, label, pointer + "/tasks");
+      else issue(severity::warning, "data.ignored", label, pointer + "/tasks",
+                 "báo cáo nhiệm vụ chỉ được đọc ở đơn vị gốc của bài nộp");
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      static std::set<std::string> const known{"kind", "id", "name", "values", "tasks", "children"};
+      if (!known.count(it.key()))
+        issue(severity::warning, "data.unknown_member", label, pointer + "/" + escape_pointer_token(it.key()),
+              "thành phần \"" + it.key() + "\" không được dùng");
+    }
+    if (auto c = j.find("children"); c != j.end()) {
+      if (!c->is_array()) {
+        issue(severity::error, "data.wrong_type", label, pointer + "/children", "\"children\" phải là mảng");
+      } else {
+        for (std::size_t i = 0; i < c->size(); ++i)
+          unit((*c)[i], pointer + "/children/" + std::to_string(i), static_cast<int>(index), depth + 1);
+      }
+    }
+    data_.units[index].subtree_end = static_cast<std::uint32_t>(data_.units.size());
+  }
+
+  void values(json const& v, std::uint32_t, int kind, std::string const& label,
+              std::string const& pointer) {
+    if (!v.is_object()) {
+      issue(severity::error, "data.wrong_type", label, pointer, "\"values\" phải là đối tượng năm → giá trị");
+      return;
+    }
+    auto const& kind_fields = rules_.unit_kinds[static_cast<std::size_t>(kind)].fields;
+    std::vector<std::pair<int, json const*>> rows;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      auto const& key = it.key();
+      std::string year_ptr = pointer + "/" + escape_pointer_token(key);
+      bool digits = key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+      int year = digits ? std::stoi(key) : 0;
+      if (!digits || year < 1900 || year > 2200) {
+        issue(severity::error, "data.bad_year", label, year_ptr, "\"" + key + "\" không phải là năm (1900–2200)");
+        continue;
+      }
+      if (!it->is_object()) {
+        issue(severity::error, "data.wrong_type", label, year_ptr, "giá trị của một năm phải là đối tượng");
+        continue;
+      }
+      rows.push_back({year, &*it});
+    }
+    std::sort(rows.begin(), rows.end(), [](auto const& a, auto const& b) { return a.first < b.first; });
+    for (auto const& [year, obj] : rows) {
+      data_.row_year.push_back(year);
+      data_.row_offset.push_back(static_cast<std::uint32_t>(data_.values.size()));
+      data_.values.resize(data_.values.size() + kind_fields.size(), dataset::missing);
+      double* row = data_.values.data() + data_.row_offset.back();
+      std::string year_ptr = pointer + "/" + std::to_string(year);
+      for (auto it = obj->begin(); it != obj->end(); ++it) {
+        std::string ptr = year_ptr + "/" + escape_pointer_token(it.key());
+        auto f = fields_by_kind_[static_cast<std::size_t>(kind)].find(it.key());
+        if (f == fields_by_kind_[static_cast<std::size_t>(kind)].end()) {
+          issue(severity::warning, "data.unknown_field", label, ptr,
+                "trường \"" + it.key() + "\" không được quy tắc nào của " +
+                    rules_.unit_kinds[static_cast<std::size_t>(kind)].id + " đọc");
+          continue;
+        }
+        auto const& field = rules_.fields[static_cast<std::size_t>(f->second)];
+        row[field.slot] = convert(*it, field, label, ptr);
+      }
+    }
+  }
+
+  double convert(json const& v, sema::field const& field, std::string const& label,
+                 std::string const& ptr) {
+    using sema::value_kind;
+    if (v.is_null()) return dataset::missing;
+    auto wrong = [&](char const* expected) {
+      issue(severity::error, "data.wrong_type", label, ptr,
+            std::string("\"") + field.id + "\" cần " + expected + ", nhận được " + json_type_vn(v) +
+                "; coi như thiếu");
+      return dataset::missing;
+    };
+    switch (field.type.kind) {
+      case value_kind::boolean:
+        if (!v.is_boolean()) return wrong("true/false");
+        return v.get<bool>() ? 1 : 0;
+      case value_kind::date: {
+        if (!v.is_string()) return wrong("ngày dạng \"YYYY-MM-DD\"");
+        auto d = parse_iso_date(v.get_ref<std::string const&>());
+        if (!d) {
+          issue(severity::error, "data.bad_date", label, ptr,
+                "\"" + v.get<std::string>() + "\" không phải ngày dạng YYYY-MM-DD; coi như thiếu");
+          return dataset::missing;
+        }
+        return *d;
+      }
+      case value_kind::level: {
+        if (!v.is_string()) return wrong("một mức của thang");
+        auto const& ladder = rules_.ladders[static_cast<std::size_t>(field.type.ladder)];
+        for (std::size_t i = 0; i < ladder.levels.size(); ++i)
+          if (ladder.levels[i].id == v.get_ref<std::string const&>()) return static_cast<double>(i);
+        issue(severity::error, "data.unknown_level", label, ptr,
+              "\"" + v.get<std::string>() + "\" không phải là mức của thang " + ladder.id + "; coi như thiếu");
+        return dataset::missing;
+      }
+      case value_kind::text:
+        if (!v.is_string()) return wrong("chuỗi");
+        return dataset::missing;  // shown, never computed on
+      default: break;
+    }
+    if (!v.is_number()) return wrong("số");
+    double x = v.get<double>();
+    if (!std::isfinite(x)) {
+      issue(severity::error, "data.not_finite", label, ptr, "số quá lớn; coi như thiếu");
+      return dataset::missing;
+    }
+    if ((field.type.kind == value_kind::count || field.type.kind == value_kind::money) && x < 0) {
+      issue(severity::error, "data.out_of_range", label, ptr, "giá trị không được âm; coi như thiếu");
+      return dataset::missing;
+    }
+    if (field.type.kind == value_kind::rank && x < 1) {
+      issue(severity::error, "data.out_of_range", label, ptr, "thứ hạng bắt đầu từ 1; coi như thiếu");
+      return dataset::missing;
+    }
+    return field.type.kind == value_kind::percent ? x / 100 : x;
+  }
+
+  void tasks(json const& t, std::string const& label, std::string const& pointer) {
+    if (!t.is_object()) {
+      issue(severity::error, "data.wrong_type", label, pointer, "\"tasks\" phải là đối tượng văn bản → nhiệm vụ");
+      return;
+    }
+    for (auto d = t.begin(); d != t.end(); ++d) {
+      std::string dptr = pointer + "/" + escape_pointer_token(d.key());
+      int doc = rules_.find_document(d.key());
+      if (doc < 0) {
+        issue(severity::warning, "data.unknown_task", label, dptr, "văn bản \"" + d.key() + "\" không có trong bộ quy tắc");
+        continue;
+      }
+      if (!d->is_object()) {
+        issue(severity::error, "data.wrong_type", label, dptr, "phải là đối tượng nhiệm vụ → báo cáo");
+        continue;
+      }
+      for (auto k = d->begin(); k != d->end(); ++k) {
+        std::string kptr = dptr + "/" + escape_pointer_token(k.key());
+        int task = rules_.find_task(d.key() + "." + k.key());
+        if (task < 0) {
+          issue(severity::warning, "data.unknown_task", label, kptr,
+                "nhiệm vụ \"" + k.key() + "\" không có trong văn bản " + d.key());
+          continue;
+        }
+        if (!k->is_object()) {
+          issue(severity::error, "data.wrong_type", label, kptr, "báo cáo nhiệm vụ phải là đối tượng");
+          continue;
+        }
+        task_report r;
+        r.task = task;
+        if (auto s = k->find("status"); s != k->end()) {
+          std::string status = s->is_string() ? s->get<std::string>() : "";
+          if (status == "done") r.status = task_status::done;
+          else if (status == "in_progress") r.status = task_status::in_progress;
+          else if (status == "not_started") r.status = task_status::not_started;
+          else issue(severity::error, "data.bad_status", label, kptr + "/status",
+                     "trạng thái phải là not_started, in_progress hoặc done");
+        }
+        if (auto c = k->find("completed"); c != k->end() && !c->is_null()) {
+          auto day = c->is_string() ? parse_iso_date(c->get_ref<std::string const&>()) : std::nullopt;
+          if (day) r.completed = day;
+          else issue(severity::error, "data.bad_date", label, kptr + "/completed", "ngày hoàn thành phải có dạng YYYY-MM-DD");
+        }
+        if (auto p = k->find("progress"); p != k->end() && !p->is_null()) {
+          double x = p->is_number() ? p->get<double>() : -1;
+          if (std::isfinite(x) && x >= 0 && x <= 100) r.progress = x;
+          else issue(severity::error, "data.out_of_range", label, kptr + "/progress", "tiến độ là số từ 0 đến 100");
+        }
+        if (auto n = k->find("note"); n != k->end() && n->is_string()) r.note = n->get<std::string>();
+        if (r.status != task_status::done && r.completed) r.status = task_status::done;
+        data_.tasks.push_back(std::move(r));
+      }
+    }
+  }
+};
+
+/// Deepest nesting of [ and { outside strings; checked before parsing so hostile input cannot
+/// make any later recursive walk run out of stack.
+std::size_t nesting_depth(std::string const& text, std::size_t limit, std::size_t& at) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (depth > limit) {
+        at = i;
+        return depth;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return deepest;
+}
+
+}  // namespace
+
+std::string dataset::describe_unit(std::uint32_t u, sema::checked_ruleset const& rules) const {
+  auto const& rec = units[u];
+  std::string kind = rules.unit_kinds[static_cast<std::size_t>(rec.kind)].title;
+  return rec.name == rec.id ? kind + " " + rec.id : rec.name + " (" + rec.id + ")";
+}
+
+load_result load_submission(nlohmann::json const& submission, sema::checked_ruleset const& rules,
+                            dataset_limits const& limits) {
+  return loader(rules, limits).run(submission);
+}
+
+load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
+                                 dataset_limits const& limits) {
+  std::size_t at = 0;
+  // Units nest three JSON levels apiece (unit → children → array), plus values.
+  std::size_t limit = static_cast<std::size_t>(limits.max_depth) * 2 + 8;
+  if (nesting_depth(text, limit, at) > limit) {
+    load_result out;
+    out.issues.push_back({severity::error, "data.too_deep", "", "",
+                          "JSON lồng quá " + std::to_string(limit) + " cấp (tại byte " +
+                              std::to_string(at) + ")"});
+    return out;
+  }
+  json parsed;
+  try {
+    parsed = json::parse(text);
+  } catch (json::parse_error const& e) {
+    load_result out;
+    out.issues.push_back({severity::error, "data.malformed_json", "", "",
+                          "JSON không hợp lệ tại byte " + std::to_string(e.byte) + ": " + e.what()});
+    return out;
+  }
+  return load_submission(parsed, rules, limits);
+}
+
+}  // namespace chitieu::eval

@@ -1,0 +1,119 @@
+// Vietnamese number and value formatting.
+#include <chitieu/report/format.hpp>
+
+#include <chitieu/date.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace chitieu::report {
+
+std::string format_number(double x, int decimals) {
+  if (std::isnan(x)) return "—";
+  if (std::isinf(x)) return x > 0 ? "∞" : "-∞";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(x));
+  std::string s = buf;
+  std::string frac;
+  if (auto dot = s.find('.'); dot != std::string::npos) {
+    frac = s.substr(dot + 1);
+    s = s.substr(0, dot);
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  }
+  std::string grouped;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (s.size() - i) % 3 == 0) grouped.push_back('.');
+    grouped.push_back(s[i]);
+  }
+  bool zero = grouped.find_first_not_of("0.") == std::string::npos && frac.empty();
+  return (x < 0 && !zero ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
+}
+
+static bool shown_as_percent(sema::value_type const& t) {
+  return t.kind == sema::value_kind::percent || (t.kind == sema::value_kind::number && t.unit.empty());
+}
+
+double display_value(double v, sema::value_type const& type) {
+  return shown_as_percent(type) ? v * 100 : v;
+}
+
+std::string display_unit(sema::value_type const& type) {
+  if (shown_as_percent(type)) return "%";
+  if (type.kind == sema::value_kind::money) return "đồng";
+  return type.unit;
+}
+
+std::string format_value(double v, sema::value_type const& type, sema::checked_ruleset const& rules) {
+  using sema::value_kind;
+  if (std::isnan(v)) return "—";
+  switch (type.kind) {
+    case value_kind::level: {
+      auto const& ladder = rules.ladders[static_cast<std::size_t>(type.ladder)];
+      auto i = static_cast<std::size_t>(std::lround(v));
+      return i < ladder.levels.size() ? ladder.levels[i].title : format_number(v);
+    }
+    case value_kind::date: return format_vn_date(static_cast<std::int32_t>(v));
+    case value_kind::boolean: return v != 0 ? "có" : "không";
+    case value_kind::year: return format_number(v, 0);
+    case value_kind::rank: return "hạng " + format_number(v, 0);
+    case value_kind::money:
+      if (std::abs(v) >= 1e9) return format_number(v / 1e9, 1) + " tỷ đồng";
+      return format_number(v, 0) + " đồng";
+    default: break;
+  }
+  if (shown_as_percent(type)) return format_number(v * 100, 1) + "%";
+  return format_number(v, 2) + (type.unit.empty() ? "" : " " + type.unit);
+}
+
+std::string format_gap(double gap, sema::value_type const& type, sema::checked_ruleset const& rules) {
+  using sema::value_kind;
+  if (std::isnan(gap)) return "—";
+  if (shown_as_percent(type)) return format_number(gap * 100, 1) + " điểm phần trăm";
+  switch (type.kind) {
+    case value_kind::level: return format_number(gap, 0) + " mức";
+    case value_kind::rank: return format_number(gap, 0) + " bậc";
+    case value_kind::year: return format_number(gap, 0) + " năm";
+    case value_kind::date: return format_number(gap, 0) + " ngày";
+    default: return format_value(gap, type, rules);
+  }
+}
+
+std::string verdict_label(eval::verdict v) {
+  switch (v) {
+    case eval::verdict::met: return "Đạt";
+    case eval::verdict::not_met: return "Không đạt";
+    case eval::verdict::on_track: return "Đúng tiến độ";
+    case eval::verdict::off_track: return "Chậm tiến độ";
+    case eval::verdict::pending: return "Chưa đánh giá được";
+    case eval::verdict::no_data: return "Thiếu dữ liệu";
+    case eval::verdict::not_applicable: return "Không áp dụng";
+  }
+  return "?";
+}
+
+std::string verdict_label(eval::task_verdict v) {
+  switch (v) {
+    case eval::task_verdict::done: return "Hoàn thành";
+    case eval::task_verdict::done_late: return "Hoàn thành muộn";
+    case eval::task_verdict::overdue: return "Quá hạn";
+    case eval::task_verdict::in_progress: return "Đang thực hiện";
+    case eval::task_verdict::not_due: return "Chưa đến hạn";
+    case eval::task_verdict::ongoing: return "Thường xuyên";
+  }
+  return "?";
+}
+
+std::string comparator_sign(sema::milestone::op op) {
+  switch (op) {
+    case sema::milestone::op::ge: return "≥";
+    case sema::milestone::op::gt: return ">";
+    case sema::milestone::op::le: return "≤";
+    case sema::milestone::op::lt: return "<";
+    case sema::milestone::op::eq: return "=";
+    case sema::milestone::op::between: return "từ";
+    case sema::milestone::op::approx: return "khoảng";
+  }
+  return "?";
+}
+
+}  // namespace chitieu::report

@@ -1,0 +1,168 @@
+// The JSON scorecard (docs/scorecard.md): stable member names, values in display units.
+#include <chitieu/date.hpp>
+#include <chitieu/report/format.hpp>
+#include <chitieu/report/scorecard.hpp>
+
+#include <chitieu/version.hpp>
+
+#include <cmath>
+
+namespace chitieu::report {
+namespace {
+using json = nlohmann::json;
+
+json number(double x) { return std::isnan(x) || std::isinf(x) ? json(nullptr) : json(x); }
+
+char const* op_name(sema::milestone::op op) {
+  switch (op) {
+    case sema::milestone::op::ge: return ">=";
+    case sema::milestone::op::gt: return ">";
+    case sema::milestone::op::le: return "<=";
+    case sema::milestone::op::lt: return "<";
+    case sema::milestone::op::eq: return "=";
+    case sema::milestone::op::between: return "between";
+    case sema::milestone::op::approx: return "approx";
+  }
+  return "?";
+}
+
+json score_json(eval::score const& s) {
+  return {{"scope", s.scope}, {"value", number(s.value)}, {"weight", s.weight},
+          {"counted", s.counted}, {"no_data", s.no_data}, {"excluded", s.excluded}};
+}
+
+json ids(std::vector<int> const& v, std::function<std::string(int)> const& name) {
+  json out = json::array();
+  for (int i : v) out.push_back(name(i));
+  return out;
+}
+
+}  // namespace
+
+json to_json(scorecard_input const& in) {
+  auto const& rules = in.plan.rules();
+  auto const& data = in.data;
+  auto agency = [&](int a) { return rules.agencies[static_cast<std::size_t>(a)].id; };
+  auto task_id = [&](int k) { return rules.qualified_id(rules.tasks[static_cast<std::size_t>(k)]); };
+  json out;
+  out["chitieu"] = CHITIEU_VERSION_STRING;
+  out["as_of"] = format_iso_date(in.result.options.as_of);
+  out["no_data_policy"] = in.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude";
+  json units = json::array();
+  for (auto const& card : in.result.units) {
+    auto const& u = data.units[card.unit];
+    json ju;
+    ju["kind"] = rules.unit_kinds[static_cast<std::size_t>(u.kind)].id;
+    ju["id"] = u.id;
+    ju["name"] = u.name;
+    ju["pointer"] = u.pointer;
+    ju["score"] = score_json(card.overall);
+    ju["documents"] = json::array();
+    for (auto const& s : card.documents) ju["documents"].push_back(score_json(s));
+    ju["groups"] = json::array();
+    for (auto const& s : card.groups) {
+      auto j = score_json(s);
+      j["document"] = rules.documents[static_cast<std::size_t>(s.document)].id;
+      ju["groups"].push_back(j);
+    }
+    ju["targets"] = json::array();
+    for (auto const& t : card.targets) {
+      auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
+      json jt{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"cite", rule.cite},
+              {"verdict", eval::to_string(t.headline)}, {"unit", display_unit(rule.type)}};
+      if (!t.reason.empty()) jt["reason"] = t.reason;
+      jt["headline_milestone"] = t.headline_milestone >= 0 ? json(rule.milestones[static_cast<std::size_t>(t.headline_milestone)].year) : json(nullptr);
+      jt["milestones"] = json::array();
+      for (auto const& m : t.milestones) {
+        auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
+        auto dv = [&](double v) { return number(display_value(v, rule.type)); };
+        json jm{{"year", ms.year},
+                {"op", op_name(ms.comparator)},
+                {"threshold", dv(ms.value)},
+                {"verdict", eval::to_string(m.result)},
+                {"value", dv(m.value)},
+                {"value_year", m.value_year ? json(m.value_year) : json(nullptr)},
+                {"gap", dv(m.gap)},
+                {"progress", number(m.progress)},
+                {"baseline", dv(m.baseline)},
+                {"baseline_year", m.baseline_year ? json(m.baseline_year) : json(nullptr)},
+                {"baseline_source", std::isnan(m.baseline) ? json(nullptr) : json(m.baseline_from_rule ? "rule" : "data")},
+                {"expected", dv(m.expected)},
+                {"explanation", explain(m, rule, rules, data)}};
+        if (ms.comparator == sema::milestone::op::between) jm["upper"] = dv(ms.upper);
+        if (ms.comparator == sema::milestone::op::approx) jm["tolerance"] = dv(ms.upper);
+        if (!std::isnan(m.parts.numerator))
+          jm["parts"] = {{"numerator", m.parts.numerator}, {"denominator", m.parts.denominator},
+                         {"numerator_unit", m.parts.numerator_unit},
+                         {"denominator_unit", m.parts.denominator_unit}, {"needed", number(m.parts.needed)}};
+        if (!m.missing.empty() || m.missing_total) {
+          jm["missing"] = m.missing;
+          jm["missing_total"] = m.missing_total;
+        }
+        if (m.division_by_zero) jm["division_by_zero"] = true;
+        if (!m.failing_units.empty()) {
+          json f = json::array();
+          for (auto i : m.failing_units) f.push_back(data.units[i].id);
+          jm["failing_units"] = f;
+          jm["failing_total"] = m.failing_total;
+        }
+        jt["milestones"].push_back(jm);
+      }
+      jt["serving_tasks"] = ids(t.serving_tasks, task_id);
+      jt["accountable"] = ids(t.accountable, agency);
+      jt["at_risk_from"] = ids(t.at_risk_from, task_id);
+      ju["targets"].push_back(jt);
+    }
+    ju["obligations"] = json::array();
+    for (auto const& o : card.obligations) {
+      auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
+      json jo{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"cite", rule.cite},
+              {"verdict", eval::to_string(o.overall)}, {"progress", number(o.progress)}};
+      jo["years"] = json::array();
+      for (auto const& y : o.years) {
+        json jy{{"year", y.year}, {"requirement", y.requirement}, {"verdict", eval::to_string(y.result)}};
+        auto const& root = rules.nodes[static_cast<std::size_t>(rule.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+        if (root.lhs >= 0 && !std::isnan(y.value)) {
+          auto const& type = rules.nodes[static_cast<std::size_t>(root.lhs)].type;
+          jy["value"] = number(display_value(y.value, type));
+          jy["threshold"] = number(display_value(y.threshold, type));
+          jy["gap"] = number(display_value(y.gap, type));
+          jy["unit"] = display_unit(type);
+        }
+        if (y.due) jy["due"] = format_iso_date(y.due);
+        if (!y.missing.empty()) jy["missing"] = y.missing;
+        if (y.division_by_zero) jy["division_by_zero"] = true;
+        jo["years"].push_back(jy);
+      }
+      jo["serving_tasks"] = ids(o.serving_tasks, task_id);
+      jo["accountable"] = ids(o.accountable, agency);
+      ju["obligations"].push_back(jo);
+    }
+    ju["tasks"] = json::array();
+    for (auto const& k : card.tasks) {
+      auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+      json jk{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"verdict", eval::to_string(k.result)},
+              {"deadline", rule.when.text}, {"due", k.due ? json(format_iso_date(k.due)) : json(nullptr)},
+              {"completed", k.completed ? json(format_iso_date(*k.completed)) : json(nullptr)},
+              {"reported", k.reported}, {"progress", number(k.reported_progress)},
+              {"lead", ids(rule.lead, agency)}, {"support", ids(rule.support, agency)}};
+      if (!k.note.empty()) jk["note"] = k.note;
+      if (k.result == eval::task_verdict::overdue) {
+        json serves = json::array();
+        for (int t : k.serves) serves.push_back(rules.qualified_id(rules.targets[static_cast<std::size_t>(t)]));
+        jk["targets_at_risk"] = serves;
+      }
+      ju["tasks"].push_back(jk);
+    }
+    units.push_back(ju);
+  }
+  out["units"] = units;
+  json issues = json::array();
+  for (auto const& is : in.issues)
+    issues.push_back({{"severity", is.level == severity::error ? "error" : "warning"}, {"code", is.code},
+                      {"unit", is.unit}, {"pointer", is.pointer}, {"message", is.message}});
+  out["issues"] = issues;
+  return out;
+}
+
+}  // namespace chitieu::report

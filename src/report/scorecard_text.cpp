@@ -1,0 +1,208 @@
+// The text scorecard: the root unit in detail, document by document, then a line per unit below it,
+// then the problems found in the data.
+#include <chitieu/report/scorecard.hpp>
+
+#include <chitieu/date.hpp>
+#include <chitieu/report/format.hpp>
+
+#include <cmath>
+#include <map>
+
+namespace chitieu::report {
+namespace {
+
+std::string score_text(eval::score const& s) {
+  if (std::isnan(s.value)) return "chưa chấm được";
+  return format_number(s.value, 1) + "/100";
+}
+
+std::string agencies(std::vector<int> const& ids, sema::checked_ruleset const& rules) {
+  std::string out;
+  for (int a : ids) out += (out.empty() ? "" : "; ") + rules.agencies[static_cast<std::size_t>(a)].title;
+  return out;
+}
+
+std::string tasks(std::vector<int> const& ids, sema::checked_ruleset const& rules) {
+  std::string out;
+  for (int k : ids) out += (out.empty() ? "" : ", ") + rules.tasks[static_cast<std::size_t>(k)].id;
+  return out;
+}
+
+std::string pad(std::string const& s, std::size_t width) {
+  std::size_t n = code_points(s);
+  return s + std::string(n < width ? width - n : 1, ' ');
+}
+
+}  // namespace
+
+std::string explain(eval::milestone_outcome const& m, sema::target const& t,
+                    sema::checked_ruleset const& rules, eval::dataset const& data) {
+  auto const& ms = t.milestones[static_cast<std::size_t>(m.milestone)];
+  auto value = [&](double v) { return format_value(v, t.type, rules); };
+  std::string goal = "mốc " + std::to_string(ms.year) + ": " + comparator_sign(ms.comparator) + " " +
+                     value(ms.value);
+  if (ms.comparator == sema::milestone::op::between) goal += " đến " + value(ms.upper);
+  if (m.result == eval::verdict::no_data) {
+    std::string s = goal + "; thiếu dữ liệu";
+    if (m.division_by_zero) s += " (phép chia cho 0)";
+    for (std::size_t i = 0; i < m.missing.size() && i < 3; ++i) s += (i ? ", " : ": ") + m.missing[i];
+    if (m.missing_total > 3) s += " và " + std::to_string(m.missing_total - 3) + " giá trị khác";
+    return s;
+  }
+  std::string s = goal + "; hiện " + value(m.value) + " (" + std::to_string(m.value_year) + ")";
+  if (!std::isnan(m.expected))
+    s += "; theo lộ trình từ " + value(m.baseline) + " (" + std::to_string(m.baseline_year) +
+         ") cần " + value(m.expected);
+  else if (m.result == eval::verdict::pending)
+    s += "; chưa có số liệu gốc để vẽ lộ trình";
+  if (m.gap > 0) {
+    bool lower = ms.comparator == sema::milestone::op::le || ms.comparator == sema::milestone::op::lt;
+    s += lower ? "; vượt ngưỡng " : "; còn thiếu ";
+    s += format_gap(m.gap, t.type, rules);
+  }
+  if (!std::isnan(m.parts.needed) && m.parts.needed > 0) {
+    s += " — cần thêm " + format_number(m.parts.needed, 1) + " " + m.parts.numerator_unit;
+    s += " (hiện " + format_number(m.parts.numerator, 1) + " " + m.parts.numerator_unit + " / " +
+         format_number(m.parts.denominator, 1) + " " + m.parts.denominator_unit + ")";
+  }
+  if (!m.failing_units.empty()) {
+    s += "; chưa đạt: ";
+    for (std::size_t i = 0; i < m.failing_units.size() && i < 5; ++i)
+      s += (i ? ", " : "") + data.units[m.failing_units[i]].name;
+    if (m.failing_total > 5) s += " và " + std::to_string(m.failing_total - 5) + " đơn vị khác";
+  }
+  return s;
+}
+
+void render_text(std::ostream& out, scorecard_input const& in) {
+  auto const& rules = in.plan.rules();
+  auto const& data = in.data;
+  auto const& root = in.result.units.front();
+  auto const& unit = data.units[root.unit];
+  out << "BẢNG ĐÁNH GIÁ THỰC HIỆN KẾ HOẠCH\n";
+  out << "Đơn vị: " << unit.name << " (" << rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title
+      << ", mã " << unit.id << ")\n";
+  out << "Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of) << "\n";
+  out << "Điểm tổng hợp: " << score_text(root.overall) << " (" << root.overall.counted << " mục được chấm";
+  if (root.overall.no_data)
+    out << "; " << root.overall.no_data << " mục thiếu dữ liệu "
+        << (in.result.options.no_data == eval::no_data_policy::zero ? "tính 0 điểm" : "không tính");
+  out << ")\n";
+
+  for (auto const& doc_score : root.documents) {
+    int doc = doc_score.document;
+    auto const& d = rules.documents[static_cast<std::size_t>(doc)];
+    out << "\n== " << (d.number.empty() ? d.id : d.number) << (d.title.empty() ? "" : " — " + d.title)
+        << "\n   Điểm: " << score_text(doc_score) << "\n";
+    std::map<std::string, std::vector<std::string>> sections;
+    for (auto const& t : root.targets) {
+      auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
+      if (rule.document != doc) continue;
+      std::string block = "  " + pad("[" + verdict_label(t.headline) + "]", 22) + rule.id + " " + rule.title;
+      if (!rule.cite.empty()) block += " (" + rule.cite + ")";
+      block += "\n";
+      if (t.headline == eval::verdict::not_applicable) {
+        block += std::string(24, ' ') + t.reason + "\n";
+      } else {
+        for (auto const& m : t.milestones)
+          block += std::string(24, ' ') + "[" + verdict_label(m.result) + "] " + explain(m, rule, rules, data) + "\n";
+      }
+      if (!t.accountable.empty())
+        block += std::string(24, ' ') + "Trách nhiệm: " + agencies(t.accountable, rules) + " (nhiệm vụ " +
+                 tasks(t.serving_tasks, rules) + ")\n";
+      if (!t.at_risk_from.empty())
+        block += std::string(24, ' ') + "Có nguy cơ: nhiệm vụ quá hạn " + tasks(t.at_risk_from, rules) + "\n";
+      sections["1 Chỉ tiêu"].push_back(block);
+    }
+    for (auto const& o : root.obligations) {
+      auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
+      if (rule.document != doc) continue;
+      std::string block = "  " + pad("[" + verdict_label(o.overall) + "]", 22) + rule.id + " " + rule.title;
+      if (!rule.cite.empty()) block += " (" + rule.cite + ")";
+      block += "\n";
+      for (auto const& y : o.years) {
+        if (y.result == eval::verdict::met && o.overall == eval::verdict::met && &y != &o.years.back()) continue;
+        block += std::string(24, ' ') + std::to_string(y.year) + ": [" + verdict_label(y.result) + "]";
+        if (!std::isnan(y.value) && !std::isnan(y.threshold)) {
+          auto const& root_node = rules.nodes[static_cast<std::size_t>(
+              rule.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+          auto const& type = rules.nodes[static_cast<std::size_t>(root_node.lhs)].type;
+          block += " " + format_value(y.value, type, rules) + " so với ngưỡng " + format_value(y.threshold, type, rules);
+          if (y.gap > 0) block += "; còn thiếu " + format_gap(y.gap, type, rules);
+        }
+        if (y.due) block += " (hạn " + format_vn_date(y.due) + ")";
+        for (std::size_t i = 0; i < y.missing.size() && i < 3; ++i) block += (i ? ", " : "; thiếu ") + y.missing[i];
+        if (y.division_by_zero) block += " (phép chia cho 0)";
+        block += "\n";
+      }
+      if (!o.accountable.empty())
+        block += std::string(24, ' ') + "Trách nhiệm: " + agencies(o.accountable, rules) + "\n";
+      sections["2 Nghĩa vụ"].push_back(block);
+    }
+    // Tasks that need attention first; ongoing ones, which have no deadline to judge, in one line.
+    static constexpr eval::task_verdict order[] = {
+        eval::task_verdict::overdue, eval::task_verdict::in_progress, eval::task_verdict::not_due,
+        eval::task_verdict::done_late, eval::task_verdict::done};
+    for (auto v : order)
+      for (auto const& k : root.tasks) {
+        auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+        if (rule.document != doc || k.result != v) continue;
+        std::string block = "  " + pad("[" + verdict_label(k.result) + "]", 22) + rule.id + " " + rule.title + "\n";
+        std::string detail = "Thời hạn: " + rule.when.text;
+        if (!rule.lead.empty()) detail += "; chủ trì: " + agencies(rule.lead, rules);
+        if (k.completed) detail += "; hoàn thành " + format_vn_date(*k.completed);
+        if (!std::isnan(k.reported_progress)) detail += "; tiến độ báo cáo " + format_number(k.reported_progress, 0) + "%";
+        if (!k.note.empty()) detail += "; ghi chú: " + k.note;
+        block += std::string(24, ' ') + detail + "\n";
+        if (k.result == eval::task_verdict::overdue && !k.serves.empty()) {
+          std::string at_risk;
+          for (int t : k.serves) at_risk += (at_risk.empty() ? "" : ", ") + rules.targets[static_cast<std::size_t>(t)].id;
+          block += std::string(24, ' ') + "Chỉ tiêu có nguy cơ: " + at_risk + "\n";
+        }
+        sections["3 Nhiệm vụ"].push_back(block);
+      }
+    std::string ongoing;
+    std::size_t ongoing_count = 0;
+    for (auto const& k : root.tasks) {
+      auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+      if (rule.document != doc || k.result != eval::task_verdict::ongoing) continue;
+      ongoing += (ongoing.empty() ? "" : ", ") + rule.id;
+      ++ongoing_count;
+    }
+    if (ongoing_count)
+      sections["3 Nhiệm vụ"].push_back("  " + pad("[" + verdict_label(eval::task_verdict::ongoing) + "]", 22) +
+                                       std::to_string(ongoing_count) + " nhiệm vụ thường xuyên hoặc không nêu thời hạn: " +
+                                       ongoing + "\n");
+    for (auto const& [name, blocks] : sections) {
+      out << "\n " << name.substr(2) << "\n";
+      for (auto const& b : blocks) out << b;
+    }
+  }
+
+  if (in.result.units.size() > 1) {
+    out << "\n== Đơn vị trực thuộc\n";
+    for (std::size_t i = 1; i < in.result.units.size(); ++i) {
+      auto const& card = in.result.units[i];
+      std::map<eval::verdict, int> counts;
+      for (auto const& t : card.targets) ++counts[t.headline];
+      for (auto const& o : card.obligations) ++counts[o.overall];
+      out << "  " << pad(data.describe_unit(card.unit, rules), 48) << score_text(card.overall);
+      std::string sep = " — ";
+      for (auto const& [v, n] : counts) {
+        out << sep << n << " " << verdict_label(v);
+        sep = ", ";
+      }
+      out << "\n";
+    }
+  }
+
+  if (!in.issues.empty()) {
+    out << "\n== Vấn đề trong dữ liệu (" << in.issues.size() << ")\n";
+    for (auto const& is : in.issues)
+      out << "  " << (is.level == severity::error ? "lỗi" : "cảnh báo") << ": "
+          << (is.unit.empty() ? "" : is.unit + " ") << (is.pointer.empty() ? "" : is.pointer + ": ")
+          << is.message << " [" << is.code << "]\n";
+  }
+}
+
+}  // namespace chitieu::report
