@@ -44,7 +44,8 @@ struct loaded {
 };
 
 loaded load(std::string plan, std::vector<source_file> more = {}) {
-  std::vector<source_file> files{source_file("common.ct", common_ct), source_file("plan.ct", std::move(plan))};
+  std::vector<source_file> files{source_file("common.ct", common_ct),
+                                 source_file("plan.ct", std::move(plan))};
   for (auto& f : more) files.push_back(std::move(f));
   loaded out{check_sources(std::move(files))};
   for (auto const& d : out.result.diags)
@@ -63,10 +64,13 @@ diagnostics with_code(diagnostics const& all, std::string const& code, severity 
 // The text a diagnostic points at, for asserting positions without line numbers.
 std::string at(loaded const& l, diagnostic const& d) {
   auto text = l.result.sources.at(d.file).text();
-  return std::string(text.substr(d.span.begin, std::min<std::size_t>(d.span.end - d.span.begin, 40)));
+  return std::string(
+      text.substr(d.span.begin, std::min<std::size_t>(d.span.end - d.span.begin, 40)));
 }
 
-bool starts_with(std::string const& s, std::string const& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(std::string const& s, std::string const& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 int task_index(sema::checked_ruleset const& rules, std::string const& id) {
   for (std::size_t i = 0; i < rules.tasks.size(); ++i)
@@ -82,13 +86,15 @@ int target_index(sema::checked_ruleset const& rules, std::string const& id) {
   return -1;
 }
 
-std::vector<std::string> task_ids(sema::checked_ruleset const& rules, std::vector<int> const& tasks) {
+std::vector<std::string> task_ids(sema::checked_ruleset const& rules,
+                                  std::vector<int> const& tasks) {
   std::vector<std::string> out;
   for (int t : tasks) out.push_back(rules.qualified_id(rules.tasks[std::size_t(t)]));
   return out;
 }
 
-std::vector<std::string> agency_ids(sema::checked_ruleset const& rules, std::vector<int> const& agencies) {
+std::vector<std::string> agency_ids(sema::checked_ruleset const& rules,
+                                    std::vector<int> const& agencies) {
   std::vector<std::string> out;
   for (int a : agencies) out.push_back(rules.agencies[std::size_t(a)].id);
   return out;
@@ -108,8 +114,8 @@ std::string slurp(fs::path const& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// A plan with one of everything: parent rows, an indicator, an aggregate over schools, an obligation,
-// tasks with lead and support agencies and one dependency.
+// A plan with one of everything: parent rows, an indicator, an aggregate over schools, an
+// obligation, tasks with lead and support agencies and one dependency.
 constexpr char const* small_plan = R"(
 document kh1 { number "01/KH-UBND" title "Kế hoạch thử" date 2026-01-05 }
 
@@ -156,7 +162,8 @@ TEST_CASE("graph: nodes and edges of every kind") {
   CHECK(has_edge(g, "kh1.T2", "kh1.T1", edge_kind::parent));
   CHECK(has_edge(g, "kh1.T2", "kh1.stem_moi_truong", edge_kind::reads));
   CHECK(has_edge(g, "kh1.stem_moi_truong", "school.phong_stem", edge_kind::reads));
-  CHECK_FALSE(has_edge(g, "kh1.T2", "school.phong_stem", edge_kind::reads));  // through the indicator
+  CHECK_FALSE(
+      has_edge(g, "kh1.T2", "school.phong_stem", edge_kind::reads));  // through the indicator
   CHECK(has_edge(g, "kh1.T1", "school.dat_chuan", edge_kind::reads));
   CHECK(has_edge(g, "kh1.O1", "province.chi_gd", edge_kind::reads));
   CHECK(has_edge(g, "kh1.K2", "kh1.T2", edge_kind::serves));
@@ -193,7 +200,8 @@ task K1 "Chỉ đạo" { lead ubnd serves T3 }
   CHECK(has_edge(g, "document:bn", "document:nq71", graph::edge_kind::implements));
   CHECK(has_edge(g, "bn.T3", "nq71.T3", graph::edge_kind::implements));
   CHECK(graph::find_nodes(g, "T3").size() == 2);  // ambiguous without the document
-  CHECK(with_code(graph::check(l.rules()), "graph.weaker_than_implemented", severity::warning).empty());
+  CHECK(with_code(graph::check(l.rules()), "graph.weaker_than_implemented", severity::warning)
+            .empty());
 }
 
 TEST_CASE("graph: a task dependency cycle is an error naming the whole cycle") {
@@ -322,7 +330,8 @@ document kh1 { number "01/KH" }
 task K1 "Khảo sát" { lead so_gd deadline by 6/2026 }
 task K2 "Ban hành" { lead so_gd deadline by 9/2026 after K1 }
 )");
-    CHECK(with_code(graph::check(l.rules()), "graph.due_before_prerequisite", severity::warning).empty());
+    CHECK(with_code(graph::check(l.rules()), "graph.due_before_prerequisite", severity::warning)
+              .empty());
   }
 }
 
@@ -343,7 +352,9 @@ task K1 "Việc khác" { lead so_gd }
     auto l2 = load(R"(
 document kh1 { number "01/KH" }
 target T1 "Đạt chuẩn" { applies to province measure share(school, dat_chuan) >= 90% by 2030 }
-target T2 "Trong đó" { applies to province measure share(school, dat_chuan) >= 50% by 2030 parent T1 }
+target T2 "Trong đó" {
+  applies to province measure share(school, dat_chuan) >= 50% by 2030 parent T1
+}
 task K1 "Xây dựng trường chuẩn" { lead so_gd serves T1 }
 )");
     CHECK(with_code(graph::check(l2.rules()), "graph.unserved_target", severity::warning).empty());
@@ -386,9 +397,11 @@ task K1 "Chỉ đạo" { lead ubnd serves T3, T4 }
 )");
   auto plan = [](std::string t3, std::string t4 = ">= 81% by 2030") {
     return "document bn { number \"04-CTr/TU\" implements \"71-NQ/TW\" }\n"
-           "target T3 \"Lao động qua đào tạo\" { applies to province measure ty_le " + t3 +
+           "target T3 \"Lao động qua đào tạo\" { applies to province measure ty_le " +
+           t3 +
            " implements nq71.T3 }\n"
-           "target T4 \"Tỉ lệ lao động\" { applies to province measure ty_le " + t4 +
+           "target T4 \"Tỉ lệ lao động\" { applies to province measure ty_le " +
+           t4 +
            " implements nq71.T4 }\n"
            "task K1 \"Đào tạo\" { lead so_gd serves T3, T4 }\n";
   };
@@ -458,7 +471,8 @@ TEST_CASE("graph: task status from reports") {
   CHECK(graph::status_of(t, nullptr, day("2026-08-01")) == task_status::overdue);
   CHECK(graph::status_of(t, &going, day("2026-05-01")) == task_status::in_progress);
   CHECK(graph::status_of(t, nullptr, day("2026-05-01")) == task_status::not_due);
-  CHECK(graph::status_of(t, nullptr, day("2026-06-30")) == task_status::not_due);  // due day included
+  CHECK(graph::status_of(t, nullptr, day("2026-06-30")) ==
+        task_status::not_due);  // due day included
 
   sema::task open;
   open.when.kind = sema::deadline_kind::ongoing;
@@ -494,6 +508,13 @@ TEST_CASE("graph: what an agency owns, overdue first") {
   CHECK(work.tasks[1].status == graph::task_status::done);
   CHECK(work.targets.size() == 2);
   CHECK(work.obligations.size() == 1);
+
+  // K2 is overdue and serves T2; K1, which serves the parent T1, is done.
+  auto risks = graph::targets_at_risk(rules, g, reports, *parse_iso_date("2027-02-01"));
+  REQUIRE(risks.size() == 1);
+  CHECK(risks[0].target == target_index(rules, "kh1.T2"));
+  CHECK(task_ids(rules, risks[0].overdue_tasks) == std::vector<std::string>{"kh1.K2"});
+  CHECK(graph::targets_at_risk(rules, g, reports, *parse_iso_date("2026-06-01")).empty());
 }
 
 TEST_CASE("graph: task order puts prerequisites first and finds the critical path") {
@@ -539,8 +560,8 @@ TEST_CASE("graph: the neighbourhood of a node does not pass through agencies") {
   CHECK(one == std::vector<std::string>{"target:kh1.T1", "target:kh1.T2", "field:school.dat_chuan",
                                         "task:kh1.K1"});
   auto two = names(graph::neighbourhood(g, focus, 2));
-  CHECK(std::count(two.begin(), two.end(), "agency:so_gd") == 1);   // leads K1
-  CHECK(std::count(two.begin(), two.end(), "task:kh1.K2") == 1);    // serves T2, K1's dependant
+  CHECK(std::count(two.begin(), two.end(), "agency:so_gd") == 1);  // leads K1
+  CHECK(std::count(two.begin(), two.end(), "task:kh1.K2") == 1);   // serves T2, K1's dependant
   auto three = names(graph::neighbourhood(g, focus, 3));
   CHECK(std::count(three.begin(), three.end(), "agency:ubnd") == 1);  // leads K2
   // so_gd is reached at depth 2, but nothing is reached through it: K2 comes via T2 instead.
@@ -610,7 +631,8 @@ TEST_CASE("graph: golden DOT output") {
         report::render_dot(out, g, *result.rules);
       }
       auto expected_path = fs::path(path).replace_extension(".dot");
-      if (std::getenv("CHITIEU_UPDATE_GOLDEN")) std::ofstream(expected_path, std::ios::binary) << out.str();
+      if (std::getenv("CHITIEU_UPDATE_GOLDEN"))
+        std::ofstream(expected_path, std::ios::binary) << out.str();
       CHECK(out.str() == slurp(expected_path));
     }
   }
@@ -624,9 +646,7 @@ TEST_CASE("graph: the shipped rules") {
   CHECK(boost::num_vertices(g.g) > 0);
   CHECK(graph::find_nodes(g, "document:bn_ctr04").size() == 1);
 
-  SUBCASE("checks run without errors") {
-    CHECK_FALSE(has_errors(graph::check(rules, g)));
-  }
+  SUBCASE("checks run without errors") { CHECK_FALSE(has_errors(graph::check(rules, g))); }
   SUBCASE("who: a Bắc Ninh target names its agencies") {
     int t = target_index(rules, "bn_ctr04.T26");
     auto who = graph::find_accountability(rules, g, t);

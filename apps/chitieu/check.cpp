@@ -1,4 +1,5 @@
 // `chitieu check FILES…`: parse and check rule files, print diagnostics.
+#include <chitieu/graph/analysis.hpp>
 #include <chitieu/report/diagnostics.hpp>
 
 #include <algorithm>
@@ -33,7 +34,7 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
   }
   auto diags = result.diags;
   if (result.rules) {
-    diagnostics more;  // graph checks join here
+    auto more = graph::check(*result.rules);
     diags.insert(diags.end(), more.begin(), more.end());
     std::stable_sort(diags.begin(), diags.end(), [](diagnostic const& a, diagnostic const& b) {
       return a.file != b.file ? a.file < b.file : a.span.begin < b.span.begin;

@@ -1,5 +1,5 @@
-// `chitieu graph | who | agency | plan | template`: thin wiring from CLI options to the graph layer's
-// queries and the report layer's renderers.
+// `chitieu graph | who | agency | plan | template`: thin wiring from CLI options to the graph
+// layer's queries and the report layer's renderers.
 #include "graph_commands.hpp"
 
 #include <chitieu/date.hpp>
@@ -67,7 +67,8 @@ std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::o
   auto result = load_rules(paths);
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty() || result.sources.empty()) {
-    if (result.sources.empty() && result.io_errors.empty()) err << "chitieu: no .ct rule files found\n";
+    if (result.sources.empty() && result.io_errors.empty())
+      err << "chitieu: no .ct rule files found\n";
     failed = cannot_run;
     return std::nullopt;
   }
@@ -165,7 +166,8 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
     reports = graph::read_task_reports(submission, rules, &problems);
     for (auto const& p : problems) err << o.data << ": warning: " << p << '\n';
   }
-  auto work = graph::find_agency_work(rules, g, g[*agency].index, reports ? &*reports : nullptr, as_of);
+  auto work =
+      graph::find_agency_work(rules, g, g[*agency].index, reports ? &*reports : nullptr, as_of);
   report::render_agency_work(out, work, rules, reports ? std::optional(as_of) : std::nullopt);
   return ok;
 }
@@ -205,7 +207,7 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
   auto g = graph::build(rules);
   auto fields = graph::submission_fields(rules, g, kind);
   auto format = o.format == "schema" ? report::template_format::schema
-              : o.format == "csv"    ? report::template_format::csv
+                : o.format == "csv"  ? report::template_format::csv
                                      : report::template_format::json;
   report::render_template(out, rules, kind, fields, format, civil_from_days(today()).year);
   return ok;
@@ -219,12 +221,14 @@ void add_graph_commands(CLI::App& app, int& exit_code) {
   using namespace chitieu::cli;
 
   auto graph = std::make_shared<graph_options>();
-  auto* graph_cmd = app.add_subcommand("graph", "Draw the dependency graph, or the neighbourhood of one node");
+  auto* graph_cmd =
+      app.add_subcommand("graph", "Draw the dependency graph, or the neighbourhood of one node");
   graph_cmd->add_option("files", graph->paths, "Rule files or directories")->required();
   graph_cmd->add_option("--format", graph->format, "dot or json")
       ->check(CLI::IsMember({"dot", "json"}))
       ->capture_default_str();
-  graph_cmd->add_option("--focus", graph->focus, "Only the nodes near this one (e.g. bn_ctr04.T26)");
+  graph_cmd->add_option("--focus", graph->focus,
+                        "Only the nodes near this one (e.g. bn_ctr04.T26)");
   graph_cmd->add_option("--depth", graph->depth, "How many edges from --focus")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
@@ -237,12 +241,15 @@ void add_graph_commands(CLI::App& app, int& exit_code) {
   who_cmd->callback([who, &exit_code] { exit_code = run_who(*who, std::cout, std::cerr); });
 
   auto agency = std::make_shared<agency_options>();
-  auto* agency_cmd = app.add_subcommand("agency", "List what an agency owns: tasks, deadlines, status");
+  auto* agency_cmd =
+      app.add_subcommand("agency", "List what an agency owns: tasks, deadlines, status");
   agency_cmd->add_option("id", agency->agency, "Agency id")->required();
   agency_cmd->add_option("files", agency->paths, "Rule files or directories")->required();
   agency_cmd->add_option("--data", agency->data, "Submission (JSON) with task reports");
-  agency_cmd->add_option("--as-of", agency->as_of, "Judge as of this date (YYYY-MM-DD); default today");
-  agency_cmd->callback([agency, &exit_code] { exit_code = run_agency(*agency, std::cout, std::cerr); });
+  agency_cmd->add_option("--as-of", agency->as_of,
+                         "Judge as of this date (YYYY-MM-DD); default today");
+  agency_cmd->callback(
+      [agency, &exit_code] { exit_code = run_agency(*agency, std::cout, std::cerr); });
 
   auto plan = std::make_shared<plan_options>();
   auto* plan_cmd = app.add_subcommand("plan", "Task order by deadline, and the critical path");
@@ -250,12 +257,12 @@ void add_graph_commands(CLI::App& app, int& exit_code) {
   plan_cmd->callback([plan, &exit_code] { exit_code = run_plan(*plan, std::cout, std::cerr); });
 
   auto tmpl = std::make_shared<template_options>();
-  auto* template_cmd =
-      app.add_subcommand("template", "The fields a unit of one kind must submit");
+  auto* template_cmd = app.add_subcommand("template", "The fields a unit of one kind must submit");
   template_cmd->add_option("files", tmpl->paths, "Rule files or directories")->required();
   template_cmd->add_option("--kind", tmpl->kind, "Unit kind, e.g. school")->required();
   template_cmd->add_option("--format", tmpl->format, "json (blank submission), schema or csv")
       ->check(CLI::IsMember({"json", "schema", "csv"}))
       ->capture_default_str();
-  template_cmd->callback([tmpl, &exit_code] { exit_code = run_template(*tmpl, std::cout, std::cerr); });
+  template_cmd->callback(
+      [tmpl, &exit_code] { exit_code = run_template(*tmpl, std::cout, std::cerr); });
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "graph_commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace chitieu::cli;
@@ -26,7 +27,10 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--format", score.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   score_cmd->add_option("--no-data", score.no_data, "How no_data counts in scores: zero or exclude")
       ->check(CLI::IsMember({"zero", "exclude"}));
+  score_cmd->add_option("--document", score.documents, "Only score these documents (ids)");
   score_cmd->callback([&] { exit = run_score(score, std::cout, std::cerr); });
+
+  add_graph_commands(app, exit);
 
   try {
     app.parse(argc, argv);

@@ -51,6 +51,14 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   eval::evaluate_options eo;
   eo.as_of = as_of;
   eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;
+  for (auto const& id : options.documents) {
+    int doc = compiled.rules().find_document(id);
+    if (doc < 0) {
+      err << "chitieu: unknown document '" << id << "'\n";
+      return cannot_run;
+    }
+    eo.documents.push_back(doc);
+  }
   auto result = eval::evaluate(compiled, *data.data, eo);
   report::scorecard_input card{compiled, *data.data, result, data.issues};
   if (options.format == "json") out << report::to_json(card).dump(2) << '\n';

@@ -368,6 +368,11 @@ load_result load_submission_text(std::string const& text, sema::checked_ruleset 
     out.issues.push_back({severity::error, "data.malformed_json", "", "",
                           "JSON không hợp lệ tại byte " + std::to_string(e.byte) + ": " + e.what()});
     return out;
+  } catch (json::exception const& e) {  // e.g. out_of_range.406: a number too large to hold
+    load_result out;
+    out.issues.push_back({severity::error, "data.malformed_json", "", "",
+                          std::string("JSON không đọc được: ") + e.what()});
+    return out;
   }
   return load_submission(parsed, rules, limits);
 }

@@ -80,6 +80,11 @@ class judge {
   detail::interpreter run_;
   int as_of_year_;
 
+  bool wanted(int document) const {
+    return options_.documents.empty() ||
+           std::find(options_.documents.begin(), options_.documents.end(), document) != options_.documents.end();
+  }
+
   /// A year is over on its last day: "by 2030" is judged from 31/12/2030.
   bool year_over(int year) const { return options_.as_of >= days_from_civil({year, 12, 31}); }
 
@@ -87,10 +92,14 @@ class judge {
     unit_scorecard card;
     card.unit = u;
     int kind = data_.units[u].kind;
-    for (auto const& a : plan_.targets_for(kind)) card.targets.push_back(target(a, u));
-    for (auto const& a : plan_.obligations_for(kind)) card.obligations.push_back(obligation(a, u));
+    for (auto const& a : plan_.targets_for(kind))
+      if (wanted(rules_.targets[static_cast<std::size_t>(a.index)].document)) card.targets.push_back(target(a, u));
+    for (auto const& a : plan_.obligations_for(kind))
+      if (wanted(rules_.obligations[static_cast<std::size_t>(a.index)].document))
+        card.obligations.push_back(obligation(a, u));
     if (u == 0) {
-      for (std::size_t k = 0; k < rules_.tasks.size(); ++k) card.tasks.push_back(task(static_cast<int>(k)));
+      for (std::size_t k = 0; k < rules_.tasks.size(); ++k)
+        if (wanted(rules_.tasks[k].document)) card.tasks.push_back(task(static_cast<int>(k)));
       for (auto& t : card.targets)
         for (auto const& k : card.tasks)
           if (k.result == task_verdict::overdue &&

@@ -156,12 +156,9 @@ class interpreter {
     switch (e.op) {
       case node_op::agg_count: return count;
       case node_op::agg_sum: return sum;
-      case node_op::agg_all:
-        if (sink && count == 0) sink->empty_set = true;
-        return count == 0 ? std::numeric_limits<double>::quiet_NaN() : (sum == count ? 1 : 0);
-      case node_op::agg_any:
-        if (sink && count == 0) sink->empty_set = true;
-        return count == 0 ? std::numeric_limits<double>::quiet_NaN() : (sum > 0 ? 1 : 0);
+      // Over no units at all, "all" holds and "any" does not, as in logic.
+      case node_op::agg_all: return sum == count ? 1 : 0;
+      case node_op::agg_any: return sum > 0 ? 1 : 0;
       default: break;
     }
     if (count == 0) {

@@ -98,8 +98,8 @@ class builder {
       std::string kind_id = f.unit_kind >= 0 && f.unit_kind < int(r.unit_kinds.size())
                                 ? r.unit_kinds[std::size_t(f.unit_kind)].id
                                 : std::string("?");
-      auto v = add(node_kind::field, int(i), kind_id + "." + f.id, f.label, -1, f.where,
-                   f.unit_kind);
+      auto v =
+          add(node_kind::field, int(i), kind_id + "." + f.id, f.label, -1, f.where, f.unit_kind);
       fields.emplace(std::pair{f.unit_kind, f.id}, v);
     }
     for (std::size_t i = 0; i < r.obligations.size(); ++i) {
@@ -128,7 +128,8 @@ class builder {
   }
 
   void add_document_edges() {
-    // Documents cite what they implement by number ("71-NQ/TW"); only those in the rule set get an edge.
+    // Documents cite what they implement by number ("71-NQ/TW"); only those in the rule set get an
+    // edge.
     auto const& docs = rules_.documents;
     for (std::size_t i = 0; i < docs.size(); ++i)
       for (auto const& cited : docs[i].implements)
@@ -142,9 +143,9 @@ class builder {
     auto direct = detail::direct_indicators(rules_, indicators);
     std::set<vertex> through;
     for (int f : detail::indicator_fields(rules_, direct))
-      if (f >= 0 && f < int(rules_.fields.size())) through.insert(out_.vertex_of(node_kind::field, f));
-    for (int i : direct)
-      link(from_kind, from, node_kind::indicator, i, edge_kind::reads);
+      if (f >= 0 && f < int(rules_.fields.size()))
+        through.insert(out_.vertex_of(node_kind::field, f));
+    for (int i : direct) link(from_kind, from, node_kind::indicator, i, edge_kind::reads);
     // A target's expression tree holds its indicators' expressions too; fields already reached
     // through an indicator are not drawn again from the target.
     for (int f : detail::fields_read(rules_, roots))
@@ -156,7 +157,8 @@ class builder {
   void add_target_edges() {
     for (std::size_t i = 0; i < rules_.targets.size(); ++i) {
       auto const& t = rules_.targets[i];
-      if (t.parent >= 0) link(node_kind::target, int(i), node_kind::target, t.parent, edge_kind::parent);
+      if (t.parent >= 0)
+        link(node_kind::target, int(i), node_kind::target, t.parent, edge_kind::parent);
       for (int u : t.implements)
         link(node_kind::target, int(i), node_kind::target, u, edge_kind::implements);
       add_reads(node_kind::target, int(i), t.measures, t.indicators);
@@ -168,7 +170,8 @@ class builder {
       auto const& x = rules_.indicators[i];
       for (int j : x.indicators)
         link(node_kind::indicator, int(i), node_kind::indicator, j, edge_kind::reads);
-      for (int f : x.fields) link(node_kind::indicator, int(i), node_kind::field, f, edge_kind::reads);
+      for (int f : x.fields)
+        link(node_kind::indicator, int(i), node_kind::field, f, edge_kind::reads);
     }
   }
 
@@ -187,7 +190,8 @@ class builder {
       for (int a : t.lead) link(node_kind::agency, a, node_kind::task, int(i), edge_kind::leads);
       for (int a : t.support)
         link(node_kind::agency, a, node_kind::task, int(i), edge_kind::coordinates);
-      for (int p : t.after) link(node_kind::task, int(i), node_kind::task, p, edge_kind::depends_on);
+      for (int p : t.after)
+        link(node_kind::task, int(i), node_kind::task, p, edge_kind::depends_on);
       for (int x : t.serves_targets)
         link(node_kind::task, int(i), node_kind::target, x, edge_kind::serves);
       for (int x : t.serves_obligations)

@@ -1,5 +1,5 @@
-// Plan checks over the dependency graph. Each finding is a diagnostic at the declaration it concerns;
-// the codes are stable and listed in docs/diagnostics.md.
+// Plan checks over the dependency graph. Each finding is a diagnostic at the declaration it
+// concerns; the codes are stable and listed in docs/diagnostics.md.
 #include <chitieu/graph/analysis.hpp>
 
 #include <chitieu/date.hpp>
@@ -109,7 +109,8 @@ class checker {
   bool served(vertex target) const {
     // The parent chain, guarded against parent cycles (reported separately).
     std::vector<vertex> seen;
-    for (std::optional<vertex> v = target; v && std::find(seen.begin(), seen.end(), *v) == seen.end();) {
+    for (std::optional<vertex> v = target;
+         v && std::find(seen.begin(), seen.end(), *v) == seen.end();) {
       seen.push_back(*v);
       for (auto e : boost::make_iterator_range(boost::in_edges(*v, graph_.g)))
         if (graph_.g[e].kind == edge_kind::serves) return true;
@@ -185,7 +186,8 @@ class checker {
   static looseness looser(interval const& a, interval const& b) {
     if (a.lo < b.lo) return looseness::lower_floor;
     if (a.hi > b.hi) return looseness::higher_ceiling;
-    if ((a.lo == b.lo && a.lo_closed && !b.lo_closed) || (a.hi == b.hi && a.hi_closed && !b.hi_closed))
+    if ((a.lo == b.lo && a.lo_closed && !b.lo_closed) ||
+        (a.hi == b.hi && a.hi_closed && !b.hi_closed))
       return looseness::comparator;
     return looseness::none;
   }

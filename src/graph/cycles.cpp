@@ -1,4 +1,5 @@
-// Naming cycles: strong_components finds the tangled groups, breadth_first_search a path around one.
+// Naming cycles: strong_components finds the tangled groups, breadth_first_search a path around
+// one.
 #include "views.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
@@ -35,7 +36,8 @@ std::vector<found_cycle> find_cycles(graph_type const& g, edge_kind edges, node_
   boost::strong_components(view, boost::make_iterator_property_map(component.begin(), index));
 
   std::map<int, std::vector<vertex>> groups;
-  for (auto v : boost::make_iterator_range(boost::vertices(view))) groups[component[v]].push_back(v);
+  for (auto v : boost::make_iterator_range(boost::vertices(view)))
+    groups[component[v]].push_back(v);
 
   std::vector<found_cycle> out;
   for (auto& [which, members] : groups) {
@@ -47,7 +49,8 @@ std::vector<found_cycle> find_cycles(graph_type const& g, edge_kind edges, node_
       continue;
     }
     // Walk the component breadth-first from its first member, then close the loop through the
-    // nearest member with an edge back: a shortest cycle through `start`, so the message stays short.
+    // nearest member with an edge back: a shortest cycle through `start`, so the message stays
+    // short.
     boost::filtered_graph<kind_view, boost::keep_all, in_component> inside(
         view, boost::keep_all{}, in_component{&component, which});
     std::vector<vertex> predecessor(boost::num_vertices(g));
@@ -57,8 +60,9 @@ std::vector<found_cycle> find_cycles(graph_type const& g, edge_kind edges, node_
     boost::breadth_first_search(
         inside, start,
         boost::visitor(boost::make_bfs_visitor(std::make_pair(
-            boost::record_predecessors(boost::make_iterator_property_map(predecessor.begin(), index),
-                                       boost::on_tree_edge{}),
+            boost::record_predecessors(
+                boost::make_iterator_property_map(predecessor.begin(), index),
+                boost::on_tree_edge{}),
             boost::record_distances(boost::make_iterator_property_map(distance.begin(), index),
                                     boost::on_tree_edge{})))));
     std::optional<vertex> last;

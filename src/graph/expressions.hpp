@@ -8,12 +8,14 @@
 namespace chitieu::graph::detail {
 
 /// Field indices read under `roots`, first-seen order, each once.
-inline std::vector<int> fields_read(sema::checked_ruleset const& rules, std::vector<int> const& roots) {
+inline std::vector<int> fields_read(sema::checked_ruleset const& rules,
+                                    std::vector<int> const& roots) {
   std::vector<int> out;
   std::set<int> seen_fields;
   std::vector<bool> visited(rules.nodes.size(), false);
   std::vector<int> stack(roots.rbegin(), roots.rend());
-  // An explicit stack: expressions like `not not not …` or long sums must not exhaust the call stack.
+  // An explicit stack: expressions like `not not not …` or long sums must not exhaust the call
+  // stack.
   while (!stack.empty()) {
     int n = stack.back();
     stack.pop_back();
@@ -28,8 +30,9 @@ inline std::vector<int> fields_read(sema::checked_ruleset const& rules, std::vec
   return out;
 }
 
-/// Indicators of `used` that no other indicator of `used` already reaches: `target.indicators` lists
-/// every indicator a measure depends on, directly or not, but the graph draws only the first step.
+/// Indicators of `used` that no other indicator of `used` already reaches: `target.indicators`
+/// lists every indicator a measure depends on, directly or not, but the graph draws only the first
+/// step.
 inline std::vector<int> direct_indicators(sema::checked_ruleset const& rules,
                                           std::vector<int> const& used) {
   std::set<int> reached;
@@ -39,7 +42,8 @@ inline std::vector<int> direct_indicators(sema::checked_ruleset const& rules,
     while (!stack.empty()) {
       int x = stack.back();
       stack.pop_back();
-      if (x < 0 || x >= static_cast<int>(rules.indicators.size()) || !seen.insert(x).second) continue;
+      if (x < 0 || x >= static_cast<int>(rules.indicators.size()) || !seen.insert(x).second)
+        continue;
       for (int y : rules.indicators[std::size_t(x)].indicators) {
         if (y != i) reached.insert(y);
         stack.push_back(y);

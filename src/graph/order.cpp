@@ -17,11 +17,12 @@ namespace chitieu::graph {
 
 namespace {
 
-// A separate DAG with a virtual first task in front of every real one, so that one single-source run
-// gives the longest chain ending at each task. Edges run prerequisite → dependent; each costs -1, so the
-// shortest distance is minus the number of tasks on the longest chain.
-using chain_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                                          boost::property<boost::edge_weight_t, int>>;
+// A separate DAG with a virtual first task in front of every real one, so that one single-source
+// run gives the longest chain ending at each task. Edges run prerequisite → dependent; each costs
+// -1, so the shortest distance is minus the number of tasks on the longest chain.
+using chain_graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                          boost::property<boost::edge_weight_t, int>>;
 
 std::vector<int> critical_path(sema::checked_ruleset const& rules) {
   auto const n = rules.tasks.size();
@@ -36,8 +37,8 @@ std::vector<int> critical_path(sema::checked_ruleset const& rules) {
   }
   std::vector<int> distance(n + 1);
   std::vector<std::size_t> predecessor(n + 1);
-  boost::dag_shortest_paths(chains, start,
-                            boost::distance_map(distance.data()).predecessor_map(predecessor.data()));
+  boost::dag_shortest_paths(
+      chains, start, boost::distance_map(distance.data()).predecessor_map(predecessor.data()));
   constexpr auto open = std::numeric_limits<std::int32_t>::min();
   auto better = [&](std::size_t a, std::size_t b) {
     auto due_a = detail::fixed_due(rules.tasks[a]).value_or(open);

@@ -56,7 +56,8 @@ accountability find_accountability(sema::checked_ruleset const& rules,
     for (int a : rules.tasks[std::size_t(s.task)].lead) add_once(out.leads, a);
   for (auto const& s : out.tasks)
     for (int a : rules.tasks[std::size_t(s.task)].support)
-      if (std::find(out.leads.begin(), out.leads.end(), a) == out.leads.end()) add_once(out.supports, a);
+      if (std::find(out.leads.begin(), out.leads.end(), a) == out.leads.end())
+        add_once(out.supports, a);
   return out;
 }
 
@@ -136,8 +137,8 @@ task_reports read_task_reports(nlohmann::json const& submission, sema::checked_r
 }
 
 std::optional<std::int32_t> due_day(sema::task const& task, std::int32_t as_of) {
-  if (task.when.kind == sema::deadline_kind::yearly && task.when.month >= 1 && task.when.month <= 12 &&
-      task.when.day >= 1) {
+  if (task.when.kind == sema::deadline_kind::yearly && task.when.month >= 1 &&
+      task.when.month <= 12 && task.when.day >= 1) {
     int year = civil_from_days(as_of).year;
     unsigned day = std::min(task.when.day, days_in_month(year, task.when.month));
     return days_from_civil({year, task.when.month, day});
@@ -154,7 +155,7 @@ task_status status_of(sema::task const& task, task_report const* report, std::in
     done = false;
   if (done)
     return due && report->completed && *report->completed > *due ? task_status::done_late
-                                                                  : task_status::done;
+                                                                 : task_status::done;
   if (!due) return task_status::ongoing;
   if (as_of > *due) return task_status::overdue;
   bool started = report && (report->status == "in_progress" || report->progress.value_or(0) > 0);
@@ -170,7 +171,8 @@ agency_work find_agency_work(sema::checked_ruleset const& rules, dependency_grap
   if (agency < 0 || agency >= int(rules.agencies.size())) return out;
   auto const& g = graph.g;
   std::map<int, agency_role> roles;
-  for (auto e : boost::make_iterator_range(boost::out_edges(graph.vertex_of(node_kind::agency, agency), g))) {
+  for (auto e : boost::make_iterator_range(
+           boost::out_edges(graph.vertex_of(node_kind::agency, agency), g))) {
     auto role = g[e].kind == edge_kind::leads ? agency_role::lead : agency_role::support;
     auto [it, fresh] = roles.emplace(g[boost::target(e, g)].index, role);
     if (!fresh && role == agency_role::lead) it->second = role;
@@ -197,6 +199,25 @@ agency_work find_agency_work(sema::checked_ruleset const& rules, dependency_grap
             [&](owned_task const& a, owned_task const& b) { return sort_key(a) < sort_key(b); });
   std::sort(out.targets.begin(), out.targets.end());
   std::sort(out.obligations.begin(), out.obligations.end());
+  return out;
+}
+
+std::vector<target_risk> targets_at_risk(sema::checked_ruleset const& rules,
+                                         dependency_graph const& graph, task_reports const& reports,
+                                         std::int32_t as_of) {
+  std::vector<bool> overdue(rules.tasks.size(), false);
+  for (std::size_t t = 0; t < rules.tasks.size(); ++t) {
+    auto found = reports.find(int(t));
+    overdue[t] = status_of(rules.tasks[t], found == reports.end() ? nullptr : &found->second,
+                           as_of) == task_status::overdue;
+  }
+  std::vector<target_risk> out;
+  for (std::size_t x = 0; x < rules.targets.size(); ++x) {
+    target_risk risk{int(x), {}};
+    for (auto const& s : find_accountability(rules, graph, int(x)).tasks)
+      if (overdue[std::size_t(s.task)]) risk.overdue_tasks.push_back(s.task);
+    if (!risk.overdue_tasks.empty()) out.push_back(std::move(risk));
+  }
   return out;
 }
 
@@ -228,15 +249,15 @@ std::vector<bool> neighbourhood(dependency_graph const& graph, vertex focus, int
   undirected_type both_ways(n);
   for (auto e : boost::make_iterator_range(boost::edges(g)))
     boost::add_edge(boost::source(e, g), boost::target(e, g), both_ways);
-  boost::filtered_graph<undirected_type, not_through_hubs> walk(both_ways,
-                                                                not_through_hubs{&both_ways, &g, focus});
+  boost::filtered_graph<undirected_type, not_through_hubs> walk(
+      both_ways, not_through_hubs{&both_ways, &g, focus});
   std::vector<int> distance(n, std::numeric_limits<int>::max());
   distance[focus] = 0;
-  boost::breadth_first_search(
-      walk, focus,
-      boost::visitor(boost::make_bfs_visitor(boost::record_distances(
-          boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, both_ways)),
-          boost::on_tree_edge{}))));
+  boost::breadth_first_search(walk, focus,
+                              boost::visitor(boost::make_bfs_visitor(boost::record_distances(
+                                  boost::make_iterator_property_map(
+                                      distance.begin(), boost::get(boost::vertex_index, both_ways)),
+                                  boost::on_tree_edge{}))));
   for (std::size_t v = 0; v < n; ++v) keep[v] = distance[v] <= depth;
   return keep;
 }

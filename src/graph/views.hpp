@@ -1,5 +1,5 @@
-// Filtered views of the dependency graph (one edge kind among one node kind) and the cycle finder built
-// on them. Private to src/graph.
+// Filtered views of the dependency graph (one edge kind among one node kind) and the cycle finder
+// built on them. Private to src/graph.
 #pragma once
 #include <chitieu/graph/dependency_graph.hpp>
 
@@ -29,8 +29,8 @@ inline kind_view view_of(graph_type const& g, edge_kind edges, node_kind nodes) 
 }
 
 /// One cycle per strongly connected component that has one, as the vertices along it in edge order,
-/// starting from the member declared first. `members` receives the whole component, which may be larger
-/// than the cycle named.
+/// starting from the member declared first. `members` receives the whole component, which may be
+/// larger than the cycle named.
 struct found_cycle {
   std::vector<vertex> path;
   std::vector<vertex> members;

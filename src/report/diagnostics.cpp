@@ -39,7 +39,11 @@ void render_diagnostic(std::ostream& out, std::vector<source_file> const& source
     if ((c & 0xC0) == 0x80) continue;
     pad.push_back(c == '\t' ? '\t' : ' ');
   }
-  out << ' ' << number << " | " << line << '\n'
+  std::string shown(line);
+  // Show invalid UTF-8 as '?' so the terminal gets text; the caret math counts lead bytes alike.
+  for (auto bad = find_invalid_utf8(shown); bad != std::string::npos; bad = find_invalid_utf8(shown))
+    shown[bad] = '?';
+  out << ' ' << number << " | " << shown << '\n'
       << std::string(number.size() + 1, ' ') << " | " << pad << '^'
       << std::string(width > 0 ? width - 1 : 0, '~') << '\n';
 }

@@ -1,5 +1,5 @@
-// DOT and JSON pictures of the dependency graph. Deterministic: vertex order is rule-set order, so golden
-// files stay stable.
+// DOT and JSON pictures of the dependency graph. Deterministic: vertex order is rule-set order, so
+// golden files stay stable.
 #include <chitieu/report/graph_render.hpp>
 
 #include <nlohmann/json.hpp>
@@ -102,7 +102,8 @@ void render_dot(std::ostream& out, graph::dependency_graph const& graph,
     auto const& info = g[v];
     if (info.document >= 0 && info.document < int(rules.documents.size())) {
       auto const& d = rules.documents[std::size_t(info.document)];
-      place("cluster_document_" + d.id, (d.number.empty() ? d.id : d.number + " (" + d.id + ")"), v);
+      place("cluster_document_" + d.id, (d.number.empty() ? d.id : d.number + " (" + d.id + ")"),
+            v);
     } else if (info.kind == node_kind::field && info.unit_kind >= 0 &&
                info.unit_kind < int(rules.unit_kinds.size())) {
       auto const& k = rules.unit_kinds[std::size_t(info.unit_kind)];
@@ -169,7 +170,8 @@ void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     auto s = boost::source(e, g), t = boost::target(e, g);
     if (!kept(keep, s) || !kept(keep, t)) continue;
-    edges.push_back({{"from", graph.key(s)}, {"to", graph.key(t)}, {"kind", graph::name_of(g[e].kind)}});
+    edges.push_back(
+        {{"from", graph.key(s)}, {"to", graph.key(t)}, {"kind", graph::name_of(g[e].kind)}});
   }
   nlohmann::ordered_json doc;
   doc["nodes"] = std::move(nodes);

@@ -1,5 +1,5 @@
-// Submission templates for one unit kind: a blank submission, a JSON Schema, or a CSV header. The field
-// list comes from graph::submission_fields; this file only writes it out.
+// Submission templates for one unit kind: a blank submission, a JSON Schema, or a CSV header. The
+// field list comes from graph::submission_fields; this file only writes it out.
 #include <chitieu/report/graph_render.hpp>
 
 #include <nlohmann/json.hpp>
@@ -63,7 +63,8 @@ ojson field_schema(sema::field const& f, sema::checked_ruleset const& rules) {
       s["type"] = "string";
       ojson levels = ojson::array();
       if (f.type.ladder >= 0 && f.type.ladder < int(rules.ladders.size()))
-        for (auto const& l : rules.ladders[std::size_t(f.type.ladder)].levels) levels.push_back(l.id);
+        for (auto const& l : rules.ladders[std::size_t(f.type.ladder)].levels)
+          levels.push_back(l.id);
       s["enum"] = std::move(levels);
       break;
     }

@@ -1,11 +1,12 @@
-// Text answers for `chitieu who`, `chitieu agency` and `chitieu plan`. Labels are English like the rest of
-// the CLI; titles and deadlines stay in the documents' Vietnamese.
+// Text answers for `chitieu who`, `chitieu agency` and `chitieu plan`. Labels are English like the
+// rest of the CLI; titles and deadlines stay in the documents' Vietnamese.
 #include <chitieu/report/graph_render.hpp>
 
 #include <chitieu/date.hpp>
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <string>
 
 namespace chitieu::report {
@@ -15,7 +16,8 @@ namespace {
 std::string deadline_text(sema::task const& t) {
   if (!t.when.text.empty()) return t.when.text;
   if (t.when.kind == sema::deadline_kind::none) return "no deadline stated";
-  if (t.when.due != std::numeric_limits<std::int32_t>::max()) return "by " + format_iso_date(t.when.due);
+  if (t.when.due != std::numeric_limits<std::int32_t>::max())
+    return "by " + format_iso_date(t.when.due);
   return "ongoing";
 }
 
@@ -49,8 +51,8 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
       << "  in " << (doc.number.empty() ? doc.id : doc.number) << (target.cite.empty() ? "" : ", ")
       << target.cite << '\n';
   if (who.tasks.empty()) {
-    out << "\nNo task serves this target"
-        << (target.parent >= 0 ? " or its parent targets" : "") << ".\n";
+    out << "\nNo task serves this target" << (target.parent >= 0 ? " or its parent targets" : "")
+        << ".\n";
     return;
   }
   out << "\nTasks serving it (" << who.tasks.size() << "):\n";
@@ -60,8 +62,8 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
     if (s.via_target != who.target)
       out << "    through parent target "
           << rules.qualified_id(rules.targets[std::size_t(s.via_target)]) << '\n';
-    out << "    lead: " << agency_list(rules, t.lead) << "; support: " << agency_list(rules, t.support)
-        << '\n';
+    out << "    lead: " << agency_list(rules, t.lead)
+        << "; support: " << agency_list(rules, t.support) << '\n';
   }
   out << "\nAccountable agencies:\n";
   for (int a : who.leads)
@@ -83,8 +85,8 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
   std::size_t leads = std::count_if(work.tasks.begin(), work.tasks.end(), [](auto const& o) {
     return o.role == graph::agency_role::lead;
   });
-  out << "\nTasks (" << work.tasks.size() << ": " << leads << " as lead, " << work.tasks.size() - leads
-      << " as support):\n";
+  out << "\nTasks (" << work.tasks.size() << ": " << leads << " as lead, "
+      << work.tasks.size() - leads << " as support):\n";
   for (auto const& o : work.tasks) {
     auto const& t = rules.tasks[std::size_t(o.task)];
     std::string head = "  ";
@@ -128,10 +130,16 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
     return;
   }
   out << "Task order (" << order.order.size() << " tasks), grouped by deadline:\n";
-  for (auto const& group : order.groups) {
+  // Grouping by deadline can put a task before one it comes after; such pairs are flagged.
+  std::map<int, std::size_t> group_of;
+  for (std::size_t g = 0; g < order.groups.size(); ++g)
+    for (int t : order.groups[g].tasks) group_of[t] = g;
+  for (std::size_t g = 0; g < order.groups.size(); ++g) {
+    auto const& group = order.groups[g];
     switch (group.type) {
       case graph::deadline_group::kind::dated:
-        out << "\nDue " << format_iso_date(group.due) << " (" << format_vn_date(group.due) << "):\n";
+        out << "\nDue " << format_iso_date(group.due) << " (" << format_vn_date(group.due)
+            << "):\n";
         break;
       case graph::deadline_group::kind::yearly: out << "\nEvery year:\n"; break;
       case graph::deadline_group::kind::open:
@@ -143,7 +151,10 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
       auto const& task = rules.tasks[std::size_t(t)];
       if (!task.after.empty()) {
         out << "    after:";
-        for (int p : task.after) out << ' ' << rules.qualified_id(rules.tasks[std::size_t(p)]);
+        for (int p : task.after) {
+          out << ' ' << rules.qualified_id(rules.tasks[std::size_t(p)]);
+          if (group_of[p] > g) out << " (listed later: its deadline is later)";
+        }
         out << '\n';
       }
     }

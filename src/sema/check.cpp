@@ -562,8 +562,10 @@ class checker {
   }
 
   void check_milestones(ast::block_decl const& decl, target& t) {
+    bool written = false;  // a milestone was written, even if it had an error of its own
     for (auto const& item : decl.items) {
       if (auto const* m = boost::get<ast::milestone>(&item.get())) {
+        written = true;
         milestone ms;
         ms.year = static_cast<int>(m->year);
         ms.where = cx_.at(m->span);
@@ -614,7 +616,7 @@ class checker {
         t.baseline_year = static_cast<int>(bl->year);
       }
     }
-    if (t.milestones.empty()) {
+    if (t.milestones.empty() && !written) {
       cx_.error("sema.missing_item", decl.id.span, "target " + quote(t.id) + " has no milestone");
       return;
     }

@@ -47,6 +47,9 @@ struct every_item_class : annotate_span {};
 struct due_item_class : annotate_span {};
 struct deadline_item_class : annotate_span {};
 struct item_class;
+struct names_list_class;
+struct texts_list_class;
+struct levels_list_class;
 struct document_item_class : annotate_span {};
 struct document_decl_class : annotate_span {};
 struct agency_decl_class : annotate_span {};
@@ -94,6 +97,9 @@ x3::rule<every_item_class, ast::every_item> const every_item = "item";
 x3::rule<due_item_class, ast::due_item> const due_item = "item";
 x3::rule<deadline_item_class, ast::deadline_item> const deadline_item = "item";
 x3::rule<item_class, ast::item> const item = "item or '}'";
+x3::rule<names_list_class, std::vector<ast::qualified_name>> const names_list = "name";
+x3::rule<texts_list_class, std::vector<ast::string_lit>> const texts_list = "quoted string";
+x3::rule<levels_list_class, std::vector<ast::level_decl>> const levels_list = "level (id \"title\")";
 x3::rule<document_item_class, ast::document_item> const document_item = "document item or '}'";
 x3::rule<document_decl_class, ast::document_decl> const document_decl = "document";
 x3::rule<agency_decl_class, ast::agency_decl> const agency_decl = "agency";
@@ -240,7 +246,10 @@ auto const milestone_def =
 
 // ---- block items ----
 auto const text_item_def = text_key > string_lit;
-auto const names_item_def = names_key > (qualified_name % ',');
+auto const names_list_def = qualified_name % ',';
+auto const texts_list_def = string_lit % ',';
+auto const levels_list_def = level_decl % lit('<');
+auto const names_item_def = names_key > names_list;
 // A measure is arithmetic only: a comparison on the next line is a milestone, not part of it.
 auto const expr_item_def = (kw("measure") >> attr(ast::expr_key::measure) > sum) |
                            (kw("require") >> attr(ast::expr_key::require) > expr);
@@ -255,14 +264,14 @@ auto const item_def = text_item | names_item | expr_item | weight_item | baselin
 
 // ---- declarations ----
 auto const document_item_def =
-    (document_text_key > (string_lit % ',') >> attr(std::optional<ast::date_lit>{})) |
+    (document_text_key > texts_list >> attr(std::optional<ast::date_lit>{})) |
     (kw("date") >> attr(ast::document_key::date) >> attr(std::vector<ast::string_lit>{}) > date_lit);
 auto const document_decl_def = kw("document") > name > lit('{') > *document_item > lit('}');
 auto const agency_decl_def = kw("agency") > name > string_lit > -(kw("level") > name);
 auto const unit_decl_def = kw("unit") > name > string_lit > -(kw("counted") > string_lit);
 auto const level_decl_def = name > string_lit;
 auto const ladder_decl_def =
-    kw("ladder") > name > string_lit > lit('{') > (level_decl % lit('<')) > lit('}');
+    kw("ladder") > name > string_lit > lit('{') > levels_list > lit('}');
 auto const type_spec_def = type_kind >> -(kw("of") > string_lit) >> -name;
 auto const field_decl_def =
     kw("field") > name > lit('.') > name > lit(':') > type_spec > string_lit;
@@ -275,7 +284,8 @@ BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, boo
                     due_ref, expr, and_expr, not_chain, comparison, sum, product, unary, primary,
                     aggregate, function_call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
-                    baseline_item, every_item, due_item, deadline_item, item, document_item,
+                    baseline_item, every_item, due_item, deadline_item, item, names_list,
+                    texts_list, levels_list, document_item,
                     document_decl, agency_decl, unit_decl, level_decl, ladder_decl, type_spec,
                     field_decl, indicator_decl, block_decl, declaration)
 

@@ -108,6 +108,7 @@ enum class no_data_policy { zero, exclude };
 struct evaluate_options {
   std::int32_t as_of = 0;  // day number
   no_data_policy no_data = no_data_policy::zero;
+  std::vector<int> documents;  // only these documents; empty = all
   bool evidence = true;        // pointers of missing values and failing units
   std::size_t max_evidence = 20;
 };

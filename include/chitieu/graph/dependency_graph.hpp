@@ -1,6 +1,6 @@
 // The dependency graph of a checked rule set: documents, targets, indicators, fields, obligations,
-// tasks and agencies joined by typed edges. Graph layer; Boost.Graph appears only in graph headers and
-// sources. Anyone holding a checked_ruleset may include it.
+// tasks and agencies joined by typed edges. Graph layer; Boost.Graph appears only in graph headers
+// and sources. Anyone holding a checked_ruleset may include it.
 #pragma once
 #include <chitieu/sema/ruleset.hpp>
 
@@ -33,8 +33,8 @@ std::string_view name_of(edge_kind kind);
 
 struct vertex_info {
   node_kind kind = node_kind::document;
-  int index = -1;        // into the rule set's vector for this kind
-  std::string id;        // "bn_ctr04.T1", "school.dat_chuan", "so_gddt_bn"
+  int index = -1;  // into the rule set's vector for this kind
+  std::string id;  // "bn_ctr04.T1", "school.dat_chuan", "so_gddt_bn"
   std::string title;
   int document = -1;     // the owning document; -1 for fields and agencies, which are global
   int unit_kind = -1;    // fields only
@@ -47,8 +47,8 @@ struct edge_info {
 
 // bidirectionalS because most questions walk edges backwards (which tasks serve this target,
 // which agencies lead this task); vecS keeps vertex descriptors usable as indices.
-using graph_type = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         vertex_info, edge_info>;
+using graph_type =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
 using vertex = graph_type::vertex_descriptor;
 using edge = graph_type::edge_descriptor;
 
@@ -69,8 +69,8 @@ struct dependency_graph {
 dependency_graph build(sema::checked_ruleset const& rules);
 
 /// Nodes named `id`: a key ("task:bn_ctr04.K9"), a qualified id ("bn_ctr04.K9", "school.dat_chuan",
-/// "so_gddt_bn"), or an unqualified one ("K9") when it names one node only. More than one result means
-/// the name is ambiguous; `only` restricts the kinds searched.
+/// "so_gddt_bn"), or an unqualified one ("K9") when it names one node only. More than one result
+/// means the name is ambiguous; `only` restricts the kinds searched.
 std::vector<vertex> find_nodes(dependency_graph const& graph, std::string_view id,
                                std::optional<node_kind> only = std::nullopt);
 

@@ -1,5 +1,5 @@
-// Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers for
-// `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
+// Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers
+// for `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
 #pragma once
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
@@ -13,14 +13,15 @@
 
 namespace chitieu::report {
 
-/// Graphviz DOT: nodes grouped in one cluster per document (fields per unit kind, agencies together),
-/// shaped and coloured by kind, edges styled by kind. `keep` (indexed by vertex) limits the picture to
-/// a neighbourhood; edges are drawn when both ends are kept. Output is deterministic.
+/// Graphviz DOT: nodes grouped in one cluster per document (fields per unit kind, agencies
+/// together), shaped and coloured by kind, edges styled by kind. `keep` (indexed by vertex) limits
+/// the picture to a neighbourhood; edges are drawn when both ends are kept. Output is
+/// deterministic.
 void render_dot(std::ostream& out, graph::dependency_graph const& graph,
                 sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr);
 
-/// {"nodes": [{key, kind, id, title, document, file, line}], "edges": [{from, to, kind}]}. `line` is
-/// given when `sources` is.
+/// {"nodes": [{key, kind, id, title, document, file, line}], "edges": [{from, to, kind}]}. `line`
+/// is given when `sources` is.
 void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
                        sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr,
                        std::vector<source_file> const* sources = nullptr);
@@ -38,8 +39,8 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
 
 enum class template_format { json, schema, csv };
 
-/// A blank submission (values of `year` set to null), a JSON Schema for submissions of that kind with
-/// each field's type, unit and label, or a CSV header (id, name, year, one column per field).
+/// A blank submission (values of `year` set to null), a JSON Schema for submissions of that kind
+/// with each field's type, unit and label, or a CSV header (id, name, year, one column per field).
 void render_template(std::ostream& out, sema::checked_ruleset const& rules, int unit_kind,
                      std::vector<int> const& fields, template_format format, int year);
 

@@ -1,0 +1,59 @@
+// report layer: Vietnamese formatting and the clang-style diagnostic rendering.
+#include <chitieu/report/diagnostics.hpp>
+#include <chitieu/report/format.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "support/rules.hpp"
+
+using namespace chitieu;
+
+TEST_CASE("report: numbers use Vietnamese separators") {
+  CHECK(report::format_number(1234567.5) == "1.234.567,5");
+  CHECK(report::format_number(0.25) == "0,25");
+  CHECK(report::format_number(-3) == "-3");
+  CHECK(report::format_number(-0.001, 1) == "0");
+}
+
+TEST_CASE("report: values and gaps speak in the measure's terms") {
+  sema::checked_ruleset rules;
+  sema::value_type percent{sema::value_kind::percent, "", -1, false};
+  sema::value_type rooms{sema::value_kind::number, "phòng/trường", -1, false};
+  sema::value_type money{sema::value_kind::money, "", -1, false};
+  CHECK(report::format_value(0.945, percent, rules) == "94,5%");
+  CHECK(report::format_gap(0.013, percent, rules) == "1,3 điểm phần trăm");
+  CHECK(report::format_value(0.8, rooms, rules) == "0,8 phòng/trường");
+  CHECK(report::format_value(9.8e12, money, rules) == "9.800 tỷ đồng");
+}
+
+TEST_CASE("report: a diagnostic shows file:line:col, the line and a caret under the span") {
+  auto r = testing_support::check_text("document d { number \"1\" }\ntarget T1 \"Trường đạt chuẩn\" { applies to province measure khong_co >= 1 by 2030 }");
+  REQUIRE_FALSE(r.diags.empty());
+  std::ostringstream out;
+  report::render_diagnostic(out, r.sources, r.diags.front());
+  auto text = out.str();
+  CHECK(text.find("t.ct:2:") == 0);
+  CHECK(text.find("[sema.") != std::string::npos);
+  // The caret sits under the name, counted in code points despite the Vietnamese title before it.
+  auto first_nl = text.find('\n');
+  auto second_nl = text.find('\n', first_nl + 1);
+  auto source_line = text.substr(first_nl + 1, second_nl - first_nl - 1);
+  auto caret_line = text.substr(second_nl + 1);
+  auto name_at = code_points(source_line.substr(0, source_line.find("khong_co")));
+  CHECK(caret_line.find('^') == name_at);
+  CHECK(caret_line.find("^~~~~~~~") != std::string::npos);
+}
+
+TEST_CASE("report: diagnostics as JSON carry positions and codes") {
+  auto r = testing_support::check_text("unit x \"y\"\nfield x.a : bool \"a\"\nfield x.a : count \"a\"");
+  auto j = report::diagnostics_to_json(r.sources, r.diags);
+  REQUIRE(j.size() == 2);  // the error, and a note at the first declaration
+  CHECK(j[0]["severity"] == "note");
+  CHECK(j[0]["line"] == 2);
+  CHECK(j[1]["code"] == "sema.conflicting_field");
+  CHECK(j[1]["severity"] == "error");
+  CHECK(j[1]["line"] == 3);
+  CHECK(j[1]["column"] == 9);
+}

@@ -1,0 +1,173 @@
+// sema layer: name resolution, types and units, milestones, references.
+#include <doctest/doctest.h>
+
+#include <chitieu/date.hpp>
+
+#include "support/rules.hpp"
+
+using namespace chitieu;
+using namespace chitieu::testing_support;
+
+namespace {
+constexpr char const* fields = R"(
+document d { number "01/KH" }
+field school.dat_chuan : bool "Đạt chuẩn"
+field school.cong_lap : bool "Công lập"
+field school.phong_stem : count of "phòng" "Phòng STEM"
+field school.hoc_sinh : count of "học sinh" "Học sinh"
+field province.chi_gd : money "Chi giáo dục"
+field province.tong_chi : money "Tổng chi"
+field province.ty_le : percent "Tỉ lệ"
+field province.nang_luc : level muc_do "Năng lực"
+field province.ghi_chu : text "Ghi chú"
+agency so "Sở Giáo dục và Đào tạo" level province
+)";
+ruleset_result with_fields(std::string const& more) { return check_text(std::string(fields) + more); }
+diagnostic const& first_error(ruleset_result const& r) {
+  for (auto const& d : r.diags)
+    if (d.level == severity::error) return d;
+  FAIL("no error");
+  return r.diags.front();
+}
+}  // namespace
+
+TEST_CASE("sema: a well-formed target checks and is typed") {
+  auto r = with_fields(R"(target T1 "Trường đạt chuẩn" {
+  applies to province, commune
+  measure share(school where cong_lap, dat_chuan)
+  >= 94% by 2030
+  >= 96% by 2035
+})");
+  REQUIRE(r.rules);
+  auto const& t = r.rules->targets.at(0);
+  CHECK(t.type.kind == sema::value_kind::percent);
+  CHECK(t.measures.size() == 2);
+  CHECK(t.milestones.at(0).value == doctest::Approx(0.94));
+}
+
+TEST_CASE("sema: unknown names point at the name") {
+  auto r = with_fields(R"(target T1 "x" { applies to province measure chi_gdd / tong_chi >= 20% by 2030 })");
+  CHECK_FALSE(r.rules);
+  auto const& d = first_error(r);
+  CHECK(d.code == "sema.unknown_name");
+  CHECK(covered(r, d) == "chi_gdd");
+}
+
+TEST_CASE("sema: a percent cannot be compared with a count") {
+  auto r = with_fields(R"(obligation O "x" { applies to province require ty_le > count(school) })");
+  CHECK(first_error(r).code == "sema.type_mismatch");
+}
+
+TEST_CASE("sema: rooms cannot be added to pupils") {
+  auto r = with_fields(R"(target T "x" { applies to province measure sum(school, phong_stem) + sum(school, hoc_sinh) >= 1 by 2030 })");
+  CHECK(first_error(r).code == "sema.unit_mismatch");
+}
+
+TEST_CASE("sema: a ratio of different units carries both") {
+  auto r = with_fields(R"(target T "x" { applies to province measure sum(school, phong_stem) / count(school) >= 1.0 by 2030 })");
+  REQUIRE(r.rules);
+  CHECK(r.rules->targets[0].type.unit == "phòng/trường");
+}
+
+TEST_CASE("sema: a percent target needs percent milestones") {
+  auto r = with_fields(R"(target T "x" { applies to province measure ty_le >= 94 by 2030 })");
+  CHECK(has_code(r.diags, "sema.percent_literal"));
+}
+
+TEST_CASE("sema: money over money compares with a percent") {
+  auto r = with_fields(R"(obligation O10 "x" { applies to province every year from 2026 require chi_gd / tong_chi > 20% })");
+  CHECK(r.rules);
+}
+
+TEST_CASE("sema: milestones out of order and looser ones are errors") {
+  auto r = with_fields(R"(target T "x" { applies to province measure ty_le >= 96% by 2035 >= 94% by 2030 })");
+  CHECK(has_code(r.diags, "sema.milestone_order"));
+  auto r2 = with_fields(R"(target T "x" { applies to province measure ty_le >= 96% by 2030 >= 94% by 2035 })");
+  CHECK(has_code(r2.diags, "sema.milestone_looser"));
+  auto r3 = with_fields(R"(target T "x" { applies to province measure ty_le < 10% by 2030 < 12% by 2035 })");
+  CHECK(has_code(r3.diags, "sema.milestone_looser"));
+}
+
+TEST_CASE("sema: a child target may not apply where its parent does not") {
+  auto r = with_fields(R"(target A "a" { applies to province measure ty_le >= 1% by 2030 }
+target B "b" { applies to province, school parent A measure count(school) >= 1 by 2030 })");
+  CHECK(has_code(r.diags, "sema.parent_applies"));
+}
+
+TEST_CASE("sema: tasks must name known agencies, tasks and targets") {
+  auto r = with_fields(R"(task K1 "t" { lead so_gd after K9 serves T7 deadline by 2026 })");
+  CHECK(has_code(r.diags, "sema.unknown_agency"));
+  CHECK(has_code(r.diags, "sema.unknown_task"));
+  CHECK(has_code(r.diags, "sema.unknown_target"));
+}
+
+TEST_CASE("sema: duplicate ids are reported with a note at the first") {
+  auto r = with_fields(R"(task K1 "a" { lead so }
+task K1 "b" { lead so })");
+  REQUIRE(has_code(r.diags, "sema.duplicate_id"));
+  bool note = false;
+  for (auto const& d : r.diags) note = note || (d.level == severity::note && d.code == "sema.duplicate_id");
+  CHECK(note);
+}
+
+TEST_CASE("sema: qualitative targets compare levels of their ladder") {
+  auto ok = with_fields(R"(target T "x" { applies to province measure nang_luc >= buoc_dau by 2030 })");
+  CHECK(ok.rules);
+  auto bad = with_fields(R"(target T "x" { applies to province measure nang_luc >= gioi by 2030 })");
+  CHECK(has_code(bad.diags, "sema.unknown_level"));
+  auto number = with_fields(R"(target T "x" { applies to province measure nang_luc >= 3 by 2030 })");
+  CHECK(has_code(number.diags, "sema.milestone_type"));
+}
+
+TEST_CASE("sema: indicators expand where they are used and cycles are caught") {
+  auto ok = with_fields(R"(indicator ty_le_chi = chi_gd / tong_chi
+obligation O "x" { applies to province require ty_le_chi > 20% })");
+  REQUIRE(ok.rules);
+  CHECK(ok.rules->obligations[0].indicators.size() == 1);
+  auto cycle = with_fields(R"(indicator a = b + 1
+indicator b = a + 1
+target T "x" { applies to province measure a >= 1 by 2030 })");
+  CHECK(has_code(cycle.diags, "sema.indicator_cycle"));
+}
+
+TEST_CASE("sema: items belong to their block") {
+  auto r = with_fields(R"(target T "x" { applies to province lead so measure ty_le >= 1% by 2030 })");
+  CHECK(has_code(r.diags, "sema.misplaced_item"));
+  auto twice = with_fields(R"(target T "x" { applies to province measure ty_le measure ty_le >= 1% by 2030 })");
+  CHECK(has_code(twice.diags, "sema.duplicate_item"));
+}
+
+TEST_CASE("sema: a file with targets needs a document") {
+  auto r = check_text(R"(target T "x" { applies to province measure count(school) >= 1 by 2030 })");
+  CHECK(has_code(r.diags, "sema.no_document"));
+}
+
+TEST_CASE("sema: the same field declared twice must agree on its type") {
+  auto same = with_fields(R"(field school.dat_chuan : bool "Đạt chuẩn quốc gia")");
+  CHECK(same.rules);
+  auto conflict = with_fields(R"(field school.dat_chuan : percent "Đạt chuẩn")");
+  CHECK(has_code(conflict.diags, "sema.conflicting_field"));
+}
+
+TEST_CASE("sema: text fields are never computed on") {
+  auto r = with_fields(R"(obligation O "x" { applies to province require ghi_chu = 1 })");
+  CHECK(has_code(r.diags, "sema.text_in_expression"));
+}
+
+TEST_CASE("sema: deadlines resolve to day ranges with Vietnamese wording") {
+  auto r = with_fields(R"(task K "t" { lead so deadline during Q2 2026 }
+task K2 "t" { lead so deadline from Q4 2025 to Q1 2026 }
+task K3 "t" { lead so deadline by 2026-02-30 })");
+  CHECK(has_code(r.diags, "sema.bad_date"));
+  auto ok = with_fields(R"(task K "t" { lead so deadline during Q2 2026 })");
+  REQUIRE(ok.rules);
+  auto const& d = ok.rules->tasks[0].when;
+  CHECK(d.text == "Trong quý II/2026");
+  CHECK(format_iso_date(d.due) == "2026-06-30");
+}
+
+TEST_CASE("sema: huge numbers are errors, not infinities") {
+  auto r = with_fields(R"(target T "x" { applies to province measure count(school) >= 1e999 by 2030 })");
+  CHECK_FALSE(r.rules);  // the number does not even parse as one
+  CHECK(has_code(r.diags, "syntax.expected"));
+}
