@@ -28,6 +28,19 @@ struct score_options {
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
 
+struct test_options {
+  std::vector<std::string> paths;
+  bool coverage = false;
+  double coverage_min = -1;  // percent; negative = no bar
+};
+int run_test(test_options const& options, std::ostream& out, std::ostream& err);
+
+struct list_options {
+  std::vector<std::string> paths;
+  std::string format = "text";
+};
+int run_list(list_options const& options, std::ostream& out, std::ostream& err);
+
 /// Loads rule files and prints their diagnostics to `err`; nullopt when they cannot be used.
 std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths, std::ostream& err,
                                            bool print_warnings);

@@ -30,6 +30,19 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--document", score.documents, "Only score these documents (ids)");
   score_cmd->callback([&] { exit = run_score(score, std::cout, std::cerr); });
 
+  test_options test;
+  auto* test_cmd = app.add_subcommand("test", "Run rule test files (*.test.json)");
+  test_cmd->add_option("paths", test.paths, "Test files or directories")->required();
+  test_cmd->add_flag("--coverage", test.coverage, "Report what no test case exercises");
+  test_cmd->add_option("--coverage-min", test.coverage_min, "Fail below this coverage (percent)");
+  test_cmd->callback([&] { exit = run_test(test, std::cout, std::cerr); });
+
+  list_options list;
+  auto* list_cmd = app.add_subcommand("list", "List documents, targets, obligations, tasks and agencies");
+  list_cmd->add_option("files", list.paths, "Rule files or directories")->required();
+  list_cmd->add_option("--format", list.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  list_cmd->callback([&] { exit = run_list(list, std::cout, std::cerr); });
+
   add_graph_commands(app, exit);
 
   try {

@@ -1,0 +1,18 @@
+// `chitieu list FILES… [--format text|json]`: the inventory of a rule set.
+#include <chitieu/report/inventory.hpp>
+
+#include <ostream>
+
+#include "commands.hpp"
+
+namespace chitieu::cli {
+
+int run_list(list_options const& options, std::ostream& out, std::ostream& err) {
+  auto loaded = load_checked(options.paths, err, false);
+  if (!loaded) return cannot_run;
+  if (options.format == "json") out << report::inventory_json(*loaded->rules, loaded->sources).dump(2) << '\n';
+  else report::render_inventory_text(out, *loaded->rules);
+  return ok;
+}
+
+}  // namespace chitieu::cli

@@ -1,0 +1,16 @@
+// The inventory of a rule set (`chitieu list`): documents, targets, obligations, tasks and agencies, as
+// text or as the documented JSON (docs/inventory.md). Renders only.
+#pragma once
+#include <chitieu/sema/ruleset.hpp>
+#include <chitieu/source.hpp>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <vector>
+
+namespace chitieu::report {
+
+nlohmann::json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file> const& sources);
+void render_inventory_text(std::ostream& out, sema::checked_ruleset const& rules);
+
+}  // namespace chitieu::report

@@ -1,0 +1,153 @@
+// Resolving an expectation key (`T1`, `T1@2030`, `O10@2026#2`, `K9`, `score`, `score:doc`) against an
+// evaluation, with numbers in display units.
+#include <chitieu/report/format.hpp>
+#include <chitieu/testing.hpp>
+
+#include <cmath>
+
+namespace chitieu::testing {
+namespace {
+
+struct parsed_key {
+  std::string id;
+  int year = 0;
+  int requirement = 1;
+};
+
+std::optional<parsed_key> parse_key(std::string const& key) {
+  parsed_key out;
+  auto at = key.find('@');
+  out.id = key.substr(0, at);
+  if (at != std::string::npos) {
+    auto rest = key.substr(at + 1);
+    auto hash = rest.find('#');
+    try {
+      out.year = std::stoi(rest.substr(0, hash));
+      if (hash != std::string::npos) out.requirement = std::stoi(rest.substr(hash + 1));
+    } catch (std::exception const&) {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+observation observe(eval::plan const& plan, eval::dataset const& data, eval::evaluation const& result,
+                    std::uint32_t unit, std::string const& key, std::string const& document) {
+  auto const& rules = plan.rules();
+  observation out;
+  eval::unit_scorecard const* card = nullptr;
+  for (auto const& c : result.units)
+    if (c.unit == unit) card = &c;
+  if (!card) {
+    out.error = "no such unit";
+    return out;
+  }
+  if (key == "score" || key.rfind("score:", 0) == 0) {
+    if (key == "score") {
+      out.value = card->overall.value;
+      return out;
+    }
+    auto doc = key.substr(6);
+    for (auto const& s : card->documents)
+      if (s.scope == doc) {
+        out.value = s.value;
+        return out;
+      }
+    out.error = "no score for document '" + doc + "'";
+    return out;
+  }
+  auto parsed = parse_key(key);
+  if (!parsed) {
+    out.error = "cannot read the key (ID, ID@YEAR or ID@YEAR#N)";
+    return out;
+  }
+  std::string qualified = parsed->id.find('.') == std::string::npos && !document.empty()
+                              ? document + "." + parsed->id
+                              : parsed->id;
+  auto dot = qualified.find('.');
+  int doc = dot == std::string::npos ? -1 : rules.find_document(qualified.substr(0, dot));
+  std::string bare = dot == std::string::npos ? qualified : qualified.substr(dot + 1);
+  auto in_doc = [&](auto const& item) { return item.id == bare && (doc < 0 || item.document == doc); };
+
+  for (std::size_t t = 0; t < rules.targets.size(); ++t) {
+    auto const& rule = rules.targets[t];
+    if (!in_doc(rule)) continue;
+    eval::target_outcome const* found = nullptr;
+    for (auto const& o : card->targets)
+      if (o.target == static_cast<int>(t)) found = &o;
+    if (!found || found->headline_milestone < 0) {
+      out.verdict = "not_applicable";
+      return out;
+    }
+    int index = found->headline_milestone;
+    if (parsed->year) {
+      index = -1;
+      for (std::size_t i = 0; i < rule.milestones.size(); ++i)
+        if (rule.milestones[i].year == parsed->year) index = static_cast<int>(i);
+      if (index < 0) {
+        out.error = "target " + qualified + " has no milestone in " + std::to_string(parsed->year);
+        return out;
+      }
+    }
+    auto const& m = found->milestones[static_cast<std::size_t>(index)];
+    out.verdict = eval::to_string(m.result);
+    out.value = report::display_value(m.value, rule.type);
+    out.threshold = report::display_value(m.threshold, rule.type);
+    out.gap = report::display_value(m.gap, rule.type);
+    out.progress = m.progress;
+    out.needed = m.parts.needed;
+    out.missing = m.missing;
+    return out;
+  }
+  for (std::size_t o = 0; o < rules.obligations.size(); ++o) {
+    auto const& rule = rules.obligations[o];
+    if (!in_doc(rule)) continue;
+    eval::obligation_outcome const* found = nullptr;
+    for (auto const& x : card->obligations)
+      if (x.obligation == static_cast<int>(o)) found = &x;
+    if (!found) {
+      out.verdict = "not_applicable";
+      return out;
+    }
+    if (!parsed->year) {
+      out.verdict = eval::to_string(found->overall);
+      out.progress = found->progress;
+      for (auto const& y : found->years) out.missing.insert(out.missing.end(), y.missing.begin(), y.missing.end());
+      return out;
+    }
+    for (auto const& y : found->years) {
+      if (y.year != parsed->year || y.requirement != parsed->requirement - 1) continue;
+      out.verdict = eval::to_string(y.result);
+      auto const& root = rules.nodes[static_cast<std::size_t>(rule.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+      auto type = root.lhs >= 0 ? rules.nodes[static_cast<std::size_t>(root.lhs)].type : root.type;
+      out.value = report::display_value(y.value, type);
+      out.threshold = report::display_value(y.threshold, type);
+      out.gap = report::display_value(y.gap, type);
+      out.missing = y.missing;
+      return out;
+    }
+    out.error = "obligation " + qualified + " was not judged in " + std::to_string(parsed->year) +
+                (parsed->requirement > 1 ? " (requirement " + std::to_string(parsed->requirement) + ")" : "");
+    return out;
+  }
+  for (std::size_t k = 0; k < rules.tasks.size(); ++k) {
+    auto const& rule = rules.tasks[k];
+    if (!in_doc(rule)) continue;
+    auto const& root = result.units.front();
+    for (auto const& x : root.tasks)
+      if (x.task == static_cast<int>(k)) {
+        out.verdict = eval::to_string(x.result);
+        out.progress = x.reported_progress;
+        return out;
+      }
+    out.error = "task " + qualified + " was not judged (is its document filtered out?)";
+    return out;
+  }
+  (void)data;
+  out.error = "no target, obligation or task " + qualified;
+  return out;
+}
+
+}  // namespace chitieu::testing
