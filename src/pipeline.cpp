@@ -28,9 +28,7 @@ ruleset_result check_sources(std::vector<source_file> sources) {
   // the product is only kept when everything was clean.
   auto checked = sema::check(files, names);
   out.diags.insert(out.diags.end(), checked.diags.begin(), checked.diags.end());
-  std::stable_sort(out.diags.begin(), out.diags.end(), [](diagnostic const& a, diagnostic const& b) {
-    return a.file != b.file ? a.file < b.file : a.span.begin < b.span.begin;
-  });
+  sort_diagnostics(out.diags);
   if (parsed && checked.rules) out.rules = std::move(checked.rules);
   out.sources = std::move(sources);
   return out;

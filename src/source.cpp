@@ -36,6 +36,23 @@ bool has_errors(diagnostics const& diags) {
                      [](diagnostic const& d) { return d.level == severity::error; });
 }
 
+void sort_diagnostics(diagnostics& diags) {
+  std::vector<std::pair<std::size_t, std::size_t>> groups;  // [begin, end) in diags
+  for (std::size_t i = 0; i < diags.size(); ++i)
+    if (diags[i].level != severity::note || groups.empty()) groups.push_back({i, i + 1});
+    else groups.back().second = i + 1;
+  std::stable_sort(groups.begin(), groups.end(), [&](auto const& a, auto const& b) {
+    auto const& x = diags[a.first];
+    auto const& y = diags[b.first];
+    return x.file != y.file ? x.file < y.file : x.span.begin < y.span.begin;
+  });
+  diagnostics sorted;
+  sorted.reserve(diags.size());
+  for (auto const& [b, e] : groups)
+    for (auto i = b; i < e; ++i) sorted.push_back(std::move(diags[i]));
+  diags = std::move(sorted);
+}
+
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

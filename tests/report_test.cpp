@@ -49,11 +49,11 @@ TEST_CASE("report: a diagnostic shows file:line:col, the line and a caret under 
 TEST_CASE("report: diagnostics as JSON carry positions and codes") {
   auto r = testing_support::check_text("unit x \"y\"\nfield x.a : bool \"a\"\nfield x.a : count \"a\"");
   auto j = report::diagnostics_to_json(r.sources, r.diags);
-  REQUIRE(j.size() == 2);  // the error, and a note at the first declaration
-  CHECK(j[0]["severity"] == "note");
-  CHECK(j[0]["line"] == 2);
-  CHECK(j[1]["code"] == "sema.conflicting_field");
-  CHECK(j[1]["severity"] == "error");
-  CHECK(j[1]["line"] == 3);
-  CHECK(j[1]["column"] == 9);
+  REQUIRE(j.size() == 2);  // the error, then a note at the first declaration
+  CHECK(j[0]["code"] == "sema.conflicting_field");
+  CHECK(j[0]["severity"] == "error");
+  CHECK(j[0]["line"] == 3);
+  CHECK(j[0]["column"] == 9);
+  CHECK(j[1]["severity"] == "note");
+  CHECK(j[1]["line"] == 2);
 }

@@ -36,9 +36,7 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
   if (result.rules) {
     auto more = graph::check(*result.rules);
     diags.insert(diags.end(), more.begin(), more.end());
-    std::stable_sort(diags.begin(), diags.end(), [](diagnostic const& a, diagnostic const& b) {
-      return a.file != b.file ? a.file < b.file : a.span.begin < b.span.begin;
-    });
+    sort_diagnostics(diags);
   }
   auto count = [&](severity s) {
     return std::count_if(diags.begin(), diags.end(), [s](diagnostic const& d) { return d.level == s; });

@@ -49,6 +49,9 @@ using diagnostics = std::vector<diagnostic>;
 
 bool has_errors(diagnostics const& diags);
 
+/// Orders diagnostics by file and offset, keeping each note right after the diagnostic it explains.
+void sort_diagnostics(diagnostics& diags);
+
 /// Number of UTF-8 code points in s (continuation bytes are not counted).
 std::size_t code_points(std::string_view s);
 

@@ -55,6 +55,7 @@ class loader {
     }
     std::set<int> years(data_.row_year.begin(), data_.row_year.end());
     data_.years.assign(years.begin(), years.end());
+    data_.index();
     out.issues = issues_;
     data_.issues = issues_;
     if (!data_.units.empty()) out.data = std::move(data_);
@@ -336,6 +337,37 @@ std::size_t nesting_depth(std::string const& text, std::size_t limit, std::size_
 }
 
 }  // namespace
+
+void dataset::index() {
+  year_position.clear();
+  row_start.clear();
+  kind_before.assign(units_by_kind.size(), {});
+  if (!years.empty()) {
+    year_position.assign(static_cast<std::size_t>(years.back() - years.front() + 1), -1);
+    for (std::size_t p = 0; p < years.size(); ++p)
+      year_position[static_cast<std::size_t>(years[p] - years.front())] = static_cast<int>(p);
+    row_start.assign(units.size() * years.size(), no_row);
+    for (std::size_t u = 0; u < units.size(); ++u)
+      for (std::uint32_t r = units[u].first_row; r < units[u].first_row + units[u].row_count; ++r) {
+        auto y = static_cast<std::size_t>(row_year[r] - years.front());
+        std::size_t at = u * years.size() + static_cast<std::size_t>(year_position[y]);
+        // Two rows for one year cannot come from the loader; the first wins, as in a search.
+        if (row_start[at] == no_row) row_start[at] = row_offset[r];
+      }
+  }
+  // Kinds nobody submitted keep an empty table: their ranges are empty without one.
+  for (std::size_t k = 0; k < units_by_kind.size(); ++k) {
+    if (units_by_kind[k].empty()) continue;
+    auto& before = kind_before[k];
+    before.resize(units.size() + 1);
+    std::uint32_t n = 0;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      before[u] = n;
+      if (units[u].kind == static_cast<int>(k)) ++n;
+    }
+    before[units.size()] = n;
+  }
+}
 
 std::string dataset::describe_unit(std::uint32_t u, sema::checked_ruleset const& rules) const {
   auto const& rec = units[u];

@@ -17,6 +17,7 @@ using sema::milestone;
 using sema::node_op;
 
 double clamp01(double x) { return std::isnan(x) ? 0 : std::min(1.0, std::max(0.0, x)); }
+double raw_progress(sema::milestone const& m, double v, double baseline);
 
 int year_of(std::int32_t day) { return civil_from_days(day).year; }
 
@@ -48,6 +49,11 @@ int direction(milestone const& m) {
 
 double progress_of(milestone const& m, double v, double baseline) {
   if (satisfies(m, v)) return 1;
+  // Not met is never full progress, even at the threshold of a strict comparator.
+  return std::min(0.999, raw_progress(m, v, baseline));
+}
+
+double raw_progress(milestone const& m, double v, double baseline) {
   double t = m.comparator == milestone::op::between && v > m.upper ? m.upper : m.value;
   if (!std::isnan(baseline) && t != baseline) return clamp01((v - baseline) / (t - baseline));
   switch (m.comparator) {
@@ -121,6 +127,11 @@ class judge {
     mo.division_by_zero = sink.division_by_zero;
   }
 
+  bool den_positive(sema::expr_node const& e, std::uint32_t u, int year) {
+    double num = run_.eval(e.lhs, u, year), den = run_.eval(e.rhs, u, year);
+    return !std::isnan(num) && !std::isnan(den) && den > 0;
+  }
+
   /// Share and ratio measures: the counts behind the value, and how much more is needed.
   void explain_parts(milestone_outcome& mo, milestone const& m, int root, std::uint32_t u, int year) {
     auto const& e = rules_.nodes[static_cast<std::size_t>(root)];
@@ -145,7 +156,7 @@ class judge {
       if (up && den > 0) {
         double need = m.value * den - num;
         double x = m.comparator == milestone::op::gt ? std::floor(need + 1e-9) + 1 : std::ceil(need - 1e-9);
-        mo.parts.needed = std::max(0.0, std::min(x, den - num));
+        mo.parts.needed = std::max(0.0, std::min(x, den - num)) + 0.0;
       }
       return;
     }
@@ -165,17 +176,19 @@ class judge {
       }
       return;
     }
-    if (e.op == node_op::div && up) {
+    if (e.op == node_op::div && up && den_positive(e, u, year)) {
       double num = run_.eval(e.lhs, u, year), den = run_.eval(e.rhs, u, year);
-      if (std::isnan(num) || std::isnan(den) || den == 0) return;
       auto const& lt = rules_.nodes[static_cast<std::size_t>(e.lhs)].type;
       auto const& rt = rules_.nodes[static_cast<std::size_t>(e.rhs)].type;
       mo.parts.numerator = num;
       mo.parts.denominator = den;
       mo.parts.numerator_unit = lt.unit;
       mo.parts.denominator_unit = rt.unit;
-      double need = std::max(0.0, m.value * den - num);
-      mo.parts.needed = lt.kind == sema::value_kind::count ? std::ceil(need - 1e-9) : need;
+      double need = m.value * den - num;
+      // Whole things (rooms, institutions) come in whole numbers; "more than" needs one more at equality.
+      bool whole = lt.kind == sema::value_kind::count || std::floor(num) == num;
+      if (whole) need = m.comparator == milestone::op::gt ? std::floor(need + 1e-9) + 1 : std::ceil(need - 1e-9);
+      mo.parts.needed = satisfies(m, num / den) ? 0.0 : std::max(0.0, need) + 0.0;
     }
   }
 
@@ -185,8 +198,10 @@ class judge {
     target_outcome out;
     out.target = a.index;
 
-    // The value in every year up to the as-of year, computed once.
-    std::vector<std::pair<int, double>> series;
+    // The value in every year up to the as-of year, computed once. The buffer outlives the call
+    // because a national batch judges hundreds of thousands of targets and each would allocate.
+    static thread_local std::vector<std::pair<int, double>> series;
+    series.clear();
     for (int y : data_.years)
       if (y <= std::max(as_of_year_, t.milestones.back().year)) series.push_back({y, run_.eval(root, u, y)});
     auto value_in = [&](int year) {
@@ -231,6 +246,7 @@ class judge {
       }
     }
 
+    out.milestones.reserve(t.milestones.size());
     for (std::size_t i = 0; i < t.milestones.size(); ++i) {
       auto const& m = t.milestones[i];
       milestone_outcome mo;
@@ -314,8 +330,9 @@ class judge {
         ro.due = due;
         double v = run_.eval(root, u, y, due);
         bool over = o.due_month ? options_.as_of > due : year_over(y);
-        if (v == 1) ro.result = verdict::met;
-        else if (!over) ro.result = verdict::pending;
+        // A year with a due day is judged only once that day has passed (docs/language.md).
+        if (!over && (o.due_month || v != 1)) ro.result = verdict::pending;
+        else if (v == 1) ro.result = verdict::met;
         else if (std::isnan(v)) ro.result = verdict::no_data;
         else ro.result = verdict::not_met;
         auto const& e = rules_.nodes[static_cast<std::size_t>(root)];
@@ -385,9 +402,18 @@ class judge {
       case deadline_kind::during:
       case deadline_kind::range: due = t.when.due; break;
       case deadline_kind::yearly: {
+        // Judge this year's occurrence once it is due or done; before that, last year's.
+        auto due_in = [&](int y) {
+          return days_from_civil({y, t.when.month, std::min(t.when.day, days_in_month(y, t.when.month))});
+        };
         int y = as_of_year_;
-        due = days_from_civil({y, t.when.month, std::min(t.when.day, days_in_month(y, t.when.month))});
-        // A completion in an earlier year does not count for this year's occurrence.
+        bool done_this_year = done && report->completed && year_of(*report->completed) == y;
+        auto const& doc = rules_.documents[static_cast<std::size_t>(t.document)];
+        bool had_last_year = !doc.date || due_in(y - 1) >= *doc.date;
+        // A report without a completion date speaks of the current round.
+        bool about_last_year = !report || (report->completed && year_of(*report->completed) == y - 1);
+        if (!done_this_year && options_.as_of <= due_in(y) && had_last_year && about_last_year) --y;
+        due = due_in(y);
         if (done && report->completed && year_of(*report->completed) != y) done = false;
         break;
       }
@@ -414,7 +440,8 @@ class judge {
 
 bool satisfies(milestone const& m, double v) {
   if (std::isnan(v)) return false;
-  double eps = 1e-9 * std::max(1.0, std::abs(m.value));
+  // Fractions like 47/50 against 94% differ in the last bit; money in đồng must not.
+  double eps = 1e-12 * std::max(1.0, std::abs(m.value));
   switch (m.comparator) {
     case milestone::op::ge: return v >= m.value - eps;
     case milestone::op::gt: return v > m.value + eps;

@@ -30,7 +30,7 @@ std::string format_number(double x, int decimals) {
 }
 
 static bool shown_as_percent(sema::value_type const& t) {
-  return t.kind == sema::value_kind::percent || (t.kind == sema::value_kind::number && t.unit.empty());
+  return t.kind == sema::value_kind::percent || (t.kind == sema::value_kind::number && t.ratio);
 }
 
 double display_value(double v, sema::value_type const& type) {

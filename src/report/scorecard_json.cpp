@@ -124,10 +124,17 @@ json to_json(scorecard_input const& in) {
         auto const& root = rules.nodes[static_cast<std::size_t>(rule.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
         if (root.lhs >= 0 && !std::isnan(y.value)) {
           auto const& type = rules.nodes[static_cast<std::size_t>(root.lhs)].type;
-          jy["value"] = number(display_value(y.value, type));
-          jy["threshold"] = number(display_value(y.threshold, type));
-          jy["gap"] = number(display_value(y.gap, type));
-          jy["unit"] = display_unit(type);
+          if (type.kind == sema::value_kind::date) {
+            jy["value"] = format_iso_date(static_cast<std::int32_t>(y.value));
+            jy["threshold"] = std::isnan(y.threshold) ? json(nullptr) : json(format_iso_date(static_cast<std::int32_t>(y.threshold)));
+            jy["gap"] = number(y.gap);
+            jy["unit"] = "ngày";
+          } else {
+            jy["value"] = number(display_value(y.value, type));
+            jy["threshold"] = number(display_value(y.threshold, type));
+            jy["gap"] = number(display_value(y.gap, type));
+            jy["unit"] = display_unit(type);
+          }
         }
         if (y.due) jy["due"] = format_iso_date(y.due);
         if (!y.missing.empty()) jy["missing"] = y.missing;

@@ -60,7 +60,7 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t,
     s += lower ? "; vượt ngưỡng " : "; còn thiếu ";
     s += format_gap(m.gap, t.type, rules);
   }
-  if (!std::isnan(m.parts.needed) && m.parts.needed > 0) {
+  if (!std::isnan(m.parts.needed) && m.parts.needed > 0 && !m.parts.numerator_unit.empty()) {
     s += " — cần thêm " + format_number(m.parts.needed, 1) + " " + m.parts.numerator_unit;
     s += " (hiện " + format_number(m.parts.numerator, 1) + " " + m.parts.numerator_unit + " / " +
          format_number(m.parts.denominator, 1) + " " + m.parts.denominator_unit + ")";

@@ -89,9 +89,7 @@ class checker {
     for (auto& [index, decl] : indicator_decls_) check_indicator(index, *decl);
     for (auto const& b : blocks_) check_block(b);
     resolve_block_references();
-    std::stable_sort(cx_.diags.begin(), cx_.diags.end(), [](diagnostic const& a, diagnostic const& b) {
-      return a.file != b.file ? a.file < b.file : a.span.begin < b.span.begin;
-    });
+    sort_diagnostics(cx_.diags);
     check_result out;
     out.diags = std::move(cx_.diags);
     if (!has_errors(out.diags)) out.rules = std::move(cx_.rules);
@@ -433,7 +431,7 @@ class checker {
         return n->value / 100;
       }
       if (n->percent) {
-        if (type.kind == value_kind::number && type.unit.empty()) return n->value / 100;
+        if (type.kind == value_kind::number && type.ratio) return n->value / 100;
         cx_.error("sema.type_mismatch", n->span,
                   "a percent value for a measure of type " + describe(type, cx_.rules));
         return std::nullopt;

@@ -16,9 +16,7 @@ bool is_numeric(value_kind k) {
          k == value_kind::money || k == value_kind::rank || k == value_kind::year;
 }
 
-bool is_plain_ratio(value_type const& t) {
-  return t.kind == value_kind::number && t.unit.empty() && !t.literal;
-}
+bool is_plain_ratio(value_type const& t) { return t.kind == value_kind::number && t.ratio; }
 
 std::string type_name(value_type const& t, checked_ruleset const& rules) {
   return describe(t, rules);
@@ -401,7 +399,7 @@ class expression_checker {
     }
     if ((ta.kind == value_kind::percent && is_plain_ratio(tb)) ||
         (tb.kind == value_kind::percent && is_plain_ratio(ta)))
-      return value_type{value_kind::percent, "", -1, false};
+      return value_type{value_kind::percent, "", -1, false, false};
     mismatch(span, ta, tb);
     return std::nullopt;
   }
@@ -499,8 +497,11 @@ class expression_checker {
       return t;
     }
     if (a_scalar && !divide) return b;
-    value_type t{value_kind::number, "", -1, false};
-    if (divide && a.kind == b.kind && a.unit == b.unit) return t;  // a plain ratio
+    value_type t{value_kind::number, "", -1, false, false};
+    if (divide && a.kind == b.kind && a.unit == b.unit) {  // a plain ratio
+      t.ratio = true;
+      return t;
+    }
     std::string ua = unit_of(a), ub = unit_of(b);
     t.unit = divide ? (ua.empty() ? "1" : ua) + "/" + ub : ua + "·" + ub;
     return t;

@@ -44,7 +44,8 @@ int checked_ruleset::find_field(int unit_kind, std::string_view id) const {
 std::string describe(value_type const& t, checked_ruleset const& rules) {
   std::string unit = t.unit.empty() ? "" : " (" + t.unit + ")";
   switch (t.kind) {
-    case value_kind::number: return t.literal ? "a number" : (t.unit.empty() ? "a ratio" : "number" + unit);
+    case value_kind::number:
+      return t.literal ? "a number" : t.ratio ? "a ratio" : t.unit.empty() ? "number" : "number" + unit;
     case value_kind::count: return "count" + unit;
     case value_kind::percent: return "percent";
     case value_kind::money: return "money";

@@ -47,6 +47,7 @@ struct every_item_class : annotate_span {};
 struct due_item_class : annotate_span {};
 struct deadline_item_class : annotate_span {};
 struct item_class;
+struct year_number_class;
 struct names_list_class;
 struct texts_list_class;
 struct levels_list_class;
@@ -97,6 +98,7 @@ x3::rule<every_item_class, ast::every_item> const every_item = "item";
 x3::rule<due_item_class, ast::due_item> const due_item = "item";
 x3::rule<deadline_item_class, ast::deadline_item> const deadline_item = "item";
 x3::rule<item_class, ast::item> const item = "item or '}'";
+x3::rule<year_number_class, unsigned> const year_number = "year (YYYY)";
 x3::rule<names_list_class, std::vector<ast::qualified_name>> const names_list = "name";
 x3::rule<texts_list_class, std::vector<ast::string_lit>> const texts_list = "quoted string";
 x3::rule<levels_list_class, std::vector<ast::level_decl>> const levels_list = "level (id \"title\")";
@@ -198,6 +200,7 @@ auto const number_lit_def = x3::lexeme[finite_real >> x3::matches[lit('%')]];
 auto const bool_lit_def = kw("true") >> attr(true) | kw("false") >> attr(false);
 auto const two_digits = x3::uint_parser<unsigned, 10, 1, 2>{};
 auto const four_digits = x3::uint_parser<unsigned, 10, 4, 4>{};
+auto const year_number_def = four_digits;
 auto const date_lit_def = x3::lexeme[four_digits >> '-' >> two_digits >> '-' >> two_digits];
 auto const due_ref_def = kw("due");
 
@@ -220,11 +223,11 @@ auto const primary_def = date_lit | number_lit | bool_lit | due_ref | aggregate 
 auto const aggregate_def = aggregate_kind >> lit('(') > name > -(kw("where") > expr) >
                            -(lit(',') > expr) > lit(')');
 auto const function_call_def =
-    function_kind >> lit('(') > expr > -(lit(',') > kw("from") > four_digits) > lit(')');
+    function_kind >> lit('(') > expr > -(lit(',') > kw("from") > year_number) > lit(')');
 
 // ---- values, periods, deadlines, milestones ----
 auto const value_lit_def = number_lit | name;
-auto const quarter_lit_def = x3::lexeme[lit('Q') >> x3::uint_parser<unsigned, 10, 1, 1>{}] >> four_digits;
+auto const quarter_lit_def = x3::lexeme[lit('Q') >> x3::uint_parser<unsigned, 10, 1, 1>{}] > year_number;
 auto const slash_lit_def = x3::lexeme[two_digits >> '/' >> uint_];
 auto const year_lit_def = four_digits >> attr(true);
 auto const period_def = date_lit | quarter_lit | slash_lit | year_lit;
@@ -238,11 +241,11 @@ auto const deadline_def =
     (kw("every") >> attr(ast::deadline_kind::yearly) > kw("year") > kw("by") > slash_lit >> no_period);
 auto const milestone_def =
     (milestone_comparator >> value_lit >> attr(std::optional<ast::value_lit>{}) > kw("by") >
-     four_digits) |
+     year_number) |
     (kw("between") >> attr(ast::milestone_op::between) > value_lit > kw("and") > value_lit >
-     kw("by") > four_digits) |
+     kw("by") > year_number) |
     (kw("approx") >> attr(ast::milestone_op::approx) > value_lit > -(kw("within") > value_lit) >
-     kw("by") > four_digits);
+     kw("by") > year_number);
 
 // ---- block items ----
 auto const text_item_def = text_key > string_lit;
@@ -254,9 +257,9 @@ auto const names_item_def = names_key > names_list;
 auto const expr_item_def = (kw("measure") >> attr(ast::expr_key::measure) > sum) |
                            (kw("require") >> attr(ast::expr_key::require) > expr);
 auto const weight_item_def = kw("weight") > number_lit;
-auto const baseline_item_def = kw("baseline") > value_lit > kw("in") > four_digits;
+auto const baseline_item_def = kw("baseline") > value_lit > kw("in") > year_number;
 auto const every_item_def =
-    kw("every") > kw("year") > -(kw("from") > four_digits) > -(kw("until") > four_digits);
+    kw("every") > kw("year") > -(kw("from") > year_number) > -(kw("until") > year_number);
 auto const due_item_def = kw("due") > slash_lit;
 auto const deadline_item_def = kw("deadline") > deadline;
 auto const item_def = text_item | names_item | expr_item | weight_item | baseline_item |
@@ -285,7 +288,7 @@ BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, boo
                     aggregate, function_call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
                     baseline_item, every_item, due_item, deadline_item, item, names_list,
-                    texts_list, levels_list, document_item,
+                    texts_list, levels_list, year_number, document_item,
                     document_decl, agency_decl, unit_decl, level_decl, ladder_decl, type_spec,
                     field_decl, indicator_decl, block_decl, declaration)
 

@@ -128,6 +128,11 @@ observation observe(eval::plan const& plan, eval::dataset const& data, eval::eva
       out.missing = y.missing;
       return out;
     }
+    int last = rule.until_year ? rule.until_year : 9999;
+    if ((rule.from_year && parsed->year < rule.from_year) || parsed->year > last) {
+      out.verdict = "not_applicable";  // outside the years the obligation covers
+      return out;
+    }
     out.error = "obligation " + qualified + " was not judged in " + std::to_string(parsed->year) +
                 (parsed->requirement > 1 ? " (requirement " + std::to_string(parsed->requirement) + ")" : "");
     return out;
@@ -139,7 +144,7 @@ observation observe(eval::plan const& plan, eval::dataset const& data, eval::eva
     for (auto const& x : root.tasks)
       if (x.task == static_cast<int>(k)) {
         out.verdict = eval::to_string(x.result);
-        out.progress = x.reported_progress;
+        out.progress = x.reported_progress / 100;
         return out;
       }
     out.error = "task " + qualified + " was not judged (is its document filtered out?)";

@@ -58,9 +58,26 @@ class dataset {
   std::vector<data_issue> issues;
 
   static constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+  static constexpr std::uint32_t no_row = std::numeric_limits<std::uint32_t>::max();
+
+  // Built by index() from the members above, so that a value or a subtree is found without a
+  // search: evaluation reads them millions of times over a national batch. Empty until indexed,
+  // and then the lookups below fall back to searching.
+  std::vector<int> year_position;          // year - years.front() → position in years, or -1
+  std::vector<std::uint32_t> row_start;    // unit × years.size() + position → start in values, or no_row
+  std::vector<std::vector<std::uint32_t>> kind_before;  // [kind][u]: units of kind before u; size units + 1
+
+  /// Rebuilds the lookup tables; the loader calls it, and so must code that edits a dataset.
+  void index();
 
   /// The value of slot `slot` of unit `u` in `year`, or NaN.
   double value(std::uint32_t u, int year, int slot) const {
+    if (!row_start.empty()) {
+      auto y = static_cast<std::size_t>(static_cast<std::int64_t>(year) - years.front());
+      if (y >= year_position.size() || year_position[y] < 0) return missing;
+      std::uint32_t at = row_start[u * years.size() + static_cast<std::size_t>(year_position[y])];
+      return at == no_row ? missing : values[at + static_cast<std::uint32_t>(slot)];
+    }
     auto const& rec = units[u];
     for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
       if (row_year[r] == year) return values[row_offset[r] + static_cast<std::uint32_t>(slot)];

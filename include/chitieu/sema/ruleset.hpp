@@ -26,6 +26,7 @@ struct value_type {
   std::string unit;
   int ladder = -1;
   bool literal = false;  // a bare number literal, which adapts to the other operand
+  bool ratio = false;    // a quotient of like quantities: a fraction, shown and compared as a percent
 };
 
 struct unit_kind {
