@@ -3,6 +3,7 @@
 #include "graph_commands.hpp"
 
 #include <chitieu/date.hpp>
+#include <chitieu/eval/evaluate.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/report/diagnostics.hpp>
@@ -13,6 +14,8 @@
 
 #include <chrono>
 #include <fstream>
+#include <sstream>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -168,6 +171,30 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   }
   auto work =
       graph::find_agency_work(rules, g, g[*agency].index, reports ? &*reports : nullptr, as_of);
+  if (reports) {
+    // The scorecard's verdicts are the single source of truth for task status: take them from eval,
+    // so `agency` and `score` never disagree (yearly rounds, `from` tasks not started yet, …).
+    std::ifstream again(o.data, std::ios::binary);
+    std::ostringstream text;
+    text << again.rdbuf();
+    auto compiled = eval::compile(rules);
+    auto data = eval::load_submission_text(text.str(), compiled.rules());
+    if (data.data) {
+      eval::evaluate_options eo;
+      eo.as_of = as_of;
+      eo.evidence = false;
+      auto result = eval::evaluate(compiled, *data.data, eo);
+      static constexpr graph::task_status by_verdict[] = {
+          graph::task_status::done,        graph::task_status::done_late, graph::task_status::overdue,
+          graph::task_status::in_progress, graph::task_status::not_due,   graph::task_status::ongoing};
+      for (auto& owned : work.tasks)
+        for (auto const& k : result.units.front().tasks)
+          if (k.task == owned.task) owned.status = by_verdict[static_cast<int>(k.result)];
+      std::stable_sort(work.tasks.begin(), work.tasks.end(), [](auto const& a, auto const& b) {
+        return static_cast<int>(*a.status) < static_cast<int>(*b.status);
+      });
+    }
+  }
   report::render_agency_work(out, work, rules, reports ? std::optional(as_of) : std::nullopt);
   return ok;
 }
