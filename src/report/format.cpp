@@ -116,4 +116,33 @@ std::string comparator_sign(sema::milestone::op op) {
   return "?";
 }
 
+char const* comparator_code(sema::milestone::op op) {
+  switch (op) {
+    case sema::milestone::op::ge: return ">=";
+    case sema::milestone::op::gt: return ">";
+    case sema::milestone::op::le: return "<=";
+    case sema::milestone::op::lt: return "<";
+    case sema::milestone::op::eq: return "=";
+    case sema::milestone::op::between: return "between";
+    case sema::milestone::op::approx: return "approx";
+  }
+  return "?";
+}
+
+char const* type_code(sema::value_kind kind) {
+  switch (kind) {
+    case sema::value_kind::number: return "number";
+    case sema::value_kind::count: return "count";
+    case sema::value_kind::percent: return "percent";
+    case sema::value_kind::money: return "money";
+    case sema::value_kind::rank: return "rank";
+    case sema::value_kind::year: return "year";
+    case sema::value_kind::date: return "date";
+    case sema::value_kind::boolean: return "bool";
+    case sema::value_kind::level: return "level";
+    case sema::value_kind::text: return "text";
+  }
+  return "number";
+}
+
 }  // namespace chitieu::report

@@ -1,5 +1,6 @@
 // Submission templates for one unit kind: a blank submission, a JSON Schema, or a CSV header. The
 // field list comes from graph::submission_fields; this file only writes it out.
+#include <chitieu/report/format.hpp>
 #include <chitieu/report/graph_render.hpp>
 
 #include <nlohmann/json.hpp>
@@ -19,22 +20,6 @@ std::string unit_of(sema::value_type const& type) {
     case sema::value_kind::rank: return "hạng";
     default: return type.unit;
   }
-}
-
-char const* type_name(sema::value_kind kind) {
-  switch (kind) {
-    case sema::value_kind::number: return "number";
-    case sema::value_kind::count: return "count";
-    case sema::value_kind::percent: return "percent";
-    case sema::value_kind::money: return "money";
-    case sema::value_kind::rank: return "rank";
-    case sema::value_kind::year: return "year";
-    case sema::value_kind::date: return "date";
-    case sema::value_kind::boolean: return "bool";
-    case sema::value_kind::level: return "level";
-    case sema::value_kind::text: return "text";
-  }
-  return "number";
 }
 
 // The JSON shape docs/language.md §3 (Field) gives for each type.
@@ -70,7 +55,7 @@ ojson field_schema(sema::field const& f, sema::checked_ruleset const& rules) {
     }
   }
   s["title"] = f.label;
-  s["x-chitieu-type"] = type_name(f.type.kind);
+  s["x-chitieu-type"] = type_code(f.type.kind);
   if (auto unit = unit_of(f.type); !unit.empty()) s["x-chitieu-unit"] = unit;
   return s;
 }

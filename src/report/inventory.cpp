@@ -9,35 +9,6 @@ namespace chitieu::report {
 namespace {
 using json = nlohmann::json;
 
-char const* op_text(sema::milestone::op op) {
-  switch (op) {
-    case sema::milestone::op::ge: return ">=";
-    case sema::milestone::op::gt: return ">";
-    case sema::milestone::op::le: return "<=";
-    case sema::milestone::op::lt: return "<";
-    case sema::milestone::op::eq: return "=";
-    case sema::milestone::op::between: return "between";
-    case sema::milestone::op::approx: return "approx";
-  }
-  return "?";
-}
-
-char const* kind_text(sema::value_kind k) {
-  switch (k) {
-    case sema::value_kind::number: return "number";
-    case sema::value_kind::count: return "count";
-    case sema::value_kind::percent: return "percent";
-    case sema::value_kind::money: return "money";
-    case sema::value_kind::rank: return "rank";
-    case sema::value_kind::year: return "year";
-    case sema::value_kind::date: return "date";
-    case sema::value_kind::boolean: return "bool";
-    case sema::value_kind::level: return "level";
-    case sema::value_kind::text: return "text";
-  }
-  return "?";
-}
-
 char const* deadline_text(sema::deadline_kind k) {
   switch (k) {
     case sema::deadline_kind::none: return "none";
@@ -83,7 +54,7 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
   for (auto const& t : rules.targets) {
     json ms = json::array();
     for (auto const& m : t.milestones) {
-      json jm{{"year", m.year}, {"op", op_text(m.comparator)}, {"value", display_value(m.value, t.type)}};
+      json jm{{"year", m.year}, {"op", comparator_code(m.comparator)}, {"value", display_value(m.value, t.type)}};
       if (m.comparator == sema::milestone::op::between) jm["upper"] = display_value(m.upper, t.type);
       if (m.comparator == sema::milestone::op::approx) jm["tolerance"] = display_value(m.upper, t.type);
       ms.push_back(jm);
@@ -92,7 +63,7 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
     for (int i : t.implements) implements.push_back(rules.qualified_id(rules.targets[static_cast<std::size_t>(i)]));
     out["targets"].push_back(
         {{"id", rules.qualified_id(t)}, {"document", rules.documents[static_cast<std::size_t>(t.document)].id},
-         {"title", t.title}, {"cite", t.cite}, {"type", kind_text(t.type.kind)}, {"unit", display_unit(t.type)},
+         {"title", t.title}, {"cite", t.cite}, {"type", type_code(t.type.kind)}, {"unit", display_unit(t.type)},
          {"applies", kinds(t.applies, rules)}, {"milestones", ms},
          {"baseline", t.baseline_value ? json({{"value", display_value(*t.baseline_value, t.type)}, {"year", t.baseline_year}}) : json(nullptr)},
          {"parent", t.parent >= 0 ? json(rules.qualified_id(rules.targets[static_cast<std::size_t>(t.parent)])) : json(nullptr)},
@@ -140,7 +111,7 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
     json fields = json::array();
     for (int f : u.fields) {
       auto const& fd = rules.fields[static_cast<std::size_t>(f)];
-      fields.push_back({{"id", fd.id}, {"type", kind_text(fd.type.kind)}, {"unit", display_unit(fd.type)}, {"label", fd.label}});
+      fields.push_back({{"id", fd.id}, {"type", type_code(fd.type.kind)}, {"unit", display_unit(fd.type)}, {"label", fd.label}});
     }
     out["unit_kinds"].push_back({{"id", u.id}, {"title", u.title}, {"counted", u.counted}, {"fields", fields}});
   }

@@ -13,19 +13,6 @@ using json = nlohmann::json;
 
 json number(double x) { return std::isnan(x) || std::isinf(x) ? json(nullptr) : json(x); }
 
-char const* op_name(sema::milestone::op op) {
-  switch (op) {
-    case sema::milestone::op::ge: return ">=";
-    case sema::milestone::op::gt: return ">";
-    case sema::milestone::op::le: return "<=";
-    case sema::milestone::op::lt: return "<";
-    case sema::milestone::op::eq: return "=";
-    case sema::milestone::op::between: return "between";
-    case sema::milestone::op::approx: return "approx";
-  }
-  return "?";
-}
-
 json score_json(eval::score const& s) {
   return {{"scope", s.scope}, {"value", number(s.value)}, {"weight", s.weight},
           {"counted", s.counted}, {"no_data", s.no_data}, {"excluded", s.excluded}};
@@ -77,7 +64,7 @@ json to_json(scorecard_input const& in) {
         auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
         auto dv = [&](double v) { return number(display_value(v, rule.type)); };
         json jm{{"year", ms.year},
-                {"op", op_name(ms.comparator)},
+                {"op", comparator_code(ms.comparator)},
                 {"threshold", dv(ms.value)},
                 {"verdict", eval::to_string(m.result)},
                 {"value", dv(m.value)},
