@@ -453,7 +453,11 @@ TEST_CASE("graph: accountable agencies come from tasks serving the target and it
 
   std::ostringstream text;
   report::render_accountability(text, who, rules);
-  CHECK(text.str().find("through parent target kh1.T1") != std::string::npos);
+  CHECK(text.str().find("Nhiệm vụ phục vụ chỉ tiêu (2):") != std::string::npos);
+  CHECK(text.str().find("thông qua chỉ tiêu cha kh1.T1") != std::string::npos);
+  CHECK(text.str().find("Cơ quan chịu trách nhiệm:") != std::string::npos);
+  CHECK(text.str().find("  chủ trì   so_gd") != std::string::npos);
+  CHECK(text.str().find("  phối hợp  so_tc") != std::string::npos);
 }
 
 TEST_CASE("graph: task status from reports") {
@@ -509,6 +513,15 @@ TEST_CASE("graph: what an agency owns, overdue first") {
   CHECK(work.targets.size() == 2);
   CHECK(work.obligations.size() == 1);
 
+  // Statuses read as on the scorecard; dates as Vietnamese documents write them.
+  std::ostringstream text;
+  report::render_agency_work(text, work, rules, *parse_iso_date("2027-02-01"));
+  CHECK(text.str().find("tình trạng tại ngày 01/02/2027") != std::string::npos);
+  CHECK(text.str().find("Nhiệm vụ (2: chủ trì 1, phối hợp 1):") != std::string::npos);
+  CHECK(text.str().find("  Quá hạn          phối hợp  kh1.K2") != std::string::npos);
+  CHECK(text.str().find("chưa báo cáo") != std::string::npos);
+  CHECK(text.str().find("báo cáo: hoàn thành ngày 01/03/2026") != std::string::npos);
+
   // K2 is overdue and serves T2; K1, which serves the parent T1, is done.
   auto risks = graph::targets_at_risk(rules, g, reports, *parse_iso_date("2027-02-01"));
   REQUIRE(risks.size() == 1);
@@ -544,6 +557,14 @@ task K6 "Theo dõi" { lead so_gd deadline ongoing }
   CHECK(task_ids(rules, order.groups[5].tasks) == std::vector<std::string>{"kh1.K6"});
   CHECK(task_ids(rules, order.critical_path) ==
         std::vector<std::string>{"kh1.K1", "kh1.K2", "kh1.K3"});
+
+  std::ostringstream text;
+  report::render_task_order(text, order, rules);
+  CHECK(text.str().find("Thứ tự nhiệm vụ (6 nhiệm vụ), theo thời hạn:") != std::string::npos);
+  CHECK(text.str().find("\nHạn 31/03/2026:\n") != std::string::npos);
+  CHECK(text.str().find("\nHằng năm:\n") != std::string::npos);
+  CHECK(text.str().find("    sau: kh1.K1\n") != std::string::npos);
+  CHECK(text.str().find("Đường găng (3 nhiệm vụ):") != std::string::npos);
 }
 
 TEST_CASE("graph: the neighbourhood of a node does not pass through agencies") {

@@ -113,7 +113,7 @@ class judge {
                         k.task) != plan_.serving_tasks(t.target).end())
             t.at_risk_from.push_back(k.task);
     }
-    detail::compute_scores(card, rules_, options_);
+    detail::compute_scores(card, plan_, options_);
     return card;
   }
 
@@ -293,7 +293,8 @@ class judge {
         mo.progress = progress_of(m, mo.value, due ? std::numeric_limits<double>::quiet_NaN() : baseline);
         if (due && !std::isnan(baseline) && baseline_year < m.year && mo.result != verdict::met)
           mo.progress = progress_of(m, mo.value, baseline);
-        explain_parts(mo, m, root, u, mo.value_year);
+        // The breakdown walks an aggregate's members again: part of the evidence, not of the verdict.
+        if (options_.evidence) explain_parts(mo, m, root, u, mo.value_year);
       }
       out.milestones.push_back(std::move(mo));
     }

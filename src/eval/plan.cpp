@@ -41,6 +41,7 @@ plan::plan(sema::checked_ruleset rules)
       for (int a : r.tasks[static_cast<std::size_t>(k)].support) add_unique(accountable_[t], a);
     }
   }
+  resolve_groups();
   obligation_tasks_.resize(r.obligations.size());
   obligation_accountable_.resize(r.obligations.size());
   for (std::size_t k = 0; k < r.tasks.size(); ++k)
@@ -52,5 +53,19 @@ plan::plan(sema::checked_ruleset rules)
 }
 
 plan compile(sema::checked_ruleset rules) { return plan(std::move(rules)); }
+
+void plan::resolve_groups() {
+  auto const& r = *rules_;
+  auto group_of = [&](int document, std::string const& name, char const* fallback) {
+    std::string const& n = name.empty() ? std::string(fallback) : name;
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+      if (groups_[g].document == document && groups_[g].name == n) return static_cast<int>(g);
+    groups_.push_back({document, n});
+    return static_cast<int>(groups_.size() - 1);
+  };
+  for (auto const& t : r.targets) target_group_.push_back(group_of(t.document, t.group, "Chỉ tiêu"));
+  for (auto const& o : r.obligations) obligation_group_.push_back(group_of(o.document, o.group, "Nghĩa vụ"));
+  for (auto const& k : r.tasks) task_group_.push_back(group_of(k.document, k.group, "Nhiệm vụ"));
+}
 
 }  // namespace chitieu::eval

@@ -1,36 +1,31 @@
-// Scores as documented in docs/scoring.md: each scored item contributes weight × progress.
+// Scores as documented in docs/scoring.md: each scored item contributes weight × progress. Groups and
+// documents are indices resolved when the plan was compiled, so nothing here hashes a string.
 #include "scoring.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace chitieu::eval::detail {
 namespace {
 
-struct item {
-  int document;
-  std::string group;
-  double weight;
-  double progress;  // NaN: excluded
-  bool no_data;
-};
-
 struct accumulator {
   double weighted = 0, weight = 0;
   int counted = 0, no_data = 0, excluded = 0;
-  void add(item const& it, no_data_policy policy) {
-    if (it.no_data && policy == no_data_policy::exclude) {
+  bool used = false;
+  void add(double w, double progress, bool missing, no_data_policy policy) {
+    used = true;
+    if (missing && policy == no_data_policy::exclude) {
       ++no_data;
       ++excluded;
       return;
     }
-    if (std::isnan(it.progress)) {
+    if (std::isnan(progress)) {
       ++excluded;
       return;
     }
-    if (it.no_data) ++no_data;
-    weighted += it.weight * it.progress;
-    weight += it.weight;
+    if (missing) ++no_data;
+    weighted += w * progress;
+    weight += w;
     ++counted;
   }
   score finish(std::string scope, int document) const {
@@ -48,55 +43,56 @@ struct accumulator {
 
 }  // namespace
 
-void compute_scores(unit_scorecard& card, sema::checked_ruleset const& rules,
-                    evaluate_options const& options) {
-  std::vector<item> items;
+void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options const& options) {
+  auto const& rules = compiled.rules();
+  auto const& groups_table = compiled.score_groups();
+  std::vector<accumulator> groups(groups_table.size()), documents(rules.documents.size());
+  accumulator overall;
+  auto add = [&](int group, double weight, double progress, bool missing) {
+    groups[static_cast<std::size_t>(group)].add(weight, progress, missing, options.no_data);
+    documents[static_cast<std::size_t>(groups_table[static_cast<std::size_t>(group)].document)].add(
+        weight, progress, missing, options.no_data);
+    overall.add(weight, progress, missing, options.no_data);
+  };
   for (auto const& t : card.targets) {
-    auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
-    item it{rule.document, rule.group.empty() ? "Chỉ tiêu" : rule.group, rule.weight,
-            std::numeric_limits<double>::quiet_NaN(), false};
+    double progress = std::numeric_limits<double>::quiet_NaN();
+    bool missing = false;
     if (t.headline_milestone >= 0) {
       auto const& m = t.milestones[static_cast<std::size_t>(t.headline_milestone)];
       switch (m.result) {
         case verdict::met:
         case verdict::not_met:
         case verdict::on_track:
-        case verdict::off_track: it.progress = m.progress; break;
+        case verdict::off_track: progress = m.progress; break;
         case verdict::no_data:
-          it.no_data = true;
-          it.progress = 0;
+          missing = true;
+          progress = 0;
           break;
         default: break;
       }
     }
-    items.push_back(it);
+    add(compiled.target_group(t.target), rules.targets[static_cast<std::size_t>(t.target)].weight, progress, missing);
   }
   for (auto const& o : card.obligations) {
-    auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
-    item it{rule.document, rule.group.empty() ? "Nghĩa vụ" : rule.group, rule.weight, o.progress,
-            o.overall == verdict::no_data};
-    if (it.no_data && std::isnan(it.progress)) it.progress = 0;
-    items.push_back(it);
+    bool missing = o.overall == verdict::no_data;
+    double progress = missing && std::isnan(o.progress) ? 0 : o.progress;
+    add(compiled.obligation_group(o.obligation), rules.obligations[static_cast<std::size_t>(o.obligation)].weight,
+        progress, missing);
   }
   for (auto const& k : card.tasks) {
-    auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
     double progress = std::numeric_limits<double>::quiet_NaN();
     if (k.result == task_verdict::done) progress = 1;
     else if (k.result == task_verdict::done_late) progress = 0.5;
     else if (k.result == task_verdict::overdue) progress = 0;
-    items.push_back({rule.document, rule.group.empty() ? "Nhiệm vụ" : rule.group, rule.weight, progress, false});
+    add(compiled.task_group(k.task), rules.tasks[static_cast<std::size_t>(k.task)].weight, progress, false);
   }
-  std::map<std::pair<int, std::string>, accumulator> groups;
-  std::map<int, accumulator> documents;
-  accumulator overall;
-  for (auto const& it : items) {
-    groups[{it.document, it.group}].add(it, options.no_data);
-    documents[it.document].add(it, options.no_data);
-    overall.add(it, options.no_data);
-  }
-  for (auto const& [key, acc] : groups) card.groups.push_back(acc.finish(key.second, key.first));
-  for (auto const& [doc, acc] : documents)
-    card.documents.push_back(acc.finish(rules.documents[static_cast<std::size_t>(doc)].id, doc));
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    if (groups[g].used) card.groups.push_back(groups[g].finish(groups_table[g].name, groups_table[g].document));
+  std::sort(card.groups.begin(), card.groups.end(), [](score const& a, score const& b) {
+    return a.document != b.document ? a.document < b.document : a.scope < b.scope;
+  });
+  for (std::size_t d = 0; d < documents.size(); ++d)
+    if (documents[d].used) card.documents.push_back(documents[d].finish(rules.documents[d].id, static_cast<int>(d)));
   card.overall = overall.finish("overall", -1);
 }
 

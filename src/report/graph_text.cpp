@@ -1,8 +1,10 @@
-// Text answers for `chitieu who`, `chitieu agency` and `chitieu plan`. Labels are English like the
-// rest of the CLI; titles and deadlines stay in the documents' Vietnamese.
+// Text answers for `chitieu who`, `chitieu agency` and `chitieu plan`, for Vietnamese readers: labels
+// are Vietnamese, task statuses are the scorecard's, dates are dd/mm/yyyy. Ids stay as declared.
 #include <chitieu/report/graph_render.hpp>
 
 #include <chitieu/date.hpp>
+#include <chitieu/eval/outcome.hpp>
+#include <chitieu/report/format.hpp>
 
 #include <algorithm>
 #include <limits>
@@ -15,10 +17,35 @@ namespace {
 
 std::string deadline_text(sema::task const& t) {
   if (!t.when.text.empty()) return t.when.text;
-  if (t.when.kind == sema::deadline_kind::none) return "no deadline stated";
+  if (t.when.kind == sema::deadline_kind::none) return "không nêu thời hạn";
   if (t.when.due != std::numeric_limits<std::int32_t>::max())
-    return "by " + format_iso_date(t.when.due);
-  return "ongoing";
+    return "chậm nhất " + format_vn_date(t.when.due);
+  return "thường xuyên";
+}
+
+// The scorecard's label for the same status ("Quá hạn", "Hoàn thành muộn", …).
+std::string status_label(graph::task_status s) {
+  switch (s) {
+    case graph::task_status::overdue: return verdict_label(eval::task_verdict::overdue);
+    case graph::task_status::in_progress: return verdict_label(eval::task_verdict::in_progress);
+    case graph::task_status::not_due: return verdict_label(eval::task_verdict::not_due);
+    case graph::task_status::ongoing: return verdict_label(eval::task_verdict::ongoing);
+    case graph::task_status::done_late: return verdict_label(eval::task_verdict::done_late);
+    case graph::task_status::done: return verdict_label(eval::task_verdict::done);
+  }
+  return std::string(graph::name_of(s));
+}
+
+// A reported status as the submission writes it (docs/data.md): not_started, in_progress, done.
+std::string reported_status(std::string const& s) {
+  if (s == "not_started") return "chưa bắt đầu";
+  if (s == "in_progress") return "đang thực hiện";
+  if (s == "done") return "hoàn thành";
+  return s;
+}
+
+char const* role_label(graph::agency_role role) {
+  return role == graph::agency_role::lead ? "chủ trì" : "phối hợp";
 }
 
 std::string agency_list(sema::checked_ruleset const& rules, std::vector<int> const& agencies) {
@@ -48,32 +75,32 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
   auto const& target = rules.targets[std::size_t(who.target)];
   auto const& doc = rules.documents[std::size_t(target.document)];
   out << rules.qualified_id(target) << "  " << target.title << '\n'
-      << "  in " << (doc.number.empty() ? doc.id : doc.number) << (target.cite.empty() ? "" : ", ")
+      << "  tại " << (doc.number.empty() ? doc.id : doc.number) << (target.cite.empty() ? "" : ", ")
       << target.cite << '\n';
   if (who.tasks.empty()) {
-    out << "\nNo task serves this target" << (target.parent >= 0 ? " or its parent targets" : "")
-        << ".\n";
+    out << "\nKhông có nhiệm vụ nào phục vụ chỉ tiêu này"
+        << (target.parent >= 0 ? " hay các chỉ tiêu cha của nó" : "") << ".\n";
     return;
   }
-  out << "\nTasks serving it (" << who.tasks.size() << "):\n";
+  out << "\nNhiệm vụ phục vụ chỉ tiêu (" << who.tasks.size() << "):\n";
   for (auto const& s : who.tasks) {
     task_line(out, rules, s.task, "  ");
     auto const& t = rules.tasks[std::size_t(s.task)];
     if (s.via_target != who.target)
-      out << "    through parent target "
+      out << "    thông qua chỉ tiêu cha "
           << rules.qualified_id(rules.targets[std::size_t(s.via_target)]) << '\n';
-    out << "    lead: " << agency_list(rules, t.lead)
-        << "; support: " << agency_list(rules, t.support) << '\n';
+    out << "    chủ trì: " << agency_list(rules, t.lead)
+        << "; phối hợp: " << agency_list(rules, t.support) << '\n';
   }
-  out << "\nAccountable agencies:\n";
-  for (int a : who.leads)
-    out << "  lead     " << pad(rules.agencies[std::size_t(a)].id, 24)
-        << rules.agencies[std::size_t(a)].title << '\n';
-  for (int a : who.supports)
-    out << "  support  " << pad(rules.agencies[std::size_t(a)].id, 24)
-        << rules.agencies[std::size_t(a)].title << '\n';
+  out << "\nCơ quan chịu trách nhiệm:\n";
+  auto agency_row = [&](graph::agency_role role, int a) {
+    auto const& agency = rules.agencies[std::size_t(a)];
+    out << "  " << pad(role_label(role), 10) << pad(agency.id, 24) << agency.title << '\n';
+  };
+  for (int a : who.leads) agency_row(graph::agency_role::lead, a);
+  for (int a : who.supports) agency_row(graph::agency_role::support, a);
   if (who.leads.empty() && who.supports.empty())
-    out << "  none: the serving tasks name no agency\n";
+    out << "  không có: các nhiệm vụ phục vụ không nêu cơ quan nào\n";
 }
 
 void render_agency_work(std::ostream& out, graph::agency_work const& work,
@@ -81,41 +108,45 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
   if (work.agency < 0 || work.agency >= int(rules.agencies.size())) return;
   auto const& a = rules.agencies[std::size_t(work.agency)];
   out << a.id << "  " << a.title << '\n';
-  if (as_of) out << "  status as of " << format_iso_date(*as_of) << '\n';
+  if (as_of) out << "  tình trạng tại ngày " << format_vn_date(*as_of) << '\n';
   std::size_t leads = std::count_if(work.tasks.begin(), work.tasks.end(), [](auto const& o) {
     return o.role == graph::agency_role::lead;
   });
-  out << "\nTasks (" << work.tasks.size() << ": " << leads << " as lead, "
-      << work.tasks.size() - leads << " as support):\n";
+  out << "\nNhiệm vụ (" << work.tasks.size() << ": chủ trì " << leads << ", phối hợp "
+      << work.tasks.size() - leads << "):\n";
   for (auto const& o : work.tasks) {
     auto const& t = rules.tasks[std::size_t(o.task)];
     std::string head = "  ";
-    if (o.status) head += pad(std::string(graph::name_of(*o.status)), 12);
-    head += pad(o.role == graph::agency_role::lead ? "lead" : "support", 9);
+    if (o.status) head += pad(status_label(*o.status), 17);
+    head += pad(role_label(o.role), 10);
     out << head << rules.qualified_id(t) << "  [" << deadline_text(t) << "]";
     if (as_of)
-      if (auto due = graph::due_day(t, *as_of)) out << " due " << format_iso_date(*due);
+      if (auto due = graph::due_day(t, *as_of)) out << " hạn " << format_vn_date(*due);
     out << '\n' << std::string(code_points(head) + 2, ' ') << t.title << '\n';
     if (o.report) {
       std::string detail;
-      if (!o.report->status.empty()) detail += "reported " + o.report->status;
-      if (o.report->completed) detail += ", completed " + format_iso_date(*o.report->completed);
-      if (o.report->progress) detail += ", " + std::to_string(int(*o.report->progress)) + "%";
-      if (!o.report->note.empty()) detail += ": " + o.report->note;
-      if (!detail.empty()) out << std::string(code_points(head) + 2, ' ') << detail << '\n';
+      auto add = [&](std::string const& part) { detail += (detail.empty() ? "" : ", ") + part; };
+      auto const& r = *o.report;
+      // "done" with a completion day is said once: "hoàn thành ngày 20/01/2026".
+      if (!r.status.empty() && !(r.status == "done" && r.completed)) add(reported_status(r.status));
+      if (r.completed) add("hoàn thành ngày " + format_vn_date(*r.completed));
+      if (r.progress) add(std::to_string(int(*r.progress)) + "%");
+      if (!r.note.empty()) detail += (detail.empty() ? "ghi chú: " : "; ghi chú: ") + r.note;
+      if (!detail.empty())
+        out << std::string(code_points(head) + 2, ' ') << "báo cáo: " << detail << '\n';
     } else if (o.status) {
-      out << std::string(code_points(head) + 2, ' ') << "no report\n";
+      out << std::string(code_points(head) + 2, ' ') << "chưa báo cáo\n";
     }
   }
   if (!work.targets.empty()) {
-    out << "\nTargets served (" << work.targets.size() << "):\n";
+    out << "\nChỉ tiêu mà các nhiệm vụ này phục vụ (" << work.targets.size() << "):\n";
     for (int x : work.targets) {
       auto const& t = rules.targets[std::size_t(x)];
       out << "  " << rules.qualified_id(t) << "  " << t.title << '\n';
     }
   }
   if (!work.obligations.empty()) {
-    out << "\nObligations served (" << work.obligations.size() << "):\n";
+    out << "\nNghĩa vụ mà các nhiệm vụ này phục vụ (" << work.obligations.size() << "):\n";
     for (int x : work.obligations) {
       auto const& o = rules.obligations[std::size_t(x)];
       out << "  " << rules.qualified_id(o) << "  " << o.title << '\n';
@@ -126,10 +157,10 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
 void render_task_order(std::ostream& out, graph::task_order const& order,
                        sema::checked_ruleset const& rules) {
   if (!order.cycles.empty()) {
-    out << "No order: tasks depend on each other in a cycle.\n";
+    out << "Không sắp được thứ tự: các nhiệm vụ phụ thuộc lẫn nhau thành vòng.\n";
     return;
   }
-  out << "Task order (" << order.order.size() << " tasks), grouped by deadline:\n";
+  out << "Thứ tự nhiệm vụ (" << order.order.size() << " nhiệm vụ), theo thời hạn:\n";
   // Grouping by deadline can put a task before one it comes after; such pairs are flagged.
   std::map<int, std::size_t> group_of;
   for (std::size_t g = 0; g < order.groups.size(); ++g)
@@ -138,22 +169,21 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
     auto const& group = order.groups[g];
     switch (group.type) {
       case graph::deadline_group::kind::dated:
-        out << "\nDue " << format_iso_date(group.due) << " (" << format_vn_date(group.due)
-            << "):\n";
+        out << "\nHạn " << format_vn_date(group.due) << ":\n";
         break;
-      case graph::deadline_group::kind::yearly: out << "\nEvery year:\n"; break;
+      case graph::deadline_group::kind::yearly: out << "\nHằng năm:\n"; break;
       case graph::deadline_group::kind::open:
-        out << "\nOngoing, open-ended or without a deadline:\n";
+        out << "\nThường xuyên, không có hạn kết thúc hoặc không nêu thời hạn:\n";
         break;
     }
     for (int t : group.tasks) {
       task_line(out, rules, t, "  ");
       auto const& task = rules.tasks[std::size_t(t)];
       if (!task.after.empty()) {
-        out << "    after:";
+        out << "    sau:";
         for (int p : task.after) {
           out << ' ' << rules.qualified_id(rules.tasks[std::size_t(p)]);
-          if (group_of[p] > g) out << " (listed later: its deadline is later)";
+          if (group_of[p] > g) out << " (xếp sau vì thời hạn muộn hơn)";
         }
         out << '\n';
       }
@@ -161,10 +191,10 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
   }
   out << '\n';
   if (order.critical_path.empty()) {
-    out << "Critical path: none, no task comes after another.\n";
+    out << "Đường găng: không có, không nhiệm vụ nào phải làm sau nhiệm vụ khác.\n";
     return;
   }
-  out << "Critical path (" << order.critical_path.size() << " tasks):\n";
+  out << "Đường găng (" << order.critical_path.size() << " nhiệm vụ):\n";
   for (std::size_t i = 0; i < order.critical_path.size(); ++i) {
     auto const& t = rules.tasks[std::size_t(order.critical_path[i])];
     out << "  " << (i == 0 ? "  " : "→ ") << rules.qualified_id(t) << "  [" << deadline_text(t)

@@ -4,6 +4,7 @@
 #include <chitieu/sema/ruleset.hpp>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace chitieu::eval {
@@ -30,10 +31,23 @@ class plan {
     return obligation_accountable_[obligation];
   }
 
+  /// Score groups, resolved once: each is a (document, name) pair; items map to a group index.
+  struct score_group {
+    int document = -1;
+    std::string name;
+  };
+  std::vector<score_group> const& score_groups() const { return groups_; }
+  int target_group(int target) const { return target_group_[target]; }
+  int obligation_group(int obligation) const { return obligation_group_[obligation]; }
+  int task_group(int task) const { return task_group_[task]; }
+
  private:
+  void resolve_groups();
   std::shared_ptr<sema::checked_ruleset const> rules_;
   std::vector<std::vector<applicable>> targets_by_kind_, obligations_by_kind_;
   std::vector<std::vector<int>> serving_tasks_, accountable_, obligation_tasks_, obligation_accountable_;
+  std::vector<score_group> groups_;
+  std::vector<int> target_group_, obligation_group_, task_group_;
 };
 
 /// Compiles a checked rule set into a plan.
