@@ -149,6 +149,40 @@ TEST_CASE("eval: an aggregate with one missing value is no_data naming that valu
   CHECK(m.missing[0] == "/children/0/children/2/values/2026/phong_stem");
 }
 
+TEST_CASE("eval: a share over two unit kinds counts them as one set") {
+  std::vector<source_file> sources;
+  sources.emplace_back("r.ct", R"(
+unit province "Tỉnh" counted "tỉnh"
+unit vocational_school "Cơ sở GDNN" counted "cơ sở"
+unit college "Trường cao đẳng" counted "cơ sở"
+document d { number "1" }
+field vocational_school.cong_lap : bool "Công lập"
+field vocational_school.dat_chuan : bool "Đạt chuẩn"
+field college.cong_lap : bool "Công lập"
+field college.dat_chuan : bool "Đạt chuẩn"
+target T "GDNN đạt chuẩn" { applies to province
+  measure share(vocational_school | college where cong_lap, dat_chuan) >= 80% by 2030 })");
+  auto rules = check_sources(std::move(sources));
+  REQUIRE(rules.rules);
+  auto plan = eval::compile(*rules.rules);
+  auto data = eval::load_submission_text(R"({"kind":"province","id":"p","children":[
+    {"kind":"vocational_school","id":"v1","values":{"2030":{"cong_lap":true,"dat_chuan":true}}},
+    {"kind":"vocational_school","id":"v2","values":{"2030":{"cong_lap":true,"dat_chuan":false}}},
+    {"kind":"vocational_school","id":"v3","values":{"2030":{"cong_lap":false,"dat_chuan":false}}},
+    {"kind":"college","id":"c1","values":{"2030":{"cong_lap":true,"dat_chuan":true}}},
+    {"kind":"college","id":"c2","values":{"2030":{"cong_lap":true,"dat_chuan":true}}}]})",
+                                         plan.rules());
+  REQUIRE(data.data);
+  eval::evaluate_options o;
+  o.as_of = *parse_iso_date("2031-01-01");
+  auto result = eval::evaluate(plan, *data.data, o);
+  auto const& m = result.units[0].targets.at(0).milestones.at(0);
+  CHECK(m.value == doctest::Approx(0.75));  // 3 of the 4 public institutions
+  CHECK(m.result == eval::verdict::not_met);
+  CHECK(m.parts.needed == 1);
+  CHECK(m.parts.numerator_unit == "cơ sở");
+}
+
 TEST_CASE("eval: ratio targets say how many more rooms are needed") {
   std::string data = R"({"kind":"province","id":"p","children":[
     {"kind":"school","id":"a","values":{"2025":{"phong_stem":0},"2026":{"phong_stem":1}}},

@@ -69,6 +69,25 @@ TEST_CASE("sema: a ratio of different units carries both") {
   CHECK(r.rules->targets[0].type.unit == "phòng/trường");
 }
 
+TEST_CASE("sema: an aggregate may span several unit kinds") {
+  auto r = check_text(std::string(fields) + R"(
+unit college "Trường cao đẳng" counted "trường"
+field college.cong_lap : bool "Công lập"
+field college.dat_chuan : bool "Đạt chuẩn"
+target T "x" { applies to province measure share(school | college where cong_lap, dat_chuan) >= 80% by 2030 })");
+  REQUIRE(r.rules);
+  CHECK(r.rules->targets[0].type.kind == sema::value_kind::percent);
+  auto missing = check_text(std::string(fields) + R"(
+unit college "Trường cao đẳng" counted "trường"
+target T "x" { applies to province measure share(school | college, dat_chuan) >= 80% by 2030 })");
+  CHECK(has_code(missing.diags, "sema.unknown_name"));  // colleges have no dat_chuan
+  auto minimum = check_text(std::string(fields) + R"(
+unit college "Trường cao đẳng" counted "trường"
+field college.phong_stem : count of "phòng" "Phòng"
+target T "x" { applies to province measure min(school | college, phong_stem) >= 1 by 2030 })");
+  CHECK(has_code(minimum.diags, "sema.aggregate_arguments"));
+}
+
 TEST_CASE("sema: a percent target needs percent milestones") {
   auto r = with_fields(R"(target T "x" { applies to province measure ty_le >= 94 by 2030 })");
   CHECK(has_code(r.diags, "sema.percent_literal"));

@@ -218,9 +218,17 @@ class expression_checker {
 
   int visit(x3::forward_ast<ast::aggregate> const& a_) {
     auto const& a = a_.get();
-    auto kind = cx_.unit_by_id.find(a.unit_kind.text);
+    if (a.unit_kinds.size() == 1) return aggregate_over(a, a.unit_kinds.front(), a.kind, false);
+    return aggregate_over_kinds(a);
+  }
+
+  /// One unit kind. `build` may differ from `a.kind` when several kinds are combined: a share is then
+  /// counted (`count_true` counts the units where filter and value hold).
+  int aggregate_over(ast::aggregate const& a, ast::name const& kind_name, ast::aggregate_kind build,
+                     bool count_true) {
+    auto kind = cx_.unit_by_id.find(kind_name.text);
     if (kind == cx_.unit_by_id.end()) {
-      cx_.error("sema.unknown_name", a.unit_kind.span, "unknown unit kind " + quote(a.unit_kind.text));
+      cx_.error("sema.unknown_name", kind_name.span, "unknown unit kind " + quote(kind_name.text));
       return -1;
     }
     expression_scope inner = scope_;
@@ -267,7 +275,23 @@ class expression_checker {
         return -1;
       }
     }
-    switch (a.kind) {
+    if (count_true) {  // units where the filter and the condition both hold
+      if (e.lhs >= 0) {
+        expr_node both;
+        both.op = node_op::logical_and;
+        both.lhs = e.lhs;
+        both.rhs = e.rhs;
+        both.type.kind = value_kind::boolean;
+        both.where = e.where;
+        e.lhs = add(both);
+      } else {
+        e.lhs = e.rhs;
+      }
+      e.rhs = -1;
+    } else if (build == ast::aggregate_kind::count) {
+      e.rhs = -1;
+    }
+    switch (count_true ? ast::aggregate_kind::count : build) {
       case ast::aggregate_kind::count:
         e.op = node_op::agg_count;
         e.type = {value_kind::count, counted, -1, false};
@@ -285,6 +309,85 @@ class expression_checker {
     }
     e.type.literal = false;
     return add(e);
+  }
+
+  /// `share(vocational_school | college where cong_lap, dat_chuan)`: the units of every kind listed,
+  /// as one set. Built from one aggregate per kind, combined with + and /, and/or.
+  int aggregate_over_kinds(ast::aggregate const& a) {
+    using K = ast::aggregate_kind;
+    if (a.kind == K::min || a.kind == K::max) {
+      cx_.error("sema.aggregate_arguments", a.span, "min and max take one unit kind");
+      return -1;
+    }
+    auto combine = [&](node_op op, int left, int right, value_type type) {
+      if (left < 0) return right;
+      expr_node e;
+      e.op = op;
+      e.lhs = left;
+      e.rhs = right;
+      e.type = type;
+      e.where = cx_.at(a.span);
+      return add(e);
+    };
+    int top = -1, bottom = -1;
+    value_type top_type, count_type{value_kind::count, "", -1, false, false};
+    std::string noun;
+    for (std::size_t i = 0; i < a.unit_kinds.size(); ++i) {
+      auto const& k = a.unit_kinds[i];
+      auto found = cx_.unit_by_id.find(k.text);
+      std::string counted = found == cx_.unit_by_id.end() ? "" : cx_.rules.unit_kinds[found->second].counted;
+      noun = i == 0 ? counted : (noun == counted ? noun : "đơn vị");
+      count_type.unit = noun;
+      switch (a.kind) {
+        case K::count: {
+          int part = aggregate_over(a, k, K::count, false);
+          if (part < 0) return -1;
+          top = combine(node_op::add, top, part, count_type);
+          break;
+        }
+        case K::sum:
+        case K::avg: {
+          int part = aggregate_over(a, k, K::sum, false);
+          if (part < 0) return -1;
+          auto const& t = node(part).type;
+          if (i > 0 && (t.kind != top_type.kind || t.unit != top_type.unit)) {
+            cx_.error("sema.unit_mismatch", a.span, "the value has different units in different unit kinds");
+            return -1;
+          }
+          top_type = t;
+          top = combine(node_op::add, top, part, top_type);
+          if (a.kind == K::avg) {
+            int n = aggregate_over(a, k, K::count, false);
+            if (n < 0) return -1;
+            bottom = combine(node_op::add, bottom, n, count_type);
+          }
+          break;
+        }
+        case K::share: {
+          int yes = aggregate_over(a, k, K::count, true);
+          int all = yes < 0 ? -1 : aggregate_over(a, k, K::count, false);
+          if (all < 0) return -1;
+          top = combine(node_op::add, top, yes, count_type);
+          bottom = combine(node_op::add, bottom, all, count_type);
+          break;
+        }
+        case K::all:
+        case K::any: {
+          int part = aggregate_over(a, k, a.kind, false);
+          if (part < 0) return -1;
+          value_type b{value_kind::boolean, "", -1, false, false};
+          top = combine(a.kind == K::all ? node_op::logical_and : node_op::logical_or, top, part, b);
+          break;
+        }
+        default: return -1;
+      }
+    }
+    if (a.kind == K::share) {
+      node(top).type = count_type;
+      return combine(node_op::div, top, bottom, value_type{value_kind::percent, "", -1, false, false});
+    }
+    if (a.kind == K::avg) return combine(node_op::div, top, bottom, top_type);
+    return top;
   }
 
   int visit(x3::forward_ast<ast::function_call> const& f_) {

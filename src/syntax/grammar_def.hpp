@@ -48,6 +48,7 @@ struct due_item_class : annotate_span {};
 struct deadline_item_class : annotate_span {};
 struct item_class;
 struct year_number_class;
+struct kinds_list_class;
 struct names_list_class;
 struct texts_list_class;
 struct levels_list_class;
@@ -99,6 +100,7 @@ x3::rule<due_item_class, ast::due_item> const due_item = "item";
 x3::rule<deadline_item_class, ast::deadline_item> const deadline_item = "item";
 x3::rule<item_class, ast::item> const item = "item or '}'";
 x3::rule<year_number_class, unsigned> const year_number = "year (YYYY)";
+x3::rule<kinds_list_class, std::vector<ast::name>> const kinds_list = "unit kind";
 x3::rule<names_list_class, std::vector<ast::qualified_name>> const names_list = "name";
 x3::rule<texts_list_class, std::vector<ast::string_lit>> const texts_list = "quoted string";
 x3::rule<levels_list_class, std::vector<ast::level_decl>> const levels_list = "level (id \"title\")";
@@ -220,7 +222,8 @@ auto const product_def = unary >> *(x3::rule<operation_class, ast::operation>{"'
 auto const unary_def = *(lit('-') >> attr('-')) >> primary;
 auto const primary_def = date_lit | number_lit | bool_lit | due_ref | aggregate | function_call |
                          qualified_name | (lit('(') > expr > lit(')'));
-auto const aggregate_def = aggregate_kind >> lit('(') > name > -(kw("where") > expr) >
+auto const kinds_list_def = name % lit('|');
+auto const aggregate_def = aggregate_kind >> lit('(') > kinds_list > -(kw("where") > expr) >
                            -(lit(',') > expr) > lit(')');
 auto const function_call_def =
     function_kind >> lit('(') > expr > -(lit(',') > kw("from") > year_number) > lit(')');
@@ -288,7 +291,7 @@ BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, boo
                     aggregate, function_call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
                     baseline_item, every_item, due_item, deadline_item, item, names_list,
-                    texts_list, levels_list, year_number, document_item,
+                    texts_list, levels_list, year_number, kinds_list, document_item,
                     document_decl, agency_decl, unit_decl, level_decl, ladder_decl, type_spec,
                     field_decl, indicator_decl, block_decl, declaration)
 

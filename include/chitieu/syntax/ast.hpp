@@ -83,7 +83,7 @@ struct prefixed : node {
 
 struct aggregate : node {
   aggregate_kind kind{};
-  name unit_kind;
+  std::vector<name> unit_kinds;  // `share(vocational_school | college, …)` spans several kinds
   std::optional<expr> filter;
   std::optional<expr> value;
 };
