@@ -41,6 +41,9 @@ struct list_options {
 };
 int run_list(list_options const& options, std::ostream& out, std::ostream& err);
 
+/// `--as-of`: the date given, or today when empty; nullopt (after saying why) when it is not a date.
+std::optional<std::int32_t> as_of_date(std::string const& given, std::ostream& err);
+
 /// Loads rule files and prints their diagnostics to `err`; nullopt when they cannot be used.
 std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths, std::ostream& err,
                                            bool print_warnings);

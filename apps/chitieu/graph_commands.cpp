@@ -58,12 +58,6 @@ struct template_options {
   std::string format = "json";
 };
 
-std::int32_t today() {
-  using namespace std::chrono;
-  auto days = duration_cast<hours>(system_clock::now().time_since_epoch()).count() / 24;
-  return static_cast<std::int32_t>(days);
-}
-
 // Like load_checked, but tells unreadable files (cannot run) from rule errors (problems found).
 std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::ostream& err,
                                    int& failed) {
@@ -144,15 +138,9 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   auto g = graph::build(rules);
   auto agency = resolve(g, o.agency, graph::node_kind::agency, err);
   if (!agency) return cannot_run;
-  std::int32_t as_of = today();
-  if (!o.as_of.empty()) {
-    auto parsed = parse_iso_date(o.as_of);
-    if (!parsed) {
-      err << "chitieu: --as-of wants a date written YYYY-MM-DD, not '" << o.as_of << "'\n";
-      return cannot_run;
-    }
-    as_of = *parsed;
-  }
+  auto as_of_day = cli::as_of_date(o.as_of, err);
+  if (!as_of_day) return cannot_run;
+  std::int32_t as_of = *as_of_day;
   std::optional<graph::task_reports> reports;
   if (!o.data.empty()) {
     std::ifstream in(o.data, std::ios::binary);
@@ -236,7 +224,7 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
   auto format = o.format == "schema" ? report::template_format::schema
                 : o.format == "csv"  ? report::template_format::csv
                                      : report::template_format::json;
-  report::render_template(out, rules, kind, fields, format, civil_from_days(today()).year);
+  report::render_template(out, rules, kind, fields, format, civil_from_days(*cli::as_of_date("", err)).year);
   return ok;
 }
 

@@ -13,24 +13,23 @@
 
 namespace chitieu::cli {
 
-std::int32_t today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return days_from_civil({tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
-                          static_cast<unsigned>(tm.tm_mday)});
+std::optional<std::int32_t> as_of_date(std::string const& given, std::ostream& err) {
+  if (given.empty()) {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    return days_from_civil({tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
+                            static_cast<unsigned>(tm.tm_mday)});
+  }
+  auto parsed = parse_iso_date(given);
+  if (!parsed) err << "chitieu: --as-of needs a date YYYY-MM-DD, got '" << given << "'\n";
+  return parsed;
 }
 
 int run_score(score_options const& options, std::ostream& out, std::ostream& err) {
-  std::int32_t as_of = today();
-  if (!options.as_of.empty()) {
-    auto parsed = parse_iso_date(options.as_of);
-    if (!parsed) {
-      err << "chitieu: --as-of needs a date YYYY-MM-DD, got '" << options.as_of << "'\n";
-      return cannot_run;
-    }
-    as_of = *parsed;
-  }
+  auto as_of_day = as_of_date(options.as_of, err);
+  if (!as_of_day) return cannot_run;
+  std::int32_t as_of = *as_of_day;
   auto loaded = load_checked(options.paths, err, false);
   if (!loaded) return cannot_run;
   std::ifstream in(options.data, std::ios::binary);

@@ -383,7 +383,7 @@ load_result load_submission(nlohmann::json const& submission, sema::checked_rule
 load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
                                  dataset_limits const& limits) {
   std::size_t at = 0;
-  // Units nest three JSON levels apiece (unit → children → array), plus values.
+  // Each unit nests two JSON levels (its object and its children array), plus the values below it.
   std::size_t limit = static_cast<std::size_t>(limits.max_depth) * 2 + 8;
   if (nesting_depth(text, limit, at) > limit) {
     load_result out;

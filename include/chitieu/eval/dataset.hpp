@@ -84,7 +84,7 @@ class dataset {
     return missing;
   }
 
-  /// "commune bn-001 (Phường Kinh Bắc)".
+  /// "Phường Kinh Bắc (bn-001)", or "Xã, phường bn-001" when the unit has no name of its own.
   std::string describe_unit(std::uint32_t u, sema::checked_ruleset const& rules) const;
 };
 
