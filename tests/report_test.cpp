@@ -1,6 +1,9 @@
 // report layer: Vietnamese formatting and the clang-style diagnostic rendering.
 #include <chitieu/report/diagnostics.hpp>
+#include <chitieu/date.hpp>
+#include <chitieu/eval/evaluate.hpp>
 #include <chitieu/report/format.hpp>
+#include <chitieu/report/scorecard.hpp>
 
 #include <doctest/doctest.h>
 
@@ -44,6 +47,30 @@ TEST_CASE("report: a diagnostic shows file:line:col, the line and a caret under 
   auto name_at = code_points(source_line.substr(0, source_line.find("khong_co")));
   CHECK(caret_line.find('^') == name_at);
   CHECK(caret_line.find("^~~~~~~~") != std::string::npos);
+}
+
+TEST_CASE("report: HTML and CSV scorecards escape what they print") {
+  std::vector<source_file> sources;
+  sources.emplace_back("r.ct", R"(unit province "Tỉnh" counted "tỉnh"
+document d { number "01/KH" title "Kế hoạch <thử> & \"nghiệm\"" }
+field province.ty_le : percent "Tỉ lệ"
+target T1 "Tỉ lệ, có dấu phẩy" { cite "Mục 1" applies to province measure ty_le >= 50% by 2030 })");
+  auto rules = check_sources(std::move(sources));
+  REQUIRE(rules.rules);
+  auto plan = eval::compile(*rules.rules);
+  auto data = eval::load_submission_text(R"({"kind":"province","id":"p","name":"Tỉnh \"A\"","values":{"2030":{"ty_le":40}}})",
+                                         plan.rules());
+  REQUIRE(data.data);
+  eval::evaluate_options o;
+  o.as_of = *parse_iso_date("2031-01-01");
+  auto result = eval::evaluate(plan, *data.data, o);
+  report::scorecard_input in{plan, *data.data, result, data.issues};
+  std::ostringstream html, csv;
+  report::render_html(html, in);
+  report::render_csv(csv, in);
+  CHECK(html.str().find("Kế hoạch &lt;thử&gt; &amp; &quot;nghiệm&quot;") != std::string::npos);
+  CHECK(html.str().find("class=\"bad\"><td>Không đạt") != std::string::npos);
+  CHECK(csv.str().find("p,\"Tỉnh \"\"A\"\"\",d,T1,chi_tieu,2030,Không đạt,40,50,10,") != std::string::npos);
 }
 
 TEST_CASE("report: diagnostics as JSON carry positions and codes") {

@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
   score_cmd->add_option("files", score.paths, "Rule files or directories")->required();
   score_cmd->add_option("--data", score.data, "Submission (JSON)")->required();
   score_cmd->add_option("--as-of", score.as_of, "Judge as of this date (YYYY-MM-DD); default today");
-  score_cmd->add_option("--format", score.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  score_cmd->add_option("--format", score.format, "text, json, html or csv")
+      ->check(CLI::IsMember({"text", "json", "html", "csv"}));
   score_cmd->add_option("--no-data", score.no_data, "How no_data counts in scores: zero or exclude")
       ->check(CLI::IsMember({"zero", "exclude"}));
   score_cmd->add_option("--document", score.documents, "Only score these documents (ids)");

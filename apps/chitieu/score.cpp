@@ -61,6 +61,8 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   auto result = eval::evaluate(compiled, *data.data, eo);
   report::scorecard_input card{compiled, *data.data, result, data.issues};
   if (options.format == "json") out << report::to_json(card).dump(2) << '\n';
+  else if (options.format == "html") report::render_html(out, card);
+  else if (options.format == "csv") report::render_csv(out, card);
   else report::render_text(out, card);
   bool problems_found = false;
   for (auto const& u : result.units) {

@@ -17,6 +17,10 @@ struct scorecard_input {
 
 void render_text(std::ostream& out, scorecard_input const& in);
 nlohmann::json to_json(scorecard_input const& in);
+/// One self-contained HTML page for an inspector.
+void render_html(std::ostream& out, scorecard_input const& in);
+/// One row per milestone, obligation year and task, for every unit: for spreadsheets.
+void render_csv(std::ostream& out, scorecard_input const& in);
 
 /// One line explaining a milestone outcome: value, threshold, trajectory and gap, in Vietnamese.
 std::string explain(eval::milestone_outcome const& m, sema::target const& t,
