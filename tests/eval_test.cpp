@@ -234,9 +234,11 @@ TEST_CASE("eval: task verdicts follow deadlines and reports") {
 TEST_CASE("eval: scores are weighted means of progress, no_data counting zero by default") {
   auto s = score(province, "2026-12-31");
   auto const& overall = s.result.units[0].overall;
-  CHECK(overall.counted > 0);
-  CHECK(overall.value >= 0);
-  CHECK(overall.value <= 100);
+  // T1 on track at 0.5 of a line from 0 to 0.9 (5/9), T2 met (1), T3 no data (0); O1 met one year of
+  // two (1/2), O2 met (1); K1 done (1), K2 late (1/2), K3 overdue (0); the other tasks are not scored.
+  CHECK(overall.counted == 8);
+  CHECK(overall.no_data == 1);
+  CHECK(overall.value == doctest::Approx(100 * (5.0 / 9 + 1 + 0 + 0.5 + 1 + 1 + 0.5 + 0) / 8));
   // Tasks alone: done 1, done late 0.5, overdue 0 -> 50.
   for (auto const& g : s.result.units[0].groups)
     if (g.scope == "Nhiệm vụ") CHECK(g.value == doctest::Approx(50.0));

@@ -14,7 +14,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -142,13 +141,14 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   if (!as_of_day) return cannot_run;
   std::int32_t as_of = *as_of_day;
   std::optional<graph::task_reports> reports;
+  nlohmann::json submission;
   if (!o.data.empty()) {
     std::ifstream in(o.data, std::ios::binary);
     if (!in) {
       err << "chitieu: cannot read " << o.data << '\n';
       return cannot_run;
     }
-    auto submission = nlohmann::json::parse(in, nullptr, false);
+    submission = nlohmann::json::parse(in, nullptr, false);
     if (submission.is_discarded()) {
       err << "chitieu: " << o.data << " is not valid JSON\n";
       return cannot_run;
@@ -162,11 +162,8 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   if (reports) {
     // The scorecard's verdicts are the single source of truth for task status: take them from eval,
     // so `agency` and `score` never disagree (yearly rounds, `from` tasks not started yet, …).
-    std::ifstream again(o.data, std::ios::binary);
-    std::ostringstream text;
-    text << again.rdbuf();
     auto compiled = eval::compile(rules);
-    auto data = eval::load_submission_text(text.str(), compiled.rules());
+    auto data = eval::load_submission(submission, compiled.rules());
     if (data.data) {
       eval::evaluate_options eo;
       eo.as_of = as_of;

@@ -74,7 +74,7 @@ struct observation {
   std::vector<std::string> missing;
   std::string error;  // the key names nothing
 };
-observation observe(eval::plan const& plan, eval::dataset const& data, eval::evaluation const& result,
-                    std::uint32_t unit, std::string const& key, std::string const& document);
+observation observe(eval::plan const& plan, eval::evaluation const& result, std::uint32_t unit,
+                    std::string const& key, std::string const& document);
 
 }  // namespace chitieu::testing

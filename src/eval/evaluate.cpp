@@ -17,7 +17,6 @@ using sema::milestone;
 using sema::node_op;
 
 double clamp01(double x) { return std::isnan(x) ? 0 : std::min(1.0, std::max(0.0, x)); }
-double raw_progress(sema::milestone const& m, double v, double baseline);
 
 int year_of(std::int32_t day) { return civil_from_days(day).year; }
 
@@ -47,12 +46,6 @@ int direction(milestone const& m) {
   }
 }
 
-double progress_of(milestone const& m, double v, double baseline) {
-  if (satisfies(m, v)) return 1;
-  // Not met is never full progress, even at the threshold of a strict comparator.
-  return std::min(0.999, raw_progress(m, v, baseline));
-}
-
 double raw_progress(milestone const& m, double v, double baseline) {
   double t = m.comparator == milestone::op::between && v > m.upper ? m.upper : m.value;
   if (!std::isnan(baseline) && t != baseline) return clamp01((v - baseline) / (t - baseline));
@@ -63,6 +56,12 @@ double raw_progress(milestone const& m, double v, double baseline) {
     case milestone::op::lt: return v > 0 ? clamp01(t / v) : 0;
     default: return t != 0 ? clamp01(1 - std::abs(v - t) / std::abs(t)) : 0;
   }
+}
+
+double progress_of(milestone const& m, double v, double baseline) {
+  if (satisfies(m, v)) return 1;
+  // Not met is never full progress, even at the threshold of a strict comparator.
+  return std::min(0.999, raw_progress(m, v, baseline));
 }
 
 class judge {
@@ -127,12 +126,8 @@ class judge {
     mo.division_by_zero = sink.division_by_zero;
   }
 
-  bool den_positive(sema::expr_node const& e, std::uint32_t u, int year) {
-    double num = run_.eval(e.lhs, u, year), den = run_.eval(e.rhs, u, year);
-    return !std::isnan(num) && !std::isnan(den) && den > 0;
-  }
-
-  /// Share and ratio measures: the counts behind the value, and how much more is needed.
+  /// Share and ratio measures: the counts behind the value, and how much more is needed. Evidence:
+  /// called only when evidence is asked for, since it walks an aggregate's members again.
   void explain_parts(milestone_outcome& mo, milestone const& m, int root, std::uint32_t u, int year) {
     auto const& e = rules_.nodes[static_cast<std::size_t>(root)];
     bool up = direction(m) >= 0;
@@ -144,7 +139,7 @@ class judge {
         ++den;
         double v = run_.eval(e.rhs, *it, year);
         if (v == 1) ++num;
-        else if (options_.evidence && v == 0) {
+        else if (v == 0) {
           ++mo.failing_total;
           if (mo.failing_units.size() < options_.max_evidence) mo.failing_units.push_back(*it);
         }
@@ -162,7 +157,6 @@ class judge {
     }
     if (e.op == node_op::agg_all || e.op == node_op::agg_any || e.op == node_op::agg_avg ||
         e.op == node_op::agg_min || e.op == node_op::agg_max) {
-      if (!options_.evidence) return;
       auto [first, last] = run_.members(e.unit_kind, u);
       for (auto it = first; it != last; ++it) {
         if (e.lhs >= 0 && run_.eval(e.lhs, *it, year) != 1) continue;
@@ -176,20 +170,20 @@ class judge {
       }
       return;
     }
-    if (e.op == node_op::div && up && den_positive(e, u, year)) {
-      double num = run_.eval(e.lhs, u, year), den = run_.eval(e.rhs, u, year);
-      auto const& lt = rules_.nodes[static_cast<std::size_t>(e.lhs)].type;
-      auto const& rt = rules_.nodes[static_cast<std::size_t>(e.rhs)].type;
-      mo.parts.numerator = num;
-      mo.parts.denominator = den;
-      mo.parts.numerator_unit = lt.unit;
-      mo.parts.denominator_unit = rt.unit;
-      double need = m.value * den - num;
-      // Whole things (rooms, institutions) come in whole numbers; "more than" needs one more at equality.
-      bool whole = lt.kind == sema::value_kind::count || std::floor(num) == num;
-      if (whole) need = m.comparator == milestone::op::gt ? std::floor(need + 1e-9) + 1 : std::ceil(need - 1e-9);
-      mo.parts.needed = satisfies(m, num / den) ? 0.0 : std::max(0.0, need) + 0.0;
-    }
+    if (e.op != node_op::div || !up) return;
+    double num = run_.eval(e.lhs, u, year), den = run_.eval(e.rhs, u, year);
+    if (std::isnan(num) || std::isnan(den) || den <= 0) return;
+    auto const& lt = rules_.nodes[static_cast<std::size_t>(e.lhs)].type;
+    auto const& rt = rules_.nodes[static_cast<std::size_t>(e.rhs)].type;
+    mo.parts.numerator = num;
+    mo.parts.denominator = den;
+    mo.parts.numerator_unit = lt.unit;
+    mo.parts.denominator_unit = rt.unit;
+    double need = m.value * den - num;
+    // Whole things (rooms, institutions) come in whole numbers; "more than" needs one more at equality.
+    bool whole = lt.kind == sema::value_kind::count || std::floor(num) == num;
+    if (whole) need = m.comparator == milestone::op::gt ? std::floor(need + 1e-9) + 1 : std::ceil(need - 1e-9);
+    mo.parts.needed = satisfies(m, num / den) ? 0.0 : std::max(0.0, need) + 0.0;
   }
 
   target_outcome target(applicable const& a, std::uint32_t u) {

@@ -33,8 +33,8 @@ std::optional<parsed_key> parse_key(std::string const& key) {
 
 }  // namespace
 
-observation observe(eval::plan const& plan, eval::dataset const& data, eval::evaluation const& result,
-                    std::uint32_t unit, std::string const& key, std::string const& document) {
+observation observe(eval::plan const& plan, eval::evaluation const& result, std::uint32_t unit,
+                    std::string const& key, std::string const& document) {
   auto const& rules = plan.rules();
   observation out;
   eval::unit_scorecard const* card = nullptr;
@@ -150,7 +150,6 @@ observation observe(eval::plan const& plan, eval::dataset const& data, eval::eva
     out.error = "task " + qualified + " was not judged (is its document filtered out?)";
     return out;
   }
-  (void)data;
   out.error = "no target, obligation or task " + qualified;
   return out;
 }

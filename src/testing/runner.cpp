@@ -222,7 +222,7 @@ class runner {
 
     for (auto it = c["expect"].begin(); it != c["expect"].end(); ++it) {
       std::string const& key = it.key();
-      auto obs = observe(plan, data, result, unit, key, document);
+      auto obs = observe(plan, result, unit, key, document);
       std::string id = key.substr(0, key.find('@'));
       std::string qualified = id.find('.') == std::string::npos && !document.empty() ? document + "." + id : id;
       if (auto f = file_of.find(qualified); f != file_of.end()) coverage_[f->second].items[qualified] = true;

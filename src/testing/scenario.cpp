@@ -83,7 +83,7 @@ observation look(scenario& s, eval::plan const& plan, eval::dataset const& data,
   std::uint32_t unit = 0;
   for (std::uint32_t i = 0; i < data.units.size(); ++i)
     if (data.units[i].id == unit_id) unit = i;
-  auto obs = observe(plan, data, s.result(), unit, key, "");
+  auto obs = observe(plan, s.result(), unit, key, "");
   if (!obs.error.empty()) throw std::runtime_error(key + ": " + obs.error);
   return obs;
 }
