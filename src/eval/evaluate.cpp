@@ -9,6 +9,7 @@
 
 #include "interpreter.hpp"
 #include "scoring.hpp"
+#include "tasks.hpp"
 
 namespace chitieu::eval {
 namespace {
@@ -104,7 +105,7 @@ class judge {
         card.obligations.push_back(obligation(a, u));
     if (u == 0) {
       for (std::size_t k = 0; k < rules_.tasks.size(); ++k)
-        if (wanted(rules_.tasks[k].document)) card.tasks.push_back(task(static_cast<int>(k)));
+        if (wanted(rules_.tasks[k].document)) card.tasks.push_back(detail::judge_task(rules_, data_, static_cast<int>(k), options_.as_of));
       for (auto& t : card.targets)
         for (auto const& k : card.tasks)
           if (k.result == task_verdict::overdue &&
@@ -369,63 +370,6 @@ class judge {
     if (out.overall == verdict::not_met) {
       out.serving_tasks = plan_.obligation_tasks(a.index);
       out.accountable = plan_.obligation_accountable(a.index);
-    }
-    return out;
-  }
-
-  task_outcome task(int index) {
-    auto const& t = rules_.tasks[static_cast<std::size_t>(index)];
-    task_outcome out;
-    out.task = index;
-    out.serves = t.serves_targets;
-    task_report const* report = nullptr;
-    for (auto const& r : data_.tasks)
-      if (r.task == index) report = &r;
-    if (report) {
-      out.reported = true;
-      out.completed = report->completed;
-      out.reported_progress = report->progress;
-      out.note = report->note;
-    }
-    bool done = report && report->status == task_status::done;
-    bool started = report && (report->status == task_status::in_progress ||
-                              (!std::isnan(report->progress) && report->progress > 0));
-    using sema::deadline_kind;
-    std::int32_t due = 0;
-    switch (t.when.kind) {
-      case deadline_kind::by:
-      case deadline_kind::during:
-      case deadline_kind::range: due = t.when.due; break;
-      case deadline_kind::yearly: {
-        // Judge this year's occurrence once it is due or done; before that, last year's.
-        auto due_in = [&](int y) {
-          return days_from_civil({y, t.when.month, std::min(t.when.day, days_in_month(y, t.when.month))});
-        };
-        int y = as_of_year_;
-        bool done_this_year = done && report->completed && year_of(*report->completed) == y;
-        auto const& doc = rules_.documents[static_cast<std::size_t>(t.document)];
-        bool had_last_year = !doc.date || due_in(y - 1) >= *doc.date;
-        // A report without a completion date speaks of the current round.
-        bool about_last_year = !report || (report->completed && year_of(*report->completed) == y - 1);
-        if (!done_this_year && options_.as_of <= due_in(y) && had_last_year && about_last_year) --y;
-        due = due_in(y);
-        if (done && report->completed && year_of(*report->completed) != y) done = false;
-        break;
-      }
-      default: break;
-    }
-    out.due = due;
-    if (due == 0) {
-      bool not_started_yet = t.when.kind == deadline_kind::from && options_.as_of < t.when.start;
-      out.result = done ? task_verdict::done : not_started_yet ? task_verdict::not_due : task_verdict::ongoing;
-      return out;
-    }
-    if (done) {
-      out.result = report->completed && *report->completed > due ? task_verdict::done_late : task_verdict::done;
-    } else if (options_.as_of > due) {
-      out.result = task_verdict::overdue;
-    } else {
-      out.result = started ? task_verdict::in_progress : task_verdict::not_due;
     }
     return out;
   }
