@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "support/rules.hpp"
@@ -120,12 +121,13 @@ TEST_CASE("eval: a due milestone is met or not met on that year's value") {
   CHECK(target(later, "T2").milestones[1].missing.at(0) == "/values/2030/ty_le");
 }
 
-TEST_CASE("eval: a unit behind the straight line is off track") {
+TEST_CASE("eval: a unit behind the straight line is graded by its pace") {
   std::string data = R"({"kind":"province","id":"p","values":{"2025":{"ty_le":70},"2026":{"ty_le":71}}})";
   auto s = score(data, "2026-12-31");
   auto const& m = target(s, "T2").milestones[1];
   CHECK(m.expected == doctest::Approx(0.72));  // 70% + 10 points × 1/5
-  CHECK(m.result == eval::verdict::off_track);
+  CHECK(m.pace == doctest::Approx(0.5));  // moved 1 point where the line asked 2
+  CHECK(m.result == eval::verdict::limited_progress);
   CHECK(m.gap == doctest::Approx(0.09));
 }
 
@@ -141,12 +143,32 @@ TEST_CASE("eval: a private school is not applicable to a public-school target") 
   CHECK(t.headline == eval::verdict::not_applicable);
 }
 
-TEST_CASE("eval: an aggregate with one missing value is no_data naming that value") {
+TEST_CASE("eval: a missing value that cannot change the verdict does not hide it") {
+  // s3 left phong_stem blank, but a count is never negative: the rooms are at least 2 + 1 + 0 over 3
+  // schools, so the ratio is at least 1.0 whatever s3 reports.
   auto s = score(province, "2026-12-31");
   auto const& m = target(s, "T3").milestones[0];
-  CHECK(m.result == eval::verdict::no_data);
+  CHECK(m.result == eval::verdict::achieved);
+  CHECK(std::isnan(m.value));
+  CHECK(m.lower == doctest::Approx(1.0));
+  CHECK(std::isinf(m.upper));
+  CHECK(m.progress == 1);
   REQUIRE(m.missing.size() == 1);
   CHECK(m.missing[0] == "/children/0/children/2/values/2026/phong_stem");
+}
+
+TEST_CASE("eval: a missing value that could change the verdict gives no_data with the bounds") {
+  std::string data = R"({"kind":"province","id":"p","children":[
+    {"kind":"school","id":"a","values":{"2026":{"phong_stem":1}}},
+    {"kind":"school","id":"b","values":{"2026":{"phong_stem":0}}},
+    {"kind":"school","id":"c","values":{"2026":{}}}]})";
+  auto s = score(data, "2026-12-31");
+  auto const& m = target(s, "T3").milestones[0];
+  CHECK(m.result == eval::verdict::no_data);
+  CHECK(m.lower == doctest::Approx(1.0 / 3));  // c reporting 0 rooms
+  CHECK(std::isinf(m.upper));
+  REQUIRE(m.missing.size() == 1);
+  CHECK(m.missing[0] == "/children/2/values/2026/phong_stem");
 }
 
 TEST_CASE("eval: a share over two unit kinds counts them as one set") {
@@ -234,11 +256,13 @@ TEST_CASE("eval: task verdicts follow deadlines and reports") {
 TEST_CASE("eval: scores are weighted means of progress, no_data counting zero by default") {
   auto s = score(province, "2026-12-31");
   auto const& overall = s.result.units[0].overall;
-  // T1 on track at 0.5 of a line from 0 to 0.9 (5/9), T2 met (1), T3 no data (0); O1 met one year of
-  // two (1/2), O2 met (1); K1 done (1), K2 late (1/2), K3 overdue (0); the other tasks are not scored.
+  // T1 on track (ahead of its line: 1), T2 met (1), T3 achieved whatever s3's blank holds (1); O1 met
+  // one year of two (1/2), O2 met (1); K1 done (1), K2 late (1/2), K3 overdue (0); the other tasks
+  // are not scored.
   CHECK(overall.counted == 8);
-  CHECK(overall.no_data == 1);
-  CHECK(overall.value == doctest::Approx(100 * (5.0 / 9 + 1 + 0 + 0.5 + 1 + 1 + 0.5 + 0) / 8));
+  CHECK(overall.items == 11);  // and K4, K5, K6 excluded
+  CHECK(overall.no_data == 0);
+  CHECK(overall.value == doctest::Approx(100 * (1 + 1 + 1 + 0.5 + 1 + 1 + 0.5 + 0) / 8.0));
   // Tasks alone: done 1, done late 0.5, overdue 0 -> 50.
   for (auto const& g : s.result.units[0].groups)
     if (g.scope == "Nhiệm vụ") CHECK(g.value == doctest::Approx(50.0));

@@ -67,7 +67,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   bool problems_found = false;
   for (auto const& u : result.units) {
     for (auto const& t : u.targets)
-      if (t.headline == eval::verdict::not_met || t.headline == eval::verdict::off_track) problems_found = true;
+      if (eval::needs_action(t.headline)) problems_found = true;
     for (auto const& o : u.obligations)
       if (o.overall == eval::verdict::not_met) problems_found = true;
     for (auto const& k : u.tasks)

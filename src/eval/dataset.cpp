@@ -35,6 +35,8 @@ char const* json_type_vn(json const& j) {
   }
 }
 
+bool is_not_applicable_text(std::string const& s) { return s == "n/a" || s == "không áp dụng"; }
+
 class loader {
  public:
   loader(sema::checked_ruleset const& rules, dataset_limits const& limits)
@@ -131,6 +133,8 @@ class loader {
     data_.units.push_back(rec);
     data_.units_by_kind[static_cast<std::size_t>(kind)].push_back(index);
 
+    lifetime(j, data_.units[index], label, pointer);
+    complete_kinds(j, data_.units[index], label, pointer);
     if (auto v = j.find("values"); v != j.end()) values(*v, index, kind, label, pointer + "/values");
     data_.units[index].row_count =
         static_cast<std::uint32_t>(data_.row_year.size()) - data_.units[index].first_row;
@@ -140,7 +144,8 @@ class loader {
                  "báo cáo nhiệm vụ chỉ được đọc ở đơn vị gốc của bài nộp");
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
-      static std::set<std::string> const known{"kind", "id", "name", "values", "tasks", "children"};
+      static std::set<std::string> const known{"kind",       "id",       "name",     "values", "tasks",
+                                               "first_year", "last_year", "complete", "children"};
       if (!known.count(it.key()))
         issue(severity::warning, "data.unknown_member", label, pointer + "/" + escape_pointer_token(it.key()),
               "thành phần \"" + it.key() + "\" không được dùng");
@@ -154,6 +159,51 @@ class loader {
       }
     }
     data_.units[index].subtree_end = static_cast<std::uint32_t>(data_.units.size());
+  }
+
+  /// `first_year` / `last_year`: the years a unit existed, so that a school founded in 2025 is not a
+  /// missing value in the 2024 totals above it.
+  void lifetime(json const& j, unit_record& rec, std::string const& label, std::string const& pointer) {
+    auto year_member = [&](char const* name, int& out) {
+      auto it = j.find(name);
+      if (it == j.end() || it->is_null()) return;
+      if (it->is_number_integer() && it->get<long long>() >= 1900 && it->get<long long>() <= 2200) {
+        out = static_cast<int>(it->get<long long>());
+        return;
+      }
+      issue(severity::error, "data.bad_year", label, pointer + "/" + name,
+            std::string("\"") + name + "\" phải là một năm (1900–2200); bỏ qua");
+    };
+    year_member("first_year", rec.first_year);
+    year_member("last_year", rec.last_year);
+    if (rec.first_year && rec.last_year && rec.first_year > rec.last_year) {
+      issue(severity::error, "data.bad_year", label, pointer + "/last_year",
+            "\"last_year\" (" + std::to_string(rec.last_year) + ") trước \"first_year\" (" +
+                std::to_string(rec.first_year) + "); bỏ qua cả hai");
+      rec.first_year = rec.last_year = 0;
+    }
+  }
+
+  /// `complete`: the unit kinds this unit lists completely below it, so that "none listed" can be told
+  /// from "none exists" (a count of 0 is then an answer, not a blank).
+  void complete_kinds(json const& j, unit_record& rec, std::string const& label, std::string const& pointer) {
+    auto it = j.find("complete");
+    if (it == j.end()) return;
+    if (!it->is_array()) {
+      issue(severity::error, "data.wrong_type", label, pointer + "/complete",
+            "\"complete\" phải là mảng các loại đơn vị được kê khai đầy đủ");
+      return;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      auto const& k = (*it)[i];
+      int kind = k.is_string() ? rules_.find_unit_kind(k.get_ref<std::string const&>()) : -1;
+      if (kind < 0) {
+        issue(severity::error, "data.unknown_kind", label, pointer + "/complete/" + std::to_string(i),
+              "\"complete\" phải liệt kê loại đơn vị có trong bộ quy tắc");
+        continue;
+      }
+      rec.complete.push_back(kind);
+    }
   }
 
   void values(json const& v, std::uint32_t, int kind, std::string const& label,
@@ -205,6 +255,9 @@ class loader {
                  std::string const& ptr) {
     using sema::value_kind;
     if (v.is_null()) return dataset::missing;
+    // "Does not apply" (an unranked university has no world rank) is not "missing".
+    if (v.is_string() && field.type.kind != value_kind::text && is_not_applicable_text(v.get_ref<std::string const&>()))
+      return dataset::not_applicable();
     auto wrong = [&](char const* expected) {
       issue(severity::error, "data.wrong_type", label, ptr,
             std::string("\"") + field.id + "\" cần " + expected + ", nhận được " + json_type_vn(v) +
@@ -367,6 +420,14 @@ void dataset::index() {
     }
     before[units.size()] = n;
   }
+}
+
+bool dataset::lists_completely(std::uint32_t u, int kind) const {
+  for (int at = static_cast<int>(u); at >= 0; at = units[static_cast<std::size_t>(at)].parent) {
+    auto const& c = units[static_cast<std::size_t>(at)].complete;
+    if (std::find(c.begin(), c.end(), kind) != c.end()) return true;
+  }
+  return false;
 }
 
 std::string dataset::describe_unit(std::uint32_t u, sema::checked_ruleset const& rules) const {

@@ -10,10 +10,11 @@ namespace {
 
 struct accumulator {
   double weighted = 0, weight = 0;
-  int counted = 0, no_data = 0, excluded = 0;
+  int items = 0, counted = 0, no_data = 0, excluded = 0;
   bool used = false;
   void add(double w, double progress, bool missing, no_data_policy policy) {
     used = true;
+    ++items;
     if (missing && policy == no_data_policy::exclude) {
       ++no_data;
       ++excluded;
@@ -33,6 +34,7 @@ struct accumulator {
     s.scope = std::move(scope);
     s.document = document;
     s.weight = weight;
+    s.items = items;
     s.counted = counted;
     s.no_data = no_data;
     s.excluded = excluded;
@@ -55,25 +57,22 @@ void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options
     overall.add(weight, progress, missing, options.no_data);
   };
   for (auto const& t : card.targets) {
+    // A target with no population here is not an item of this unit at all.
+    if (t.headline == verdict::not_applicable) continue;
     double progress = std::numeric_limits<double>::quiet_NaN();
     bool missing = false;
-    if (t.headline_milestone >= 0) {
-      auto const& m = t.milestones[static_cast<std::size_t>(t.headline_milestone)];
-      switch (m.result) {
-        case verdict::met:
-        case verdict::not_met:
-        case verdict::on_track:
-        case verdict::off_track: progress = m.progress; break;
-        case verdict::no_data:
-          missing = true;
-          progress = 0;
-          break;
-        default: break;
-      }
+    auto const& m = t.milestones[static_cast<std::size_t>(t.headline_milestone)];
+    if (is_judged(m.result)) {
+      progress = m.progress;
+    } else if (m.result == verdict::no_data || m.result == verdict::stale) {
+      // A stale value says nothing about now: it counts as missing.
+      missing = true;
+      progress = 0;
     }
     add(compiled.target_group(t.target), rules.targets[static_cast<std::size_t>(t.target)].weight, progress, missing);
   }
   for (auto const& o : card.obligations) {
+    if (o.overall == verdict::not_applicable) continue;
     bool missing = o.overall == verdict::no_data;
     double progress = missing && std::isnan(o.progress) ? 0 : o.progress;
     add(compiled.obligation_group(o.obligation), rules.obligations[static_cast<std::size_t>(o.obligation)].weight,

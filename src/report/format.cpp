@@ -82,9 +82,13 @@ std::string verdict_label(eval::verdict v) {
   switch (v) {
     case eval::verdict::met: return "Đạt";
     case eval::verdict::not_met: return "Không đạt";
+    case eval::verdict::achieved: return "Đã đạt trước hạn";
     case eval::verdict::on_track: return "Đúng tiến độ";
-    case eval::verdict::off_track: return "Chậm tiến độ";
+    case eval::verdict::needs_acceleration: return "Cần đẩy nhanh";
+    case eval::verdict::limited_progress: return "Tiến triển chậm";
+    case eval::verdict::deterioration: return "Đi xuống";
     case eval::verdict::pending: return "Chưa đánh giá được";
+    case eval::verdict::stale: return "Số liệu cũ";
     case eval::verdict::no_data: return "Thiếu dữ liệu";
     case eval::verdict::not_applicable: return "Không áp dụng";
   }

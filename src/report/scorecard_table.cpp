@@ -36,9 +36,13 @@ std::string csv_field(std::string_view s) {
 char const* css_class(eval::verdict v) {
   switch (v) {
     case eval::verdict::met:
+    case eval::verdict::achieved:
     case eval::verdict::on_track: return "good";
+    case eval::verdict::needs_acceleration:
+    case eval::verdict::stale: return "warn";
     case eval::verdict::not_met:
-    case eval::verdict::off_track: return "bad";
+    case eval::verdict::limited_progress:
+    case eval::verdict::deterioration: return "bad";
     default: return "neutral";
   }
 }
@@ -56,7 +60,7 @@ void render_html(std::ostream& out, scorecard_input const& in) {
   out << "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Bảng đánh giá — "
       << html_escape(unit.name) << "</title>\n<style>body{font-family:sans-serif;margin:2em}"
       << "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
-      << ".good{background:#dff0d8}.bad{background:#f2dede}.neutral{background:#f5f5f5}</style></head><body>\n"
+      << ".good{background:#dff0d8}.bad{background:#f2dede}.warn{background:#fcf8e3}.neutral{background:#f5f5f5}</style></head><body>\n"
       << "<h1>Bảng đánh giá thực hiện kế hoạch</h1>\n<p>Đơn vị: <b>" << html_escape(unit.name) << "</b> (mã "
       << html_escape(unit.id) << ") · Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of)
       << " · Điểm tổng hợp: <b>" << score_text(root.overall) << "</b></p>\n";

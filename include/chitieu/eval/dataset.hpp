@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <nlohmann/json_fwd.hpp>
@@ -39,6 +40,13 @@ struct unit_record {
   std::uint32_t subtree_end = 0;  // units [this, subtree_end) are this one and its descendants
   std::uint32_t first_row = 0, row_count = 0;
   std::string pointer;  // JSON Pointer of the unit object ("" for the root)
+  int first_year = 0, last_year = 0;  // the years the unit existed; 0: open at that end
+  std::vector<int> complete;          // unit kinds it declares it lists completely below it
+
+  /// Whether the unit existed in `year`: units founded later or closed earlier are left out.
+  bool alive_in(int year) const {
+    return (first_year == 0 || year >= first_year) && (last_year == 0 || year <= last_year);
+  }
 };
 
 struct dataset_limits {
@@ -58,6 +66,19 @@ class dataset {
   std::vector<data_issue> issues;
 
   static constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+  /// A value the unit declared does not apply to it ("n/a"): a NaN with its own payload, so that the
+  /// rows stay plain doubles and the fast path treats it as unknown, while the exact path tells it apart.
+  static double not_applicable() {
+    double v;
+    std::memcpy(&v, &not_applicable_bits, sizeof v);
+    return v;
+  }
+  static bool is_not_applicable(double v) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits == not_applicable_bits;
+  }
+  static constexpr std::uint64_t not_applicable_bits = 0x7ff8'0000'0000'0a7aULL;
   static constexpr std::uint32_t no_row = std::numeric_limits<std::uint32_t>::max();
 
   // Built by index() from the members above, so that a value or a subtree is found without a
@@ -83,6 +104,9 @@ class dataset {
       if (row_year[r] == year) return values[row_offset[r] + static_cast<std::uint32_t>(slot)];
     return missing;
   }
+
+  /// Whether unit `u` or one above it declares that it lists every unit of `kind` below it.
+  bool lists_completely(std::uint32_t u, int kind) const;
 
   /// "Phường Kinh Bắc (bn-001)", or "Xã, phường bn-001" when the unit has no name of its own.
   std::string describe_unit(std::uint32_t u, sema::checked_ruleset const& rules) const;

@@ -10,10 +10,35 @@
 
 namespace chitieu::eval {
 
-enum class verdict { met, not_met, on_track, off_track, pending, no_data, not_applicable };
+/// Due milestones are met or not met. Milestones not yet due follow the five levels of the SDG progress
+/// methods (achieved, on track, acceleration needed, limited progress, deterioration), from the ratio of
+/// the change since the baseline to the change the straight line asked for (docs/scoring.md §2).
+enum class verdict {
+  met,
+  not_met,
+  achieved,            // not yet due, and already satisfied
+  on_track,            // pace ≥ 95% of the pace required
+  needs_acceleration,  // 60% ≤ pace < 95%
+  limited_progress,    // 0 ≤ pace < 60%
+  deterioration,       // moved away from the target
+  pending,             // not yet due, and no trajectory can be drawn (no baseline, too few years)
+  stale,               // not yet due, and the latest value is older than the freshness allows
+  no_data,
+  not_applicable
+};
 enum class task_verdict { done, done_late, overdue, in_progress, not_due, ongoing };
 
 char const* to_string(verdict v);
+
+/// Behind the straight line to a milestone not yet due: someone must act.
+inline bool is_behind(verdict v) {
+  return v == verdict::needs_acceleration || v == verdict::limited_progress || v == verdict::deterioration;
+}
+/// A verdict that names who must act: not met, or behind.
+inline bool needs_action(verdict v) { return v == verdict::not_met || is_behind(v); }
+/// Judged on a value: the verdicts whose progress counts in a score.
+inline bool is_judged(verdict v) { return v == verdict::met || v == verdict::not_met || v == verdict::achieved ||
+                                          v == verdict::on_track || is_behind(v); }
 char const* to_string(task_verdict v);
 
 inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
@@ -30,6 +55,12 @@ struct milestone_outcome {
   verdict result = verdict::no_data;
   double value = nan;      // in the measure's representation (percents as fractions)
   int value_year = 0;      // the year the value belongs to
+  // When missing values leave the value open: the least and greatest it can be. A verdict that holds
+  // at both ends stands ("đạt dù thiếu 1 giá trị"); `missing` names the values it does not depend on.
+  double lower = nan, upper = nan;
+  double pace = nan;        // not yet due: change since the baseline ÷ the change the line asked for
+  int fallback_from = 0;    // a later year whose value was unknown, so an earlier one was used
+  std::string reason;       // why pending, no_data or not_applicable, in Vietnamese
   double threshold = nan;  // the milestone value (lower bound for between)
   double gap = nan;        // how far the value is from meeting the milestone; 0 when it does
   double progress = nan;   // [0, 1]
@@ -51,7 +82,7 @@ struct target_outcome {
   int headline_milestone = -1;  // index into milestones (outcomes), -1 when not applicable
   std::vector<milestone_outcome> milestones;
   std::string reason;  // for not_applicable
-  std::vector<int> serving_tasks;       // when not_met or off_track: tasks serving it or its parents
+  std::vector<int> serving_tasks;       // when needs_action: tasks serving it or its parents
   std::vector<int> accountable;         // agencies leading or supporting those tasks
   std::vector<int> at_risk_from;        // overdue tasks serving it
 };
@@ -61,6 +92,10 @@ struct requirement_outcome {
   int year = 0;
   verdict result = verdict::no_data;
   double value = nan, threshold = nan, gap = nan;  // when the requirement is a comparison
+  double lower = nan, upper = nan;                 // the comparison's left side, when missing values leave it open
+  std::string reason;                              // why not_applicable or no_data, in Vietnamese
+  std::vector<std::uint32_t> failing_units;        // units of the aggregate where the condition fails
+  std::size_t failing_total = 0;
   std::int32_t due = 0;                            // the year's due day, when the obligation has one
   std::vector<std::string> missing;
   std::size_t missing_total = 0;
@@ -70,6 +105,7 @@ struct requirement_outcome {
 struct obligation_outcome {
   int obligation = -1;
   verdict overall = verdict::not_applicable;
+  std::string reason;  // when not_applicable
   std::vector<requirement_outcome> years;  // per judged year and requirement
   double progress = nan;
   std::vector<int> serving_tasks, accountable;
@@ -91,6 +127,7 @@ struct score {
   int document = -1;
   double value = nan;  // 0–100; NaN when nothing in scope could be scored
   double weight = 0;   // total weight counted
+  int items = 0;       // every item in scope: counted + excluded ("43 of 90 items scored")
   int counted = 0, no_data = 0, excluded = 0;
 };
 
@@ -109,6 +146,7 @@ struct evaluate_options {
   std::int32_t as_of = 0;  // day number
   no_data_policy no_data = no_data_policy::zero;
   std::vector<int> documents;  // only these documents; empty = all
+  int freshness = 1;           // a value at most this many years older than the as-of year is current
   bool evidence = true;        // pointers of missing values and failing units
   std::size_t max_evidence = 20;
 };

@@ -1,0 +1,109 @@
+// Judging an obligation at a unit, year by year and requirement by requirement (docs/scoring.md §3).
+#include <chitieu/eval/evaluate.hpp>
+
+#include <cmath>
+
+#include "due.hpp"
+#include "evidence.hpp"
+#include "judge.hpp"
+
+namespace chitieu::eval::detail {
+
+using sema::node_op;
+
+namespace {
+
+bool is_comparison(node_op op) { return op >= node_op::eq && op <= node_op::ge; }
+
+/// The members of the requirement's own aggregate (`all(school …, P)`) where the condition is false,
+/// and the missing values the evaluation reached.
+void explain(context const& c, requirement_outcome& ro, int root, std::uint32_t u, double due) {
+  evidence ev(c.run, c.options.max_evidence);
+  auto op = c.rules.nodes[static_cast<std::size_t>(root)].op;
+  if (op == node_op::agg_all || op == node_op::agg_any || op == node_op::agg_share)
+    ev.watch(root, [](range const& v) { return v.exists() && v.hi == 0; });
+  c.run.exact(root, u, ro.year, due, &ev);
+  ro.missing = std::move(ev.missing_pointers);
+  ro.missing_total = ev.missing_total;
+  ro.division_by_zero = ev.divided_by_zero;
+  ro.failing_units = std::move(ev.failing_units);
+  ro.failing_total = ev.failing_total;
+}
+
+}  // namespace
+
+obligation_outcome judge_obligation(context const& c, applicable const& a, std::uint32_t u) {
+  auto const& o = c.rules.obligations[static_cast<std::size_t>(a.index)];
+  obligation_outcome out;
+  out.obligation = a.index;
+  int from = o.from_year ? o.from_year : (c.data.years.empty() ? c.as_of_year : c.data.years.front());
+  int until = std::min(o.until_year ? o.until_year : c.as_of_year, c.as_of_year);
+  int met = 0, judged = 0, missing = 0, failed = 0, pending = 0;
+  std::string first_reason;
+  for (int y = from; y <= until; ++y) {
+    std::int32_t due = o.due_month ? due_in_year(y, o.due_day, o.due_month) : 0;
+    // One rule for every due day (due.hpp): a year is judged from its due day, or its last day.
+    bool over = past_due(c.options.as_of, o.due_month ? due : end_of_year(y));
+    for (std::size_t r = 0; r < o.requires.size(); ++r) {
+      int root = o.requires[r].roots[static_cast<std::size_t>(a.slot)];
+      requirement_outcome ro;
+      ro.requirement = static_cast<int>(r);
+      ro.year = y;
+      ro.due = due;
+      double v = c.run.eval(root, u, y, due);
+      range truth = std::isnan(v) ? c.run.exact(root, u, y, due, nullptr) : range::point(v);
+      if (!truth.exists()) {
+        ro.result = verdict::not_applicable;
+        ro.reason = reason_for(truth.why);
+        if (first_reason.empty()) first_reason = ro.reason;
+        out.years.push_back(std::move(ro));
+        continue;
+      }
+      // A duty that already holds is met, even before its day; one that does not is pending until then.
+      bool holds = truth.lo == 1, fails = truth.hi == 0;
+      ro.result = holds ? verdict::met : !over ? verdict::pending : fails ? verdict::not_met : verdict::no_data;
+      auto const& e = c.rules.nodes[static_cast<std::size_t>(root)];
+      if (is_comparison(e.op)) {
+        double lhs = c.run.eval(e.lhs, u, y, due);
+        ro.threshold = c.run.eval(e.rhs, u, y, due);
+        if (std::isnan(lhs)) {
+          range left = c.run.exact(e.lhs, u, y, due, nullptr);
+          if (left.exists() && (std::isfinite(left.lo) || std::isfinite(left.hi))) ro.lower = left.lo, ro.upper = left.hi;
+        }
+        ro.value = lhs;
+        if (!std::isnan(lhs) && !std::isnan(ro.threshold)) {
+          bool lower_better = e.op == node_op::lt || e.op == node_op::le;
+          ro.gap = ro.result == verdict::met ? 0
+                   : lower_better           ? std::max(0.0, lhs - ro.threshold)
+                                            : std::max(0.0, ro.threshold - lhs);
+        }
+      }
+      if (c.options.evidence && (ro.result != verdict::met || !truth.is_point() || std::isnan(v)))
+        explain(c, ro, root, u, due);
+      switch (ro.result) {
+        case verdict::met: ++met, ++judged; break;
+        case verdict::not_met: ++failed, ++judged; break;
+        case verdict::no_data: ++missing, ++judged; break;
+        default: ++pending; break;
+      }
+      out.years.push_back(std::move(ro));
+    }
+  }
+  if (failed) out.overall = verdict::not_met;
+  else if (missing) out.overall = verdict::no_data;
+  else if (met) out.overall = verdict::met;
+  else if (pending || out.years.empty()) out.overall = verdict::pending;
+  else {
+    out.overall = verdict::not_applicable;
+    out.reason = first_reason;
+  }
+  int denominator = judged - (c.options.no_data == no_data_policy::exclude ? missing : 0);
+  if (denominator > 0) out.progress = static_cast<double>(met) / denominator;
+  if (needs_action(out.overall)) {
+    out.serving_tasks = c.compiled.obligation_tasks(a.index);
+    out.accountable = c.compiled.obligation_accountable(a.index);
+  }
+  return out;
+}
+
+}  // namespace chitieu::eval::detail

@@ -1,0 +1,287 @@
+// Judging a target at a unit: each milestone, due or not yet due, on the values of the submission's
+// years (docs/scoring.md §2).
+#include <chitieu/eval/evaluate.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "due.hpp"
+#include "evidence.hpp"
+#include "judge.hpp"
+#include "milestones.hpp"
+
+namespace chitieu::eval::detail {
+
+using sema::milestone;
+using sema::node_op;
+
+std::string reason_for(absence why) {
+  switch (why) {
+    case absence::value_not_applicable: return "giá trị được khai báo là không áp dụng cho đơn vị này";
+    case absence::not_in_operation: return "đơn vị không hoạt động trong năm được xét";
+    case absence::none_declared: return "không có đơn vị nào được khai báo";
+    case absence::none_in_scope: return "không có đơn vị nào thuộc diện của chỉ tiêu";
+    case absence::not_enough_years: return "chưa đủ số năm để tính";
+    case absence::none: break;
+  }
+  return "";
+}
+
+namespace {
+
+struct year_value {
+  int year = 0;
+  range value;
+};
+
+/// Members of the measure's own aggregate that fail, for the scorecard's list of failing units.
+void watch_members(evidence& ev, sema::checked_ruleset const& rules, int root, milestone const& m) {
+  switch (rules.nodes[static_cast<std::size_t>(root)].op) {
+    case node_op::agg_share:
+    case node_op::agg_all:
+    case node_op::agg_any: ev.watch(root, [](range const& v) { return v.exists() && v.hi == 0; }); break;
+    case node_op::agg_avg:
+    case node_op::agg_min:
+    case node_op::agg_max:
+      ev.watch(root, [&m](range const& v) { return v.is_point() && !satisfies(m, v.lo); });
+      break;
+    default: break;
+  }
+}
+
+/// Whole things (schools, rooms) come in whole numbers; "more than" needs one more at equality.
+double whole_needed(milestone const& m, double need) {
+  return m.comparator == milestone::op::gt ? std::floor(need + 1e-9) + 1 : std::ceil(need - 1e-9);
+}
+
+/// The evidence behind a milestone: missing values (of the value's year, and of a later year that was
+/// passed over), failing units, and for a share or a ratio what is still needed, in units.
+void explain(context const& c, milestone_outcome& mo, milestone const& m, int root, std::uint32_t u) {
+  evidence ev(c.run, c.options.max_evidence);
+  if (mo.fallback_from) c.run.exact(root, u, mo.fallback_from, 0, &ev);
+  watch_members(ev, c.rules, root, m);
+  auto const& e = c.rules.nodes[static_cast<std::size_t>(root)];
+  bool up = direction(m) >= 0;
+  bool known = !std::isnan(mo.value);
+  if (e.op == node_op::agg_share) {
+    aggregate_tally tally;
+    c.run.aggregate(root, u, mo.value_year, 0, &ev, &tally);
+    if (known && tally.maybe_members == 0 && tally.unknown == 0) {
+      mo.parts.numerator = tally.holds;
+      mo.parts.denominator = tally.members;
+      mo.parts.numerator_unit = mo.parts.denominator_unit =
+          c.rules.unit_kinds[static_cast<std::size_t>(e.unit_kind)].counted;
+      if (up && tally.members > 0)
+        mo.parts.needed =
+            std::max(0.0, std::min(whole_needed(m, m.value * tally.members - tally.holds), tally.members - tally.holds)) + 0.0;
+    }
+  } else {
+    c.run.exact(root, u, mo.value_year, 0, &ev);
+    if (known && e.op == node_op::div && up) {
+      double num = c.run.eval(e.lhs, u, mo.value_year), den = c.run.eval(e.rhs, u, mo.value_year);
+      if (!std::isnan(num) && !std::isnan(den) && den > 0) {
+        auto const& lt = c.rules.nodes[static_cast<std::size_t>(e.lhs)].type;
+        auto const& rt = c.rules.nodes[static_cast<std::size_t>(e.rhs)].type;
+        mo.parts.numerator = num;
+        mo.parts.denominator = den;
+        mo.parts.numerator_unit = lt.unit;
+        mo.parts.denominator_unit = rt.unit;
+        double need = m.value * den - num;
+        if (lt.kind == sema::value_kind::count || std::floor(num) == num) need = whole_needed(m, need);
+        mo.parts.needed = satisfies(m, num / den) ? 0.0 : std::max(0.0, need) + 0.0;
+      }
+    }
+  }
+  mo.missing = std::move(ev.missing_pointers);
+  mo.missing_total = ev.missing_total;
+  mo.division_by_zero = ev.divided_by_zero;
+  mo.failing_units = std::move(ev.failing_units);
+  mo.failing_total = ev.failing_total;
+}
+
+class target_judge {
+ public:
+  target_judge(context const& c, applicable const& a, std::uint32_t u)
+      : c_(c), t_(c.rules.targets[static_cast<std::size_t>(a.index)]), root_(t_.measures[static_cast<std::size_t>(a.slot)]),
+        u_(u), index_(a.index) {}
+
+  target_outcome run() {
+    target_outcome out;
+    out.target = index_;
+    read_series();
+    out.milestones.reserve(t_.milestones.size());
+    for (std::size_t i = 0; i < t_.milestones.size(); ++i) out.milestones.push_back(milestone_at(static_cast<int>(i)));
+    // Headline: the latest milestone already due, else the nearest one ahead; milestones that do not
+    // apply here (the unit did not exist that year) are passed over.
+    int last_due = -1, first_ahead = -1;
+    for (std::size_t i = 0; i < t_.milestones.size(); ++i) {
+      if (out.milestones[i].result == verdict::not_applicable) continue;
+      if (past_due(c_.options.as_of, end_of_year(t_.milestones[i].year))) last_due = static_cast<int>(i);
+      else if (first_ahead < 0) first_ahead = static_cast<int>(i);
+    }
+    out.headline_milestone = last_due >= 0 ? last_due : first_ahead;
+    if (out.headline_milestone < 0) {
+      out.headline = verdict::not_applicable;
+      out.reason = out.milestones.front().reason;
+      out.milestones.clear();
+      return out;
+    }
+    out.headline = out.milestones[static_cast<std::size_t>(out.headline_milestone)].result;
+    if (needs_action(out.headline)) {
+      out.serving_tasks = c_.compiled.serving_tasks(index_);
+      out.accountable = c_.compiled.accountable(index_);
+    }
+    return out;
+  }
+
+ private:
+  context const& c_;
+  sema::target const& t_;
+  int root_;
+  std::uint32_t u_;
+  int index_;
+  // The value in every year up to the as-of year (or the last milestone), computed once. The buffer
+  // outlives the call because a national batch judges hundreds of thousands of targets.
+  static thread_local std::vector<year_value> series_;
+
+  void read_series() {
+    series_.clear();
+    int last = std::max(c_.as_of_year, t_.milestones.back().year);
+    for (int y : c_.data.years) {
+      if (y > last) break;
+      double v = c_.run.eval(root_, u_, y);
+      series_.push_back({y, std::isnan(v) ? c_.run.exact(root_, u_, y, 0, nullptr) : range::point(v)});
+    }
+  }
+
+  range value_in(int year) const {
+    for (auto const& s : series_)
+      if (s.year == year) return s.value;
+    return c_.run.exact(root_, u_, year, 0, nullptr);  // a year nobody submitted: missing, or absent
+  }
+
+  /// The rule's baseline, or the earliest known value before `year`.
+  void baseline_before(int year, milestone_outcome& mo) const {
+    if (t_.baseline_value) {
+      mo.baseline = *t_.baseline_value;
+      mo.baseline_year = t_.baseline_year;
+      mo.baseline_from_rule = true;
+      return;
+    }
+    for (auto const& s : series_)
+      if (s.year < year && s.value.is_point()) {
+        mo.baseline = s.value.lo;
+        mo.baseline_year = s.year;
+        return;
+      }
+  }
+
+  static void set_value(milestone_outcome& mo, range const& r) {
+    if (r.is_point()) mo.value = r.lo;
+    else if (r.exists()) mo.lower = r.lo, mo.upper = r.hi;
+  }
+
+  milestone_outcome milestone_at(int i) {
+    auto const& m = t_.milestones[static_cast<std::size_t>(i)];
+    milestone_outcome mo;
+    mo.milestone = i;
+    mo.threshold = m.value;
+    range value;
+    if (past_due(c_.options.as_of, end_of_year(m.year))) {
+      judge_due(m, mo, value);
+    } else {
+      judge_ahead_of_time(m, mo, value);
+    }
+    if (value.exists() && mo.result != verdict::no_data && mo.result != verdict::pending) {
+      double best = value.is_point() ? value.lo : best_end(m, value);
+      double worst = value.is_point() ? value.lo : worst_end(m, value);
+      mo.gap = gap_to(m, best);
+      mo.progress = credit(m, mo.result, worst, mo.pace, mo.baseline, mo.baseline_year);
+    } else if (value.is_point()) {
+      mo.gap = gap_to(m, value.lo);
+    }
+    if (c_.options.evidence && mo.result != verdict::not_applicable) explain(c_, mo, m, root_, u_);
+    return mo;
+  }
+
+  /// A due milestone is judged on the value of its own year; missing values leave it open only when
+  /// they could change the verdict.
+  void judge_due(milestone const& m, milestone_outcome& mo, range& value) {
+    mo.value_year = m.year;
+    baseline_before(m.year, mo);
+    value = value_in(m.year);
+    if (!value.exists()) {
+      mo.result = value.why == absence::not_enough_years ? verdict::no_data : verdict::not_applicable;
+      mo.reason = reason_for(value.why);
+      return;
+    }
+    set_value(mo, value);
+    auto s = settled(m, value);
+    mo.result = !s ? verdict::no_data : *s ? verdict::met : verdict::not_met;
+  }
+
+  /// A milestone not yet due is judged on the latest value that settles its standing; a later year
+  /// left open by missing values is named (fallback_from), and an old value is stale.
+  void judge_ahead_of_time(milestone const& m, milestone_outcome& mo, range& value) {
+    int open_year = 0;
+    for (auto it = series_.rbegin(); it != series_.rend(); ++it) {
+      if (it->year > c_.as_of_year) continue;
+      if (!it->value.exists()) {
+        // The latest year says there is nothing to judge now (no population, the unit closed), or
+        // that a rate needs more years.
+        value = it->value;
+        mo.value_year = it->year;
+        mo.reason = reason_for(it->value.why);
+        mo.result = it->value.why == absence::not_enough_years ? verdict::pending : verdict::not_applicable;
+        if (open_year) mo.result = verdict::no_data, mo.value_year = open_year, value = value_in(open_year);
+        return;
+      }
+      milestone_outcome candidate;
+      baseline_before(it->year, candidate);
+      trajectory line{candidate.baseline, candidate.baseline_year, it->year,
+                      c_.rules.nodes[static_cast<std::size_t>(root_)].op == node_op::growth};
+      auto standing = judge_ahead(m, it->value, line);
+      if (!standing) {
+        if (!open_year) open_year = it->year;
+        continue;
+      }
+      mo.baseline = candidate.baseline;
+      mo.baseline_year = candidate.baseline_year;
+      mo.baseline_from_rule = candidate.baseline_from_rule;
+      mo.value_year = it->year;
+      value = it->value;
+      set_value(mo, value);
+      mo.result = standing->result;
+      mo.pace = standing->pace;
+      mo.expected = standing->expected;
+      if (mo.result == verdict::pending) mo.reason = "chưa có số liệu năm gốc để vẽ lộ trình";
+      if (open_year > it->year) mo.fallback_from = open_year;
+      int oldest_fresh = c_.as_of_year - c_.options.freshness;
+      if (it->year < oldest_fresh) {
+        mo.result = verdict::stale;
+        mo.reason = "số liệu mới nhất là của năm " + std::to_string(it->year) + ", cũ " +
+                    std::to_string(c_.as_of_year - it->year) + " năm (cần số liệu từ năm " +
+                    std::to_string(oldest_fresh) + ")";
+      }
+      return;
+    }
+    // Nothing settles: no value at all, or only values the missing ones leave open.
+    mo.result = verdict::no_data;
+    mo.value_year = open_year ? open_year
+                    : series_.empty() ? c_.as_of_year
+                                      : std::min(c_.as_of_year, series_.back().year);
+    value = value_in(mo.value_year);
+    set_value(mo, value);
+    baseline_before(mo.value_year, mo);
+  }
+};
+
+thread_local std::vector<year_value> target_judge::series_;
+
+}  // namespace
+
+target_outcome judge_target(context const& c, applicable const& a, std::uint32_t u) {
+  return target_judge(c, a, u).run();
+}
+
+}  // namespace chitieu::eval::detail
