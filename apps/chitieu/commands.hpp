@@ -24,6 +24,7 @@ struct score_options {
   std::string as_of;            // YYYY-MM-DD; empty = today
   std::string format = "text";  // text | json
   std::string no_data = "zero";  // zero | exclude
+  int freshness = 1;              // years a value stays current (docs/scoring.md §2)
   std::vector<std::string> documents;  // restrict to these document ids
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);

@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--no-data", score.no_data, "How no_data counts in scores: zero or exclude")
       ->check(CLI::IsMember({"zero", "exclude"}));
   score_cmd->add_option("--document", score.documents, "Only score these documents (ids)");
+  score_cmd->add_option("--freshness", score.freshness,
+                        "A value is current for this many years after its own (default 1); older ones are stale")
+      ->check(CLI::Range(0, 50));
   score_cmd->callback([&] { exit = run_score(score, std::cout, std::cerr); });
 
   test_options test;

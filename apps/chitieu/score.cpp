@@ -49,6 +49,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   }
   eval::evaluate_options eo;
   eo.as_of = as_of;
+  eo.freshness = options.freshness;
   eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;
   for (auto const& id : options.documents) {
     int doc = compiled.rules().find_document(id);

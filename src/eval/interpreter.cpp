@@ -197,6 +197,8 @@ range interpreter::divide(range const& a, range const& b, listener* heard) const
 }
 
 range interpreter::growth(sema::expr_node const& e, std::uint32_t u, int year, double due, listener* heard) const {
+  range now = exact(e.lhs, u, year, due, heard);
+  if (!now.exists()) return now;
   int from = e.from_year;
   if (from == 0) {
     for (int y : data_.years)
@@ -204,9 +206,10 @@ range interpreter::growth(sema::expr_node const& e, std::uint32_t u, int year, d
         from = y;
         break;
       }
+    // No earlier value: too few years when this year's is known; otherwise simply missing.
+    if (from == 0) return now.is_point() ? range::absent(absence::not_enough_years) : range::unknown();
   }
-  if (from == 0 || from >= year) return range::absent(absence::not_enough_years);
-  range now = exact(e.lhs, u, year, due, heard);
+  if (from >= year) return range::absent(absence::not_enough_years);
   range base = exact(e.lhs, u, from, due, heard);
   range out;
   if (either_absent(now, base, out)) return out;

@@ -126,7 +126,9 @@ double credit(milestone const& m, verdict result, double v, double pace, double 
       // Only movement toward the milestone since the baseline earns anything.
       if (std::isnan(baseline) || baseline_year >= m.year) return 0;
       double t = m.comparator == milestone::op::between && v > m.upper ? m.upper : m.value;
-      if (t == baseline) return 0;
+      // A baseline that already met the milestone leaves nothing to credit once the value fell short.
+      int dir = direction(m);
+      if (t == baseline || (dir != 0 && dir * (t - baseline) <= 0)) return 0;
       return clamp((v - baseline) / (t - baseline));
     }
     default: return nan;
