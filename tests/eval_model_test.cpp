@@ -261,6 +261,12 @@ TEST_CASE("eval: an old value is stale, and a later blank year is named when an 
     REQUIRE(m.missing.size() == 1);
     CHECK(m.missing[0] == "/values/2027/ty_le");
   }
+  SUBCASE("a blank 2027 with only 2026 before it is no_data, not pending") {
+    auto s = run(R"({"kind":"province","id":"p","values":{"2026":{"ty_le":85},"2027":{"ty_le":null}}})", "2027-12-31");
+    auto const& m = target(s, "P").milestones[0];
+    CHECK(m.result == eval::verdict::no_data);
+    CHECK(m.value_year == 2027);
+  }
 }
 
 TEST_CASE("eval: growth targets are pending with one year, and graded by their rate before they are due") {

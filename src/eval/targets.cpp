@@ -245,6 +245,8 @@ class target_judge {
         if (!open_year) open_year = it->year;
         continue;
       }
+      // Falling back only to say "pending" would trade a named blank for a vaguer verdict.
+      if (open_year && standing->result == verdict::pending) break;
       mo.baseline = candidate.baseline;
       mo.baseline_year = candidate.baseline_year;
       mo.baseline_from_rule = candidate.baseline_from_rule;
