@@ -9,7 +9,7 @@
 #include <cmath>
 #include <string>
 
-#include "support/rules.hpp"
+#include "support/scored.hpp"
 
 using namespace chitieu;
 using namespace chitieu::testing_support;
@@ -47,25 +47,10 @@ target G "Tăng trưởng sinh viên" { applies to province measure growth(so_sv
 target P "Tỉ lệ" { applies to province measure ty_le >= 90% by 2035 }
 )";
 
-struct scored {
-  ruleset_result rules;
-  std::optional<eval::plan> plan;
-  eval::load_result data;
-  eval::evaluation result;
-};
-
 scored run(std::string const& json, std::string const& as_of, int freshness = 1) {
-  scored s;
-  s.rules = check_text(model_ct);
-  REQUIRE(s.rules.rules);
-  s.plan.emplace(eval::compile(*s.rules.rules));
-  s.data = eval::load_submission_text(json, s.plan->rules());
-  REQUIRE(s.data.data);
   eval::evaluate_options o;
-  o.as_of = *parse_iso_date(as_of);
   o.freshness = freshness;
-  s.result = eval::evaluate(*s.plan, *s.data.data, o);
-  return s;
+  return score_text(model_ct, json, as_of, o);
 }
 
 std::size_t unit_index(scored const& s, std::string const& id) {

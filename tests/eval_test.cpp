@@ -8,7 +8,7 @@
 #include <cmath>
 #include <map>
 
-#include "support/rules.hpp"
+#include "support/scored.hpp"
 
 using namespace chitieu;
 using namespace chitieu::testing_support;
@@ -41,25 +41,7 @@ task K5 "Chưa đến hạn" { lead so deadline by 2027 }
 task K6 "Thường xuyên" { lead so deadline ongoing }
 )";
 
-struct scored {
-  ruleset_result rules;
-  std::optional<eval::plan> plan;
-  eval::load_result data;
-  eval::evaluation result;
-};
-
-scored score(std::string const& json, std::string const& as_of) {
-  scored s;
-  s.rules = check_text(rules_ct);
-  REQUIRE(s.rules.rules);
-  s.plan.emplace(eval::compile(*s.rules.rules));
-  s.data = eval::load_submission_text(json, s.plan->rules());
-  REQUIRE(s.data.data);
-  eval::evaluate_options o;
-  o.as_of = *parse_iso_date(as_of);
-  s.result = eval::evaluate(*s.plan, *s.data.data, o);
-  return s;
-}
+scored score(std::string const& json, std::string const& as_of) { return score_text(rules_ct, json, as_of); }
 
 eval::target_outcome const& target(scored const& s, std::string const& id, std::size_t unit = 0) {
   for (auto const& t : s.result.units.at(unit).targets)
