@@ -226,3 +226,18 @@ TEST_CASE("testing: a check key reads failed, passed, no_data or not_applicable"
   CHECK(look(1, "C1@20x6").error.size() > 0);
   CHECK_FALSE(testing::observe_check(*c.plan, *c.data.data, c.data.issues, 1, "T1", "d"));
 }
+
+TEST_CASE("testing: a scenario on the shipped rules reads the checks of a submission") {
+  std::string root = CHITIEU_SOURCE_DIR;
+  testing::scenario s({root + "/rules/common", root + "/rules/bac_ninh"});
+  s.data(R"({"kind":"province","id":"bn","values":{"2026":{"chi_gd":19.4,"chi_dau_tu_gd":5.4,"tong_chi":100}},
+    "children":[{"kind":"school","id":"s","values":{"2026":{"so_cbql_gv":40,"so_cbql_gv_tap_huan_ai":45}}}]})")
+      .as_of("2026-12-31");
+  CHECK(s.verdict("bn_ctr04.C3") == "passed");
+  CHECK(s.verdict("bn_ctr04.O10") == "not_met");  // scoring goes on beside the checks
+  s.unit("s");
+  CHECK(s.verdict("bn_ctr04.C2") == "failed");
+  int failed = 0;
+  for (auto const& is : s.issues()) failed += is.code == "data.check_failed" && is.check == "bn_ctr04.C2";
+  CHECK(failed == 1);
+}
