@@ -38,6 +38,11 @@ check C4 "Chỉ số không vượt 1" {
   applies to province
   require chi_so <= 1
 }
+field province.he_so : number "Hệ số, thang 0–1"
+check C5 "Hệ số trong thang 0–1" {
+  applies to province
+  require he_so >= 0 and he_so <= 1
+}
 )";
 
 struct checked {
@@ -114,6 +119,13 @@ TEST_CASE("eval: a condition that is not a comparison points at the year and lis
   CHECK(c.found[0].message ==
         "không thỏa với \"dat_chuan\" (không), \"dat_chuan_muc_2\" (có) — kiểm tra C2: Trường đạt chuẩn mức 2 "
         "là trường đạt chuẩn");
+}
+
+TEST_CASE("eval: a field read twice by a condition is listed once") {
+  auto c = run(R"({"kind":"province","id":"p","values":{"2026":{"he_so":1.5}}})");
+  REQUIRE(c.found.size() == 1);
+  CHECK(c.found[0].pointer == "/values/2026");
+  CHECK(c.found[0].message == "không thỏa với \"he_so\" (1,5) — kiểm tra C5: Hệ số trong thang 0–1");
 }
 
 TEST_CASE("eval: an aggregate side is shown as the rule wrote it, with its value") {

@@ -108,11 +108,12 @@ class printer {
   }
 };
 
-/// Fields read at the unit itself (not inside an aggregate), in the order the rule names them.
+/// Fields read at the unit itself (not inside an aggregate), once each, in the order the rule names them.
 void direct_fields(sema::checked_ruleset const& rules, int n, std::vector<int>& out) {
   auto const& e = rules.nodes[static_cast<std::size_t>(n)];
   if (e.op == node_op::field) {
-    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    auto same = [&](int m) { return rules.nodes[static_cast<std::size_t>(m)].field == e.field; };
+    if (std::none_of(out.begin(), out.end(), same)) out.push_back(n);
     return;
   }
   if (e.op >= node_op::agg_count && e.op <= node_op::agg_any) return;

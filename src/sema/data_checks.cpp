@@ -10,7 +10,7 @@ void check_data_check(check_context& cx, ast::block_decl const& decl, int docume
   out.title = decl.title.value;
   out.where = cx.at(decl.span);
   ast::names_item const* applies = nullptr;
-  std::vector<ast::expr_item const*> requires;
+  std::vector<ast::expr_item const*> conditions;
   for (auto const& item : decl.items) {
     if (auto const* t = boost::get<ast::text_item>(&item.get())) {
       if (t->key == ast::text_key::cite) out.cite = t->value.value;
@@ -20,16 +20,16 @@ void check_data_check(check_context& cx, ast::block_decl const& decl, int docume
     } else if (auto const* n = boost::get<ast::names_item>(&item.get())) {
       if (n->key == ast::names_key::applies && !applies) applies = n;
     } else if (auto const* e = boost::get<ast::expr_item>(&item.get())) {
-      if (e->key == ast::expr_key::require) requires.push_back(e);
+      if (e->key == ast::expr_key::require) conditions.push_back(e);
     }
   }
   if (applies) out.applies = resolve_unit_kinds(cx, *applies);
   else cx.error("sema.missing_item", decl.id.span, "check " + quote(out.id) + " needs 'applies to'");
-  if (requires.empty()) {
+  if (conditions.empty()) {
     cx.error("sema.missing_item", decl.id.span, "check " + quote(out.id) + " has no 'require'");
     return;
   }
-  for (auto const* req : requires) {
+  for (auto const* req : conditions) {
     requirement r{{}, cx.at(req->span)};
     for (int kind : out.applies) {
       expression_scope scope{kind, document, false, &out.indicators, nullptr};
