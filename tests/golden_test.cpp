@@ -3,6 +3,7 @@
 //   golden/eval/<case>/{rules.ct, data.json, as_of} -> scorecard.txt, scorecard.json
 // CHITIEU_UPDATE_GOLDEN=1 rewrites the expected files; review the diff.
 #include <chitieu/date.hpp>
+#include <chitieu/eval/data_checks.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/report/diagnostics.hpp>
 #include <chitieu/report/scorecard.hpp>
@@ -76,6 +77,7 @@ TEST_CASE("golden: scorecards") {
     auto plan = eval::compile(*rules.rules);
     auto data = eval::load_submission_text(slurp((dir / "data.json").string()), plan.rules());
     REQUIRE(data.data);
+    eval::check_data(plan, data);  // as `chitieu score` does
     std::string as_of = slurp((dir / "as_of").string());
     while (!as_of.empty() && (as_of.back() == '\n' || as_of.back() == '\r')) as_of.pop_back();
     eval::evaluate_options options;

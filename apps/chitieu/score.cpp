@@ -1,6 +1,7 @@
 // `chitieu score FILES… --data FILE [--as-of DATE] [--format text|json]`: evaluate a submission and
 // print the scorecard.
 #include <chitieu/date.hpp>
+#include <chitieu/eval/data_checks.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/report/scorecard.hpp>
 
@@ -47,6 +48,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
           << " [" << is.code << "]\n";
     return cannot_run;
   }
+  eval::check_data(compiled, data);  // the rules' checks on the figures, reported with the load issues
   eval::evaluate_options eo;
   eo.as_of = as_of;
   eo.freshness = options.freshness;

@@ -1,6 +1,7 @@
 // The whole public API: load and check rules, compile a plan, load a submission, evaluate, render.
 #pragma once
 #include <chitieu/date.hpp>
+#include <chitieu/eval/data_checks.hpp>
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/eval/outcome.hpp>

@@ -50,7 +50,8 @@ class scenario {
   scenario& as_of(std::string const& iso_date);
   scenario& unit(std::string const& id);
 
-  /// "met", "on_track", "done", …, for `T1`, `T1@2030`, `O10`, `O10@2026`, `K9` (qualified ids).
+  /// "met", "on_track", "done", …, for `T1`, `T1@2030`, `O10`, `O10@2026`, `K9` (qualified ids);
+  /// "failed", "passed", … for a data check `C1`, `C1@2026`.
   std::string verdict(std::string const& key);
   /// The value behind a verdict, in display units (percents in percent); NaN when there is none.
   double value(std::string const& key);
@@ -72,9 +73,16 @@ struct observation {
   double value = eval::nan, threshold = eval::nan, gap = eval::nan, progress = eval::nan,
          needed = eval::nan;
   std::vector<std::string> missing;
+  std::vector<std::string> pointers;  // a data check: where it was reported failing
   std::string error;  // the key names nothing
 };
 observation observe(eval::plan const& plan, eval::evaluation const& result, std::uint32_t unit,
                     std::string const& key, std::string const& document);
+/// A key naming a declared data check (`C1`, `C1@2026`): `failed` when `issues` (from
+/// eval::check_data) report it at the unit, else `passed`, `no_data` or `not_applicable`.
+/// Empty when the key names no check.
+std::optional<observation> observe_check(eval::plan const& plan, eval::dataset const& data,
+                                         std::vector<eval::data_issue> const& issues, std::uint32_t unit,
+                                         std::string const& key, std::string const& document);
 
 }  // namespace chitieu::testing

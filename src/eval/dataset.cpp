@@ -9,6 +9,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "vn_number.hpp"
+
 namespace chitieu::eval {
 namespace {
 
@@ -74,7 +76,7 @@ class loader {
 
   void issue(severity level, std::string code, std::string unit, std::string pointer,
              std::string message) {
-    issues_.push_back({level, std::move(code), std::move(unit), std::move(pointer), std::move(message)});
+    issues_.push_back({level, std::move(code), std::move(unit), std::move(pointer), std::move(message), ""});
   }
 
   void unit(json const& j, std::string const& pointer, int parent, unsigned depth) {
@@ -306,6 +308,13 @@ class loader {
       issue(severity::error, "data.out_of_range", label, ptr, "thứ hạng bắt đầu từ 1; coi như thiếu");
       return dataset::missing;
     }
+    // Every percent field of the shipped plans is a share of a whole; a signed or open-ended
+    // percentage (a growth rate) is declared as a number instead (docs/data.md).
+    if (field.type.kind == value_kind::percent && (x < 0 || x > 100)) {
+      issue(severity::error, "data.out_of_range", label, ptr,
+            "tỉ lệ phần trăm phải từ 0 đến 100, nhận được " + detail::vn_number(x) + "; coi như thiếu");
+      return dataset::missing;
+    }
     return field.type.kind == value_kind::percent ? x / 100 : x;
   }
 
@@ -450,7 +459,8 @@ load_result load_submission_text(std::string const& text, sema::checked_ruleset 
     load_result out;
     out.issues.push_back({severity::error, "data.too_deep", "", "",
                           "JSON lồng quá " + std::to_string(limit) + " cấp (tại byte " +
-                              std::to_string(at) + ")"});
+                              std::to_string(at) + ")",
+                          ""});
     return out;
   }
   json parsed;
@@ -459,12 +469,12 @@ load_result load_submission_text(std::string const& text, sema::checked_ruleset 
   } catch (json::parse_error const& e) {
     load_result out;
     out.issues.push_back({severity::error, "data.malformed_json", "", "",
-                          "JSON không hợp lệ tại byte " + std::to_string(e.byte) + ": " + e.what()});
+                          "JSON không hợp lệ tại byte " + std::to_string(e.byte) + ": " + e.what(), ""});
     return out;
   } catch (json::exception const& e) {  // e.g. out_of_range.406: a number too large to hold
     load_result out;
     out.issues.push_back({severity::error, "data.malformed_json", "", "",
-                          std::string("JSON không đọc được: ") + e.what()});
+                          std::string("JSON không đọc được: ") + e.what(), ""});
     return out;
   }
   return load_submission(parsed, rules, limits);

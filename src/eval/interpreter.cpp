@@ -8,13 +8,15 @@ namespace {
 using sema::node_op;
 constexpr double unknown_value = std::numeric_limits<double>::quiet_NaN();
 
-/// The values a missing field could take, from its type: counts and money are never negative, a rank
-/// starts at 1, a truth value is 0 or 1, a level is a rung of its ladder. Anything else is unbounded.
+/// The values a missing field could take, from its type: counts and money are never negative, a percent
+/// is a share, a rank starts at 1, a truth value is 0 or 1, a level is a rung of its ladder. Anything else
+/// is unbounded.
 range type_range(sema::value_type const& type, sema::checked_ruleset const& rules) {
   using sema::value_kind;
   switch (type.kind) {
     case value_kind::count:
     case value_kind::money: return {0, infinity};
+    case value_kind::percent: return {0, 1};  // the loader refuses a percent outside 0–100
     case value_kind::rank: return {1, infinity};
     case value_kind::boolean: return range::boolean_unknown();
     case value_kind::level:

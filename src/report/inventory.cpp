@@ -80,6 +80,13 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
          {"due", o.due_month ? json(std::to_string(o.due_day) + "/" + std::to_string(o.due_month)) : json(nullptr)},
          {"requirements", o.requires.size()}, {"weight", o.weight}, {"group", o.group}, {"note", o.note},
          {"where", where(o.where, sources)}});
+  out["checks"] = json::array();
+  for (auto const& c : rules.data_checks)
+    out["checks"].push_back(
+        {{"id", rules.qualified_id(c)}, {"document", rules.documents[static_cast<std::size_t>(c.document)].id},
+         {"title", c.title}, {"cite", c.cite}, {"applies", kinds(c.applies, rules)},
+         {"requirements", c.requires.size()}, {"severity", c.level == severity::error ? "error" : "warning"},
+         {"note", c.note}, {"where", where(c.where, sources)}});
   out["tasks"] = json::array();
   for (auto const& k : rules.tasks) {
     json after = json::array(), serves = json::array();
@@ -145,6 +152,14 @@ void render_inventory_text(std::ostream& out, sema::checked_ruleset const& rules
     for (auto const& o : rules.obligations)
       if (o.document == static_cast<int>(d))
         out << "    " << o.id << "  " << o.title << (o.cite.empty() ? "" : " (" + o.cite + ")") << "\n";
+    bool any_check = false;
+    for (auto const& c : rules.data_checks)
+      if (c.document == static_cast<int>(d)) {
+        if (!any_check) out << "  Kiểm tra số liệu:\n";
+        any_check = true;
+        out << "    " << c.id << "  " << c.title << (c.cite.empty() ? "" : " (" + c.cite + ")")
+            << (c.level == severity::warning ? " — cảnh báo" : "") << "\n";
+      }
     out << "  Nhiệm vụ:\n";
     for (auto const& k : rules.tasks) {
       if (k.document != static_cast<int>(d)) continue;

@@ -152,9 +152,12 @@ json to_json(scorecard_input const& in) {
   }
   out["units"] = units;
   json issues = json::array();
-  for (auto const& is : in.issues)
-    issues.push_back({{"severity", is.level == severity::error ? "error" : "warning"}, {"code", is.code},
-                      {"unit", is.unit}, {"pointer", is.pointer}, {"message", is.message}});
+  for (auto const& is : in.issues) {
+    json ji = {{"severity", is.level == severity::error ? "error" : "warning"}, {"code", is.code},
+               {"unit", is.unit}, {"pointer", is.pointer}, {"message", is.message}};
+    if (!is.check.empty()) ji["check"] = is.check;
+    issues.push_back(std::move(ji));
+  }
   out["issues"] = issues;
   return out;
 }

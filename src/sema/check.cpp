@@ -36,6 +36,7 @@ char const* item_name(ast::item const& it) {
     char const* operator()(ast::every_item const&) const { return "every year"; }
     char const* operator()(ast::due_item const&) const { return "due"; }
     char const* operator()(ast::deadline_item const&) const { return "deadline"; }
+    char const* operator()(ast::severity_item const&) const { return "severity"; }
   };
   return detail::visit(v{}, it);
 }
@@ -52,10 +53,12 @@ bool allowed(ast::block_kind block, std::string_view item) {
                                                      "require", "weight", "every year", "due"};
   static std::set<std::string_view> const task{"cite",  "group", "note",   "output",   "lead",
                                                "support", "after", "serves", "deadline", "weight"};
+  static std::set<std::string_view> const check{"cite", "note", "applies to", "require", "severity"};
   switch (block) {
     case ast::block_kind::target: return target.count(item) > 0;
     case ast::block_kind::obligation: return obligation.count(item) > 0;
     case ast::block_kind::task: return task.count(item) > 0;
+    case ast::block_kind::check: return check.count(item) > 0;
   }
   return false;
 }
@@ -63,7 +66,7 @@ bool allowed(ast::block_kind block, std::string_view item) {
 bool single_valued(std::string_view item) {
   static std::set<std::string_view> const single{"cite",   "group",    "output", "applies to",
                                                  "parent", "measure",  "weight", "baseline",
-                                                 "every year", "due", "deadline"};
+                                                 "every year", "due", "deadline", "severity"};
   return single.count(item) > 0;
 }
 
@@ -72,6 +75,7 @@ char const* block_name(ast::block_kind k) {
     case ast::block_kind::target: return "target";
     case ast::block_kind::obligation: return "obligation";
     case ast::block_kind::task: return "task";
+    case ast::block_kind::check: return "check";
   }
   return "";
 }
@@ -333,6 +337,10 @@ class checker {
             cx_.rules.tasks.emplace_back();
             cx_.task_by_key.emplace(key, index);
             break;
+          case ast::block_kind::check:
+            index = static_cast<int>(cx_.rules.data_checks.size());
+            cx_.rules.data_checks.emplace_back();
+            break;
         }
         blocks_.push_back({f, doc, blk, index});
       }
@@ -393,21 +401,7 @@ class checker {
         ind.fields.push_back(static_cast<int>(i));
   }
 
-  std::vector<int> resolve_kinds(ast::names_item const& item) {
-    std::vector<int> kinds;
-    for (auto const& n : item.names) {
-      if (n.second) {
-        cx_.error("sema.unknown_name", n.span, "unit kinds are not qualified");
-        continue;
-      }
-      auto it = cx_.unit_by_id.find(n.first.text);
-      if (it == cx_.unit_by_id.end())
-        cx_.error("sema.unknown_name", n.span, "unknown unit kind " + quote(n.first.text));
-      else if (std::find(kinds.begin(), kinds.end(), it->second) == kinds.end())
-        kinds.push_back(it->second);
-    }
-    return kinds;
-  }
+  std::vector<int> resolve_kinds(ast::names_item const& item) { return resolve_unit_kinds(cx_, item); }
 
   /// Converts a milestone or baseline value to the measure's representation.
   std::optional<double> convert_value(ast::value_lit const& v, value_type const& type) {
@@ -470,6 +464,9 @@ class checker {
       case ast::block_kind::target: check_target(b); break;
       case ast::block_kind::obligation: check_obligation(b); break;
       case ast::block_kind::task: check_task(b); break;
+      case ast::block_kind::check:
+        check_data_check(cx_, decl, b.document, cx_.rules.data_checks[static_cast<std::size_t>(b.index)]);
+        break;
     }
   }
 
@@ -777,6 +774,23 @@ class checker {
 };
 
 }  // namespace
+
+std::vector<int> resolve_unit_kinds(check_context& cx, ast::names_item const& item) {
+  std::vector<int> kinds;
+  for (auto const& n : item.names) {
+    if (n.second) {
+      cx.error("sema.unknown_name", n.span, "unit kinds are not qualified");
+      continue;
+    }
+    auto it = cx.unit_by_id.find(n.first.text);
+    if (it == cx.unit_by_id.end())
+      cx.error("sema.unknown_name", n.span, "unknown unit kind " + quote(n.first.text));
+    else if (std::find(kinds.begin(), kinds.end(), it->second) == kinds.end())
+      kinds.push_back(it->second);
+  }
+  return kinds;
+}
+
 }  // namespace detail
 
 check_result check(std::vector<syntax::ast::rule_file> const& files,

@@ -46,6 +46,12 @@ struct expression_scope {
 };
 int check_expression(check_context& cx, ast::expr const& e, expression_scope const& scope);
 
+/// `applies to K1, K2`: the unit kinds, each once; unknown or qualified names are reported.
+std::vector<int> resolve_unit_kinds(check_context& cx, ast::names_item const& item);
+
+/// A `check` block: its items were already sorted into allowed ones; fills `out`.
+void check_data_check(check_context& cx, ast::block_decl const& decl, int document, data_check& out);
+
 /// Deadlines: resolves a task's `deadline` item.
 deadline resolve_deadline(check_context& cx, ast::deadline const& d);
 /// "25/11" as day and month; false after reporting.

@@ -46,6 +46,8 @@ struct baseline_item_class : annotate_span {};
 struct every_item_class : annotate_span {};
 struct due_item_class : annotate_span {};
 struct deadline_item_class : annotate_span {};
+struct severity_item_class : annotate_span {};
+struct severity_level_class;
 struct item_class;
 struct year_number_class;
 struct kinds_list_class;
@@ -98,6 +100,8 @@ x3::rule<baseline_item_class, ast::baseline_item> const baseline_item = "item";
 x3::rule<every_item_class, ast::every_item> const every_item = "item";
 x3::rule<due_item_class, ast::due_item> const due_item = "item";
 x3::rule<deadline_item_class, ast::deadline_item> const deadline_item = "item";
+x3::rule<severity_item_class, ast::severity_item> const severity_item = "item";
+x3::rule<severity_level_class, bool> const severity_level = "'error' or 'warning'";
 x3::rule<item_class, ast::item> const item = "item or '}'";
 x3::rule<year_number_class, unsigned> const year_number = "year (YYYY)";
 x3::rule<kinds_list_class, std::vector<ast::name>> const kinds_list = "unit kind";
@@ -114,9 +118,9 @@ x3::rule<type_spec_class, ast::type_spec> const type_spec =
     "type (number, count, percent, money, bool, year, date, rank, text or level)";
 x3::rule<field_decl_class, ast::field_decl> const field_decl = "field";
 x3::rule<indicator_decl_class, ast::indicator_decl> const indicator_decl = "indicator";
-x3::rule<block_decl_class, ast::block_decl> const block_decl = "target, obligation or task";
+x3::rule<block_decl_class, ast::block_decl> const block_decl = "target, obligation, task or check";
 declaration_type const declaration =
-    "declaration (document, agency, unit, ladder, field, indicator, target, obligation or task)";
+    "declaration (document, agency, unit, ladder, field, indicator, target, obligation, task or check)";
 
 // ---- symbol tables ----
 struct comparator_table : x3::symbols<ast::binary_op> {
@@ -183,7 +187,8 @@ auto const type_kind =
 
 auto const block_kind = kw("target") >> attr(ast::block_kind::target) |
                         kw("obligation") >> attr(ast::block_kind::obligation) |
-                        kw("task") >> attr(ast::block_kind::task);
+                        kw("task") >> attr(ast::block_kind::task) |
+                        kw("check") >> attr(ast::block_kind::check);
 
 // ---- lexical ----
 auto const name_def = identifier_parser{false};
@@ -265,8 +270,10 @@ auto const every_item_def =
     kw("every") > kw("year") > -(kw("from") > year_number) > -(kw("until") > year_number);
 auto const due_item_def = kw("due") > slash_lit;
 auto const deadline_item_def = kw("deadline") > deadline;
+auto const severity_level_def = kw("error") >> attr(false) | kw("warning") >> attr(true);
+auto const severity_item_def = kw("severity") > severity_level;
 auto const item_def = text_item | names_item | expr_item | weight_item | baseline_item |
-                      every_item | due_item | deadline_item | milestone;
+                      every_item | due_item | deadline_item | severity_item | milestone;
 
 // ---- declarations ----
 auto const document_item_def =
@@ -290,7 +297,8 @@ BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, boo
                     due_ref, expr, and_expr, not_chain, comparison, sum, product, unary, primary,
                     aggregate, function_call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
-                    baseline_item, every_item, due_item, deadline_item, item, names_list,
+                    baseline_item, every_item, due_item, deadline_item, severity_item, severity_level,
+                    item, names_list,
                     texts_list, levels_list, year_number, kinds_list, document_item,
                     document_decl, agency_decl, unit_decl, level_decl, ladder_decl, type_spec,
                     field_decl, indicator_decl, block_decl, declaration)

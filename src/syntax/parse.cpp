@@ -10,7 +10,8 @@ namespace chitieu::syntax {
 namespace {
 
 constexpr std::string_view declaration_keywords[] = {
-    "document", "agency", "unit", "ladder", "field", "indicator", "target", "obligation", "task"};
+    "document", "agency", "unit", "ladder", "field", "indicator", "target", "obligation", "task",
+    "check"};
 
 bool starts_declaration(std::string_view rest) {
   for (auto kw : declaration_keywords)
@@ -113,7 +114,7 @@ parse_result parse(source_file const& src, parse_options const& options, std::ui
       while (start + word != last && detail::is_identifier_char(start[word])) ++word;
       error("syntax.expected_declaration", at, at + static_cast<std::uint32_t>(word ? word : 1),
             "expected a declaration (document, agency, unit, ladder, field, indicator, target, "
-            "obligation or task)");
+            "obligation, task or check)");
     }
     auto resume = recovery_point(text, static_cast<std::size_t>(start - begin));
     first = begin + resume;

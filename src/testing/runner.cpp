@@ -1,6 +1,7 @@
 // The test runner: reads test files (docs/testing.md), scores each case, compares expectations, and
 // measures coverage per rule file.
 #include <chitieu/date.hpp>
+#include <chitieu/eval/data_checks.hpp>
 #include <chitieu/report/format.hpp>
 #include <chitieu/syntax/parse.hpp>
 #include <chitieu/testing.hpp>
@@ -153,6 +154,10 @@ class runner {
       coverage_[file_name(k.where)].items.emplace(rules.qualified_id(k), false);
       file_of[rules.qualified_id(k)] = file_name(k.where);
     }
+    for (auto const& k : rules.data_checks) {
+      coverage_[file_name(k.where)].items.emplace(rules.qualified_id(k), false);
+      file_of[rules.qualified_id(k)] = file_name(k.where);
+    }
 
     for (auto const& c : spec["cases"]) run_case(shown, path, c, plan, document, file_of);
   }
@@ -189,6 +194,7 @@ class runner {
            loaded.issues.empty() ? "" : loaded.issues.front().message);
       return;
     }
+    eval::check_data(plan, loaded);
     auto const& data = *loaded.data;
     eval::evaluate_options options;
     options.as_of = *as_of;
@@ -222,7 +228,8 @@ class runner {
 
     for (auto it = c["expect"].begin(); it != c["expect"].end(); ++it) {
       std::string const& key = it.key();
-      auto obs = observe(plan, result, unit, key, document);
+      auto check = observe_check(plan, data, loaded.issues, unit, key, document);
+      auto obs = check ? *check : observe(plan, result, unit, key, document);
       std::string id = key.substr(0, key.find('@'));
       std::string qualified = id.find('.') == std::string::npos && !document.empty() ? document + "." + id : id;
       if (auto f = file_of.find(qualified); f != file_of.end()) coverage_[f->second].items[qualified] = true;
@@ -280,6 +287,10 @@ class runner {
       for (auto const& p : want["missing"])
         if (!p.is_string() || std::find(got.missing.begin(), got.missing.end(), p.get<std::string>()) == got.missing.end())
           mismatch("missing", p.dump(), "not reported");
+    if (want.contains("pointers") && want["pointers"].is_array())
+      for (auto const& p : want["pointers"])
+        if (!p.is_string() || std::find(got.pointers.begin(), got.pointers.end(), p.get<std::string>()) == got.pointers.end())
+          mismatch("pointers", p.dump(), "not reported");
     if (wrong.empty()) ++result_.passed;
     else fail(file, c, key, unit, expected, actual, context);
   }

@@ -1,5 +1,6 @@
 // chitieu::testing::scenario: rules + submission + date, evaluated lazily, for C++ test suites.
 #include <chitieu/date.hpp>
+#include <chitieu/eval/data_checks.hpp>
 #include <chitieu/testing.hpp>
 
 #include <fstream>
@@ -38,6 +39,7 @@ scenario& scenario::data(std::string const& json_text) {
   if (!loaded.data)
     throw std::runtime_error("submission unreadable: " +
                              (loaded.issues.empty() ? std::string() : loaded.issues.front().message));
+  eval::check_data(*state_->plan, loaded);
   state_->data = std::move(loaded.data);
   state_->issues = std::move(loaded.issues);
   state_->result.reset();
@@ -83,7 +85,8 @@ observation look(scenario& s, eval::plan const& plan, eval::dataset const& data,
   std::uint32_t unit = 0;
   for (std::uint32_t i = 0; i < data.units.size(); ++i)
     if (data.units[i].id == unit_id) unit = i;
-  auto obs = observe(plan, s.result(), unit, key, "");
+  auto check = observe_check(plan, data, s.issues(), unit, key, "");
+  auto obs = check ? *check : observe(plan, s.result(), unit, key, "");
   if (!obs.error.empty()) throw std::runtime_error(key + ": " + obs.error);
   return obs;
 }

@@ -21,6 +21,7 @@ struct data_issue {
   std::string unit;     // "commune bn-001", empty when the unit itself is unreadable
   std::string pointer;  // "/children/0/values/2026/dat_chuan"
   std::string message;
+  std::string check;    // the declared check behind a `data.check_failed` ("bn_ctr04.C1"), else empty
 };
 
 enum class task_status { not_started, in_progress, done };

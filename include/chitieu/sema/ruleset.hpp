@@ -159,6 +159,19 @@ struct task {
   location where;
 };
 
+/// A relation the submitted data must satisfy (`check`), judged before scoring: a "trong đó" count
+/// not above its total, a ratio not above 1. Each requirement is judged on its own.
+struct data_check {
+  std::string id;
+  int document = -1;
+  std::string title, cite, note;
+  std::vector<int> applies;
+  std::vector<requirement> requires;
+  severity level = severity::error;
+  std::vector<int> indicators;
+  location where;
+};
+
 struct indicator {
   std::string id;
   int document = -1;
@@ -179,6 +192,7 @@ struct checked_ruleset {
   std::vector<target> targets;
   std::vector<obligation> obligations;
   std::vector<task> tasks;
+  std::vector<data_check> data_checks;
   std::vector<expr_node> nodes;
 
   int find_unit_kind(std::string_view id) const;
@@ -193,6 +207,7 @@ struct checked_ruleset {
   std::string qualified_id(obligation const& o) const {
     return documents[o.document].id + "." + o.id;
   }
+  std::string qualified_id(data_check const& c) const { return documents[c.document].id + "." + c.id; }
 };
 
 /// Text of a type for messages and listings: "phần trăm", "số đếm (phòng)".

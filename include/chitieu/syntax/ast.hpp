@@ -171,9 +171,13 @@ struct due_item : node {
 struct deadline_item : node {
   deadline value;
 };
+/// `severity error` or `severity warning` in a check.
+struct severity_item : node {
+  bool warning = false;
+};
 
 struct item : x3::variant<text_item, names_item, expr_item, weight_item, baseline_item, milestone,
-                          every_item, due_item, deadline_item> {
+                          every_item, due_item, deadline_item, severity_item> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -230,7 +234,7 @@ struct indicator_decl : node {
   expr value;
 };
 
-enum class block_kind { target, obligation, task };
+enum class block_kind { target, obligation, task, check };
 
 struct block_decl : node {
   block_kind kind{};
