@@ -10,7 +10,7 @@
 #include <map>
 #include <string>
 
-#include "support/rules.hpp"
+#include "support/scored.hpp"
 
 using namespace chitieu;
 using namespace chitieu::testing_support;
@@ -112,7 +112,9 @@ TEST_CASE("eval: raising a judged value toward its milestone never lowers the sc
       CAPTURE(k.year);
       values raised = v;
       double& x = raised[k.year][k.field];
-      x = std::max(0.0, x + k.better * std::floor(g.uniform(1, 30)));
+      // A percent stays within 0–100 (the loader refuses anything else); the count has no ceiling.
+      double ceiling = std::string(k.field) == "e" ? 1e9 : 100;
+      x = std::min(ceiling, std::max(0.0, x + k.better * std::floor(g.uniform(1, 30))));
       CHECK(s.score(raised) >= before - 1e-9);
     }
   }
@@ -148,4 +150,36 @@ TEST_CASE("eval: every score says how many items it counts, of how many, and how
   CHECK(card.overall.counted == 5);
   CHECK(card.overall.no_data == 2);  // TC and TE; OF is not met, which settles it
   CHECK(card.overall.value == doctest::Approx(100 * (1 + 1 + 0 + 0 + 1.0 / 3) / 5));
+}
+
+TEST_CASE("eval: beside a blank, raising a known value never lowers the score, and the blank earns nothing") {
+  // Twenty schools, share(dat) >= 90% by 2030. None met it in 2024 or 2025; in 2026 `yes` schools do,
+  // one is blank, the rest do not. The line from 0% (2024) to 90% (2030) asks 30% in 2026.
+  auto run = [](int yes, char const* blank) {
+    std::string schools;
+    for (int i = 0; i < 20; ++i) {
+      std::string now = i < yes ? "true" : i == yes ? blank : "false";
+      schools += std::string(i ? "," : "") + R"({"kind":"school","id":"s)" + std::to_string(i) +
+                 R"(","values":{"2024":{"dat":false},"2025":{"dat":false},"2026":{"dat":)" + now + "}}}";
+    }
+    auto s = score_text(R"(
+document d { number "04/KH" }
+field school.dat : bool "Đạt chuẩn"
+target S "Đạt chuẩn" { applies to province measure share(school, dat) >= 90% by 2030 })",
+                        R"({"kind":"province","id":"p","children":[)" + schools + "]}", "2026-12-31");
+    return s.result.units[0];
+  };
+  auto four = run(4, "null");  // 20%–25%: 2/3 to 5/6 of the pace, acceleration needed either way
+  CHECK(four.targets[0].headline == eval::verdict::needs_acceleration);
+  CHECK(four.overall.value == doctest::Approx(100 * 0.2 / 0.3));
+  auto five = run(5, "null");  // 25%–30%: the blank decides between 5/6 of the pace and on track
+  CHECK(five.targets[0].milestones[0].value_year == 2026);
+  CHECK(five.targets[0].headline == eval::verdict::needs_acceleration);  // judged at 25%
+  CHECK(five.overall.value == doctest::Approx(100 * 0.25 / 0.3));
+  CHECK(five.overall.value >= four.overall.value);
+  auto filled_no = run(5, "false");  // the truth at its worst: no better than with the blank
+  CHECK(filled_no.overall.value == doctest::Approx(five.overall.value));
+  auto filled_yes = run(5, "true");
+  CHECK(filled_yes.targets[0].headline == eval::verdict::on_track);
+  CHECK(filled_yes.overall.value >= five.overall.value);
 }

@@ -100,7 +100,8 @@ TEST_CASE("eval: a due milestone is met or not met on that year's value") {
   CHECK(t.milestones[1].result == eval::verdict::on_track);
   auto later = score(province, "2031-01-01");
   CHECK(target(later, "T2").milestones[1].result == eval::verdict::no_data);
-  CHECK(target(later, "T2").milestones[1].missing.at(0) == "/values/2030/ty_le");
+  // Nothing was sent for 2030: the year is named once, not each field of it.
+  CHECK(target(later, "T2").milestones[1].missing.at(0) == "/values/2030");
 }
 
 TEST_CASE("eval: a unit behind the straight line is graded by its pace") {
@@ -141,16 +142,32 @@ TEST_CASE("eval: a missing value that cannot change the verdict does not hide it
 
 TEST_CASE("eval: a missing value that could change the verdict gives no_data with the bounds") {
   std::string data = R"({"kind":"province","id":"p","children":[
-    {"kind":"school","id":"a","values":{"2026":{"phong_stem":1}}},
-    {"kind":"school","id":"b","values":{"2026":{"phong_stem":0}}},
-    {"kind":"school","id":"c","values":{"2026":{}}}]})";
-  auto s = score(data, "2026-12-31");
+    {"kind":"school","id":"a","values":{"2030":{"phong_stem":1}}},
+    {"kind":"school","id":"b","values":{"2030":{"phong_stem":0}}},
+    {"kind":"school","id":"c","values":{"2030":{}}}]})";
+  auto s = score(data, "2031-01-01");
   auto const& m = target(s, "T3").milestones[0];
-  CHECK(m.result == eval::verdict::no_data);
+  CHECK(m.result == eval::verdict::no_data);   // due: 1/3 fails 1.0 per school, c's rooms could meet it
   CHECK(m.lower == doctest::Approx(1.0 / 3));  // c reporting 0 rooms
   CHECK(std::isinf(m.upper));
   REQUIRE(m.missing.size() == 1);
-  CHECK(m.missing[0] == "/children/2/values/2026/phong_stem");
+  CHECK(m.missing[0] == "/children/2/values/2030/phong_stem");
+}
+
+TEST_CASE("eval: ahead of its milestone, an open value is judged at its worst end, never better than the truth") {
+  // 2025: no room anywhere. 2026: a has 2 rooms, b none, c blank: at least 2/3 room per school, where the
+  // line from 0 (2025) to 1.0 (2030) asks 0.2. At its worst end the province is already on track.
+  std::string data = R"({"kind":"province","id":"p","children":[
+    {"kind":"school","id":"a","values":{"2025":{"phong_stem":0},"2026":{"phong_stem":2}}},
+    {"kind":"school","id":"b","values":{"2025":{"phong_stem":0},"2026":{"phong_stem":0}}},
+    {"kind":"school","id":"c","values":{"2025":{"phong_stem":0},"2026":{}}}]})";
+  auto s = score(data, "2026-12-31");
+  auto const& m = target(s, "T3").milestones[0];
+  CHECK(m.value_year == 2026);  // not a fallback to 2025
+  CHECK(m.lower == doctest::Approx(2.0 / 3));
+  CHECK(m.result == eval::verdict::on_track);
+  CHECK(m.pace == doctest::Approx((2.0 / 3) / 0.2));
+  CHECK(m.reason == "tính theo trường hợp xấu nhất mà các giá trị còn thiếu cho phép");
 }
 
 TEST_CASE("eval: a share over two unit kinds counts them as one set") {

@@ -14,7 +14,7 @@ class evidence : public listener {
  public:
   evidence(interpreter const& run, std::size_t cap) : run_(run), cap_(cap) {}
 
-  /// Members of the aggregate at `node` for which `fails` holds are recorded as failing.
+  /// Sure members of the aggregate at `node` for which `fails` holds are recorded as failing.
   void watch(int node, std::function<bool(range const& value)> fails) {
     watched_ = node;
     fails_ = std::move(fails);
@@ -28,8 +28,9 @@ class evidence : public listener {
     if (missing_pointers.size() < cap_) missing_pointers.push_back(std::move(p));
   }
   void division_by_zero() override { divided_by_zero = true; }
-  void member(int node, std::uint32_t unit, range const&, range const& value) override {
-    if (node != watched_ || !fails_ || !fails_(value)) return;
+  void member(int node, std::uint32_t unit, range const& filter, range const& value) override {
+    // Only a unit sure to be in the population can be named as failing: one whose filter is blank is not.
+    if (node != watched_ || !fails_ || filter.lo != 1 || !fails_(value)) return;
     ++failing_total;
     if (failing_units.size() < cap_) failing_units.push_back(unit);
   }

@@ -8,10 +8,7 @@ namespace {
 using sema::node_op;
 constexpr double unknown_value = std::numeric_limits<double>::quiet_NaN();
 
-/// The values a missing field could take, from its type: counts and money are never negative, a percent
-/// is a share, a rank starts at 1, a truth value is 0 or 1, a level is a rung of its ladder. Anything else
-/// is unbounded.
-range type_range(sema::value_type const& type, sema::checked_ruleset const& rules) {
+range bounds_of_type(sema::value_type const& type, sema::checked_ruleset const& rules) {
   using sema::value_kind;
   switch (type.kind) {
     case value_kind::count:
@@ -146,13 +143,15 @@ class accumulator {
 
 }  // namespace
 
+range interpreter::type_range(sema::value_type const& type) const { return bounds_of_type(type, rules_); }
+
 range interpreter::field_range(sema::expr_node const& e, std::uint32_t u, int year, listener* heard) const {
   if (!data_.units[u].alive_in(year)) return range::absent(absence::not_in_operation);
   double v = data_.value(u, year, e.slot);
   if (!std::isnan(v)) return range::point(v);
   if (dataset::is_not_applicable(v)) return range::absent(absence::value_not_applicable);
   if (heard) heard->missing(u, year, e.field);
-  return type_range(e.type, rules_);
+  return bounds_of_type(e.type, rules_);
 }
 
 range interpreter::compare_ranges(node_op op, range const& a, range const& b) const {
@@ -208,8 +207,17 @@ range interpreter::growth(sema::expr_node const& e, std::uint32_t u, int year, d
         from = y;
         break;
       }
-    // No earlier value: too few years when this year's is known; otherwise simply missing.
-    if (from == 0) return now.is_point() ? range::absent(absence::not_enough_years) : range::unknown();
+    // No earlier value: too few years when this year's is known; otherwise simply missing. Either way the
+    // blanks of the year before are what would have given a rate, so they are named.
+    if (from == 0) {
+      if (heard)
+        for (auto y = data_.years.rbegin(); y != data_.years.rend(); ++y)
+          if (*y < year) {
+            exact(e.lhs, u, *y, due, heard);
+            break;
+          }
+      return now.is_point() ? range::absent(absence::not_enough_years) : range::unknown();
+    }
   }
   if (from >= year) return range::absent(absence::not_enough_years);
   range base = exact(e.lhs, u, from, due, heard);

@@ -119,10 +119,16 @@ class interpreter {
     return {list.data() + (first - list.begin()), list.data() + (last - list.begin())};
   }
 
+  /// The values an unknown expression of this type could take: a count is never negative, a percent is a
+  /// share, a truth value is 0 or 1, a level a rung of its ladder; anything else is unbounded.
+  range type_range(sema::value_type const& type) const;
+
   /// "/children/1/values/2026/dat_chuan".
+  /// A unit that sent nothing for the year is named once, by the year: "/children/1/values/2027".
   std::string pointer_of(std::uint32_t u, int year, int field) const {
-    return data_.units[u].pointer + "/values/" + std::to_string(year) + "/" +
-           rules_.fields[static_cast<std::size_t>(field)].id;
+    std::string year_pointer = data_.units[u].pointer + "/values/" + std::to_string(year);
+    if (!data_.has_row(u, year)) return year_pointer;
+    return year_pointer + "/" + rules_.fields[static_cast<std::size_t>(field)].id;
   }
 
   template <typename Cmp>

@@ -87,8 +87,10 @@ standing judge_ahead(milestone const& m, double v, trajectory const& line) {
     required = dir * (out.expected - line.baseline);
   }
   if (required <= 0) {
-    // The baseline already met the milestone and the value has fallen back from it.
+    // The baseline already met the milestone and the value has fallen back from it; the line asked for
+    // nothing, so it is not shown.
     out.result = verdict::deterioration;
+    out.expected = nan;
     return out;
   }
   out.pace = change / required;

@@ -1,6 +1,7 @@
 // Judging an obligation at a unit, year by year and requirement by requirement (docs/scoring.md §3).
 #include <chitieu/eval/evaluate.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "due.hpp"
@@ -61,6 +62,14 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
       }
       // A duty that already holds is met, even before its day; one that does not is pending until then.
       bool holds = truth.lo == 1, fails = truth.hi == 0;
+      if (over && !holds && !fails && !std::binary_search(c.data.years.begin(), c.data.years.end(), y)) {
+        // Nothing in the whole submission is about this year: one blank, said once.
+        ro.result = verdict::no_data;
+        ro.reason = "bài nộp không có số liệu năm " + std::to_string(y);
+        ++missing, ++judged;
+        out.years.push_back(std::move(ro));
+        continue;
+      }
       ro.result = holds ? verdict::met : !over ? verdict::pending : fails ? verdict::not_met : verdict::no_data;
       auto const& e = c.rules.nodes[static_cast<std::size_t>(root)];
       if (is_comparison(e.op)) {

@@ -176,6 +176,13 @@ class target_judge {
       }
   }
 
+  /// Whether a year's interval says more than the measure's type alone: [0%, 100%] for a share with every
+  /// member blank says nothing; [25%, 30%] says a lot.
+  bool informative(range const& r) const {
+    range whole = c_.run.type_range(c_.rules.nodes[static_cast<std::size_t>(root_)].type);
+    return r.lo > whole.lo || r.hi < whole.hi;
+  }
+
   static void set_value(milestone_outcome& mo, range const& r) {
     if (r.is_point()) mo.value = r.lo;
     else if (r.exists()) mo.lower = r.lo, mo.upper = r.hi;
@@ -241,9 +248,17 @@ class target_judge {
       trajectory line{candidate.baseline, candidate.baseline_year, it->year,
                       c_.rules.nodes[static_cast<std::size_t>(root_)].op == node_op::growth};
       auto standing = judge_ahead(m, it->value, line);
+      bool at_worst = false;
       if (!standing) {
-        if (!open_year) open_year = it->year;
-        continue;
+        // Blanks leave the standing open. When the year still says something (some members known), it is
+        // judged at its worst end, so a blank never earns more than the truth and raising a known value
+        // never lowers the verdict; a year that says nothing at all is passed over, and named.
+        if (!informative(it->value) || !std::isfinite(worst_end(m, it->value))) {
+          if (!open_year) open_year = it->year;
+          continue;
+        }
+        standing = judge_ahead(m, worst_end(m, it->value), line);
+        at_worst = true;
       }
       // Falling back only to say "pending" would trade a named blank for a vaguer verdict.
       if (open_year && standing->result == verdict::pending) break;
@@ -257,10 +272,12 @@ class target_judge {
       mo.pace = standing->pace;
       mo.expected = standing->expected;
       if (mo.result == verdict::pending) mo.reason = "chưa có số liệu năm gốc để vẽ lộ trình";
+      if (at_worst) mo.reason = "tính theo trường hợp xấu nhất mà các giá trị còn thiếu cho phép";
       if (open_year > it->year) mo.fallback_from = open_year;
       int oldest_fresh = c_.as_of_year - c_.options.freshness;
       if (it->year < oldest_fresh) {
         mo.result = verdict::stale;
+        mo.pace = mo.expected = nan;  // a line read at an old year says nothing about now
         mo.reason = "số liệu mới nhất là của năm " + std::to_string(it->year) + ", cũ " +
                     std::to_string(c_.as_of_year - it->year) + " năm (cần số liệu từ năm " +
                     std::to_string(oldest_fresh) + ")";

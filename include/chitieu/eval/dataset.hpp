@@ -106,6 +106,14 @@ class dataset {
     return missing;
   }
 
+  /// Whether unit `u` sent a row of values for `year` (an empty object counts).
+  bool has_row(std::uint32_t u, int year) const {
+    auto const& rec = units[u];
+    for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
+      if (row_year[r] == year) return true;
+    return false;
+  }
+
   /// Whether unit `u` or one above it declares that it lists every unit of `kind` below it.
   bool lists_completely(std::uint32_t u, int kind) const;
 
