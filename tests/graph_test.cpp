@@ -292,3 +292,29 @@ task K1 "Chỉ đạo" { lead ubnd serves T3, T4 }
     CHECK(weaker(">= 95% by 2028", "> 80% by 2030").empty());
   }
 }
+
+TEST_CASE("graph: the plan checks are a stage of loading: errors leave no rule set, warnings do not") {
+  auto files = [](std::string plan) {
+    return std::vector<source_file>{source_file("common.ct", common_ct), source_file("plan.ct", std::move(plan))};
+  };
+  SUBCASE("a task cycle") {
+    auto result = check_sources(files(R"(
+document kh1 { number "01/KH" }
+task K1 "Một" { lead so_gd after K2 }
+task K2 "Hai" { lead so_gd after K1 }
+)"));
+    CHECK_FALSE(result.rules);
+    CHECK(with_code(result.diags, "graph.task_cycle", severity::error).size() == 1);
+  }
+  SUBCASE("warnings only: an idle agency, a target no task serves") {
+    auto result = check_sources(files(R"(
+document kh1 { number "01/KH" }
+target T1 "Tỉ lệ" { applies to province measure ty_le >= 50% by 2030 }
+task K1 "Một" { lead so_gd }
+)"));
+    CHECK(result.rules);
+    CHECK(with_code(result.diags, "graph.unserved_target", severity::warning).size() == 1);
+    CHECK(with_code(result.diags, "graph.idle_agency", severity::warning).size() == 2);
+    CHECK_FALSE(has_errors(result.diags));
+  }
+}
