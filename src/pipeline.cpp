@@ -1,6 +1,7 @@
-// Reading rule files from disk and running parse + check over them.
+// Reading rule files from disk and running parse, check and the plan checks over them.
 #include <chitieu/pipeline.hpp>
 
+#include <chitieu/graph/analysis.hpp>
 #include <chitieu/sema/check.hpp>
 #include <chitieu/syntax/parse.hpp>
 
@@ -12,7 +13,7 @@
 namespace chitieu {
 namespace fs = std::filesystem;
 
-ruleset_result check_sources(std::vector<source_file> sources) {
+ruleset_result check_sources(std::vector<source_file> sources, load_options const& options) {
   ruleset_result out;
   std::vector<syntax::ast::rule_file> files;
   std::vector<std::string> names;
@@ -28,13 +29,20 @@ ruleset_result check_sources(std::vector<source_file> sources) {
   // the product is only kept when everything was clean.
   auto checked = sema::check(files, names);
   out.diags.insert(out.diags.end(), checked.diags.begin(), checked.diags.end());
+  bool plan_ok = true;
+  if (parsed && checked.rules && options.graph_checks) {
+    auto plan_diags = graph::check(*checked.rules);
+    plan_ok = std::none_of(plan_diags.begin(), plan_diags.end(),
+                           [](diagnostic const& d) { return d.level == severity::error; });
+    out.diags.insert(out.diags.end(), plan_diags.begin(), plan_diags.end());
+  }
   sort_diagnostics(out.diags);
-  if (parsed && checked.rules) out.rules = std::move(checked.rules);
+  if (parsed && checked.rules && plan_ok) out.rules = std::move(checked.rules);
   out.sources = std::move(sources);
   return out;
 }
 
-ruleset_result load_rules(std::vector<std::string> const& paths) {
+ruleset_result load_rules(std::vector<std::string> const& paths, load_options const& options) {
   std::vector<std::string> files;
   std::vector<std::string> errors;
   for (auto const& p : paths) {
@@ -62,7 +70,7 @@ ruleset_result load_rules(std::vector<std::string> const& paths) {
     text << in.rdbuf();
     sources.emplace_back(f, text.str());
   }
-  auto out = check_sources(std::move(sources));
+  auto out = check_sources(std::move(sources), options);
   out.io_errors = std::move(errors);
   if (!out.io_errors.empty()) out.rules.reset();
   return out;

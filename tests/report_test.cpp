@@ -1,13 +1,17 @@
-// report layer: Vietnamese formatting and the clang-style diagnostic rendering.
+// report layer: Vietnamese formatting, the clang-style diagnostic rendering, and the agency answer.
 #include <chitieu/report/diagnostics.hpp>
 #include <chitieu/date.hpp>
 #include <chitieu/eval/evaluate.hpp>
+#include <chitieu/graph/analysis.hpp>
+#include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/report/format.hpp>
+#include <chitieu/report/graph_render.hpp>
 #include <chitieu/report/scorecard.hpp>
 
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <vector>
 
 #include "support/rules.hpp"
 
@@ -83,4 +87,47 @@ TEST_CASE("report: diagnostics as JSON carry positions and codes") {
   CHECK(j[0]["column"] == 9);
   CHECK(j[1]["severity"] == "note");
   CHECK(j[1]["line"] == 2);
+}
+
+TEST_CASE("report: an agency's tasks carry the scorecard's verdicts, overdue first") {
+  auto r = testing_support::check_text(R"(
+document kh1 { number "01/KH" }
+agency so "Sở GDĐT"
+task K1 "Một" { lead so deadline by 2026-03-31 }
+task K2 "Hai" { support so deadline during 2026 }
+task K3 "Ba" { lead so deadline ongoing }
+)");
+  REQUIRE(r.rules);
+  auto const& rules = *r.rules;
+  auto work = graph::find_agency_work(rules, graph::build(rules), rules.find_agency("so"));
+  std::vector<eval::task_outcome> verdicts(3);
+  verdicts[0].task = 0;
+  verdicts[0].result = eval::task_verdict::done;
+  verdicts[0].due = *parse_iso_date("2026-03-31");
+  verdicts[0].reported = true;
+  verdicts[0].reported_status = eval::task_status::done;
+  verdicts[0].completed = parse_iso_date("2026-03-01");
+  verdicts[1].task = 1;
+  verdicts[1].result = eval::task_verdict::overdue;
+  verdicts[1].due = *parse_iso_date("2026-12-31");
+  verdicts[1].reported = true;
+  verdicts[1].reported_status = eval::task_status::in_progress;
+  verdicts[1].reported_progress = 40;
+  verdicts[1].note = "Đang lấy ý kiến";
+  verdicts[2].task = 2;
+  verdicts[2].result = eval::task_verdict::ongoing;
+
+  std::ostringstream out;
+  report::render_agency_work(out, work, rules, &verdicts, *parse_iso_date("2027-02-01"));
+  auto text = out.str();
+  CHECK(text.find("tình trạng tại ngày 01/02/2027") != std::string::npos);
+  CHECK(text.find("Nhiệm vụ (3: chủ trì 2, phối hợp 1):") != std::string::npos);
+  auto k1 = text.find("kh1.K1"), k2 = text.find("kh1.K2"), k3 = text.find("kh1.K3");
+  CHECK(k2 < k3);  // overdue, then ongoing, then done
+  CHECK(k3 < k1);
+  CHECK(text.find("  Quá hạn          phối hợp  kh1.K2") != std::string::npos);
+  CHECK(text.find("hạn 31/12/2026") != std::string::npos);
+  CHECK(text.find("báo cáo: đang thực hiện, 40%; ghi chú: Đang lấy ý kiến") != std::string::npos);
+  CHECK(text.find("báo cáo: hoàn thành ngày 01/03/2026") != std::string::npos);
+  CHECK(text.find("chưa báo cáo") != std::string::npos);  // K3
 }

@@ -1,5 +1,4 @@
 // `chitieu check FILES…`: parse and check rule files, print diagnostics.
-#include <chitieu/graph/analysis.hpp>
 #include <chitieu/report/diagnostics.hpp>
 
 #include <algorithm>
@@ -18,8 +17,9 @@ std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths
     err << "chitieu: no .ct rule files found\n";
     return std::nullopt;
   }
+  // Notes go with the errors they explain (the other tasks caught in a cycle).
   for (auto const& d : result.diags)
-    if (print_warnings || d.level == severity::error) report::render_diagnostic(err, result.sources, d);
+    if (print_warnings || d.level != severity::warning) report::render_diagnostic(err, result.sources, d);
   if (!result.rules) return std::nullopt;
   return result;
 }
@@ -32,12 +32,7 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
     err << "chitieu: no .ct rule files found\n";
     return cannot_run;
   }
-  auto diags = result.diags;
-  if (result.rules) {
-    auto more = graph::check(*result.rules);
-    diags.insert(diags.end(), more.begin(), more.end());
-    sort_diagnostics(diags);
-  }
+  auto const& diags = result.diags;  // the plan checks are part of loading
   auto count = [&](severity s) {
     return std::count_if(diags.begin(), diags.end(), [s](diagnostic const& d) { return d.level == s; });
   };

@@ -10,15 +10,13 @@
 #include <chitieu/report/graph_render.hpp>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <fstream>
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -139,48 +137,38 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   if (!agency) return cannot_run;
   auto as_of_day = cli::as_of_date(o.as_of, err);
   if (!as_of_day) return cannot_run;
-  std::int32_t as_of = *as_of_day;
-  std::optional<graph::task_reports> reports;
-  nlohmann::json submission;
-  if (!o.data.empty()) {
-    std::ifstream in(o.data, std::ios::binary);
-    if (!in) {
-      err << "chitieu: cannot read " << o.data << '\n';
-      return cannot_run;
-    }
-    submission = nlohmann::json::parse(in, nullptr, false);
-    if (submission.is_discarded()) {
-      err << "chitieu: " << o.data << " is not valid JSON\n";
-      return cannot_run;
-    }
-    std::vector<std::string> problems;
-    reports = graph::read_task_reports(submission, rules, &problems);
-    for (auto const& p : problems) err << o.data << ": warning: " << p << '\n';
+  auto work = graph::find_agency_work(rules, g, g[*agency].index);
+  if (o.data.empty()) {
+    report::render_agency_work(out, work, rules);
+    return ok;
   }
-  auto work =
-      graph::find_agency_work(rules, g, g[*agency].index, reports ? &*reports : nullptr, as_of);
-  if (reports) {
-    // The scorecard's verdicts are the single source of truth for task status: take them from eval,
-    // so `agency` and `score` never disagree (yearly rounds, `from` tasks not started yet, …).
-    auto compiled = eval::compile(rules);
-    auto data = eval::load_submission(submission, compiled.rules());
-    if (data.data) {
-      eval::evaluate_options eo;
-      eo.as_of = as_of;
-      eo.evidence = false;
-      auto result = eval::evaluate(compiled, *data.data, eo);
-      static constexpr graph::task_status by_verdict[] = {
-          graph::task_status::done,        graph::task_status::done_late, graph::task_status::overdue,
-          graph::task_status::in_progress, graph::task_status::not_due,   graph::task_status::ongoing};
-      for (auto& owned : work.tasks)
-        for (auto const& k : result.units.front().tasks)
-          if (k.task == owned.task) owned.status = by_verdict[static_cast<int>(k.result)];
-      std::stable_sort(work.tasks.begin(), work.tasks.end(), [](auto const& a, auto const& b) {
-        return static_cast<int>(*a.status) < static_cast<int>(*b.status);
-      });
-    }
+  std::ifstream in(o.data, std::ios::binary);
+  if (!in) {
+    err << "chitieu: cannot read " << o.data << '\n';
+    return cannot_run;
   }
-  report::render_agency_work(out, work, rules, reports ? std::optional(as_of) : std::nullopt);
+  std::ostringstream text;
+  text << in.rdbuf();
+  // Task verdicts are the scorecard's: `agency` and `score` read the same reports the same way.
+  auto compiled = eval::compile(rules);
+  auto data = eval::load_submission_text(text.str(), compiled.rules());
+  auto say = [&](eval::data_issue const& is) {
+    err << o.data << ": " << (is.level == severity::error ? "error: " : "warning: ")
+        << (is.pointer.empty() ? "" : is.pointer + ": ") << is.message << " [" << is.code << "]\n";
+  };
+  if (!data.data) {
+    for (auto const& is : data.issues) say(is);
+    return cannot_run;
+  }
+  for (auto const& is : data.issues)
+    if (is.pointer.rfind("/tasks", 0) == 0) say(is);
+  eval::evaluate_options eo;
+  eo.as_of = *as_of_day;
+  eo.evidence = false;
+  auto result = eval::evaluate(compiled, *data.data, eo);
+  std::vector<eval::task_outcome> none;
+  report::render_agency_work(out, work, rules, result.units.empty() ? &none : &result.units.front().tasks,
+                             eo.as_of);
   return ok;
 }
 
@@ -190,15 +178,8 @@ int run_plan(plan_options const& o, std::ostream& out, std::ostream& err) {
   if (!loaded) return failed;
   auto const& rules = *loaded->rules;
   auto g = graph::build(rules);
-  auto order = graph::order_tasks(rules, g);
-  if (!order.cycles.empty()) {
-    diagnostics cycles;
-    for (auto const& d : graph::check(rules, g))
-      if (d.code == "graph.task_cycle") cycles.push_back(d);
-    report::render_diagnostics(err, loaded->sources, cycles);
-    return problems;
-  }
-  report::render_task_order(out, order, rules);
+  // Loading has refused any task cycle (graph.task_cycle), so there is an order.
+  report::render_task_order(out, graph::order_tasks(rules, g), rules);
   return ok;
 }
 

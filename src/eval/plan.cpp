@@ -1,14 +1,10 @@
-// Compiling a plan: per-kind applicability tables and accountability links.
+// Compiling a plan: per-kind applicability tables, and the accountability links asked of the graph.
 #include <chitieu/eval/plan.hpp>
 
-#include <algorithm>
+#include <chitieu/graph/analysis.hpp>
+#include <chitieu/graph/dependency_graph.hpp>
 
 namespace chitieu::eval {
-namespace {
-void add_unique(std::vector<int>& v, int x) {
-  if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
-}
-}  // namespace
 
 plan::plan(sema::checked_ruleset rules)
     : rules_(std::make_shared<sema::checked_ruleset const>(std::move(rules))) {
@@ -24,32 +20,22 @@ plan::plan(sema::checked_ruleset rules)
       obligations_by_kind_[static_cast<std::size_t>(r.obligations[o].applies[k])].push_back(
           {static_cast<int>(o), static_cast<int>(k)});
 
+  // Accountability is structure: asked of the graph, so the scorecard, `who` and `agency` say the same.
+  auto g = graph::build(r);
+  auto keep = [](graph::accountability const& who, std::vector<int>& tasks, std::vector<int>& agencies) {
+    for (auto const& s : who.tasks) tasks.push_back(s.task);
+    agencies = who.agencies();
+  };
   serving_tasks_.resize(r.targets.size());
   accountable_.resize(r.targets.size());
-  for (std::size_t t = 0; t < r.targets.size(); ++t) {
-    // The target and its parent chain; a chain longer than the number of targets is a cycle.
-    std::vector<int> chain;
-    for (int cur = static_cast<int>(t); cur >= 0 && chain.size() <= r.targets.size();
-         cur = r.targets[static_cast<std::size_t>(cur)].parent)
-      chain.push_back(cur);
-    for (std::size_t k = 0; k < r.tasks.size(); ++k)
-      for (int served : r.tasks[k].serves_targets)
-        if (std::find(chain.begin(), chain.end(), served) != chain.end())
-          add_unique(serving_tasks_[t], static_cast<int>(k));
-    for (int k : serving_tasks_[t]) {
-      for (int a : r.tasks[static_cast<std::size_t>(k)].lead) add_unique(accountable_[t], a);
-      for (int a : r.tasks[static_cast<std::size_t>(k)].support) add_unique(accountable_[t], a);
-    }
-  }
-  resolve_groups();
+  for (std::size_t t = 0; t < r.targets.size(); ++t)
+    keep(graph::find_accountability(r, g, static_cast<int>(t)), serving_tasks_[t], accountable_[t]);
   obligation_tasks_.resize(r.obligations.size());
   obligation_accountable_.resize(r.obligations.size());
-  for (std::size_t k = 0; k < r.tasks.size(); ++k)
-    for (int o : r.tasks[k].serves_obligations) {
-      add_unique(obligation_tasks_[static_cast<std::size_t>(o)], static_cast<int>(k));
-      for (int a : r.tasks[k].lead) add_unique(obligation_accountable_[static_cast<std::size_t>(o)], a);
-      for (int a : r.tasks[k].support) add_unique(obligation_accountable_[static_cast<std::size_t>(o)], a);
-    }
+  for (std::size_t o = 0; o < r.obligations.size(); ++o)
+    keep(graph::find_obligation_accountability(r, g, static_cast<int>(o)), obligation_tasks_[o],
+         obligation_accountable_[o]);
+  resolve_groups();
 }
 
 plan compile(sema::checked_ruleset rules) { return plan(std::move(rules)); }

@@ -140,6 +140,7 @@ class target_judge {
   int root_;
   std::uint32_t u_;
   int index_;
+  bool judged_at_worst_ = false;  // the milestone being judged took the worst end of an open value
   // The value in every year up to the as-of year (or the last milestone), computed once. The buffer
   // outlives the call because a national batch judges hundreds of thousands of targets.
   static thread_local std::vector<year_value> series_;
@@ -191,6 +192,7 @@ class target_judge {
   milestone_outcome milestone_at(int i) {
     auto const& m = t_.milestones[static_cast<std::size_t>(i)];
     milestone_outcome mo;
+    judged_at_worst_ = false;
     mo.milestone = i;
     mo.threshold = m.value;
     range value;
@@ -200,7 +202,9 @@ class target_judge {
       judge_ahead_of_time(m, mo, value);
     }
     if (value.exists() && mo.result != verdict::no_data && mo.result != verdict::pending) {
-      double best = value.is_point() ? value.lo : best_end(m, value);
+      // The gap is the least still needed, except for a verdict judged at the worst end, which says
+      // what that end lacks: "at least 0 to go" beside "on track" would explain nothing.
+      double best = value.is_point() ? value.lo : judged_at_worst_ ? worst_end(m, value) : best_end(m, value);
       double worst = value.is_point() ? value.lo : worst_end(m, value);
       mo.gap = gap_to(m, best);
       mo.progress = credit(m, mo.result, worst, mo.pace, mo.baseline, mo.baseline_year);
@@ -258,7 +262,7 @@ class target_judge {
           continue;
         }
         standing = judge_ahead(m, worst_end(m, it->value), line);
-        at_worst = true;
+        at_worst = judged_at_worst_ = true;
       }
       // Falling back only to say "pending" would trade a named blank for a vaguer verdict.
       if (open_year && standing->result == verdict::pending) break;

@@ -1,71 +1,101 @@
-// Task verdicts: deadlines by form, yearly rounds, reports. The formulas are in docs/scoring.md §4.
+// Task verdicts: deadlines by form, yearly rounds, reports. The rules are in docs/scoring.md §4.
 #include "tasks.hpp"
 
 #include <chitieu/date.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 #include "due.hpp"
 
 namespace chitieu::eval::detail {
 namespace {
+
 int year_of(std::int32_t day) { return civil_from_days(day).year; }
+
+/// What the root unit reported on one task; a task reported twice keeps the last report.
+struct reading {
+  task_report const* report = nullptr;
+  bool done = false;
+  bool started = false;
+};
+
+/// The verdict on one due day D, judged from D itself (due.hpp).
+task_verdict against(std::int32_t due, reading const& r, std::int32_t as_of) {
+  if (r.done) return r.report->completed && *r.report->completed > due ? task_verdict::done_late : task_verdict::done;
+  if (past_due(as_of, due)) return task_verdict::overdue;
+  return r.started ? task_verdict::in_progress : task_verdict::not_due;
+}
+
+/// `every year by d/m`: one round per year, each due on d/m of its year. Sets the verdict and the due
+/// day of the round the verdict is about.
+void judge_yearly(sema::task const& t, sema::document const& doc, reading const& r, std::int32_t as_of,
+                  task_outcome& out) {
+  auto due = [&](int year) { return due_in_year(year, t.when.day, t.when.month); };
+  // The first round is the first whose due day the document already existed for; with no document
+  // date every year has a round.
+  int first = std::numeric_limits<int>::min();
+  if (doc.date) first = year_of(*doc.date) + (due(year_of(*doc.date)) < *doc.date ? 1 : 0);
+  int open = std::max(year_of(as_of), first);  // the as-of year's round, or the first one ahead
+
+  // The one report speaks of one round: a completion of its date's year (kept within the rounds
+  // there are), anything else of the open round. Rounds before it are beyond what the data can tell.
+  std::optional<int> reported;
+  if (r.report)
+    reported = r.report->completed ? std::clamp(year_of(*r.report->completed), first, open) : open;
+
+  // Overdue: the oldest round, of the previous and the open one, that the report leaves unanswered
+  // and whose due day has come.
+  for (int y = std::max(first, open - 1); y <= open; ++y) {
+    if (reported && (y < *reported || (y == *reported && r.done))) continue;
+    if (past_due(as_of, due(y))) {
+      out.due = due(y);
+      out.result = task_verdict::overdue;
+      return;
+    }
+  }
+  out.due = due(r.done ? *reported : open);
+  out.result = against(out.due, r, as_of);
+}
+
 }  // namespace
 
 task_outcome judge_task(sema::checked_ruleset const& rules, dataset const& data, int index, std::int32_t as_of) {
-  int as_of_year = civil_from_days(as_of).year;
   auto const& t = rules.tasks[static_cast<std::size_t>(index)];
   task_outcome out;
   out.task = index;
   out.serves = t.serves_targets;
-  task_report const* report = nullptr;
-  for (auto const& r : data.tasks)
-    if (r.task == index) report = &r;
-  if (report) {
+  reading r;
+  for (auto const& report : data.tasks)
+    if (report.task == index) r.report = &report;
+  if (r.report) {
     out.reported = true;
-    out.completed = report->completed;
-    out.reported_progress = report->progress;
-    out.note = report->note;
+    out.reported_status = r.report->status;
+    out.completed = r.report->completed;
+    out.reported_progress = r.report->progress;
+    out.note = r.report->note;
+    r.done = r.report->status == task_status::done;
+    r.started = r.report->status == task_status::in_progress ||
+                (!std::isnan(r.report->progress) && r.report->progress > 0);
   }
-  bool done = report && report->status == task_status::done;
-  bool started = report && (report->status == task_status::in_progress ||
-                            (!std::isnan(report->progress) && report->progress > 0));
   using sema::deadline_kind;
-  std::int32_t due = 0;
   switch (t.when.kind) {
     case deadline_kind::by:
     case deadline_kind::during:
-    case deadline_kind::range: due = t.when.due; break;
-    case deadline_kind::yearly: {
-      // Judge this year's occurrence once it is due or done; before that, last year's.
-      auto due_in = [&](int y) {
-        return days_from_civil({y, t.when.month, std::min(t.when.day, days_in_month(y, t.when.month))});
-      };
-      int y = as_of_year;
-      bool done_this_year = done && report->completed && year_of(*report->completed) == y;
-      auto const& doc = rules.documents[static_cast<std::size_t>(t.document)];
-      bool had_last_year = !doc.date || due_in(y - 1) >= *doc.date;
-      // A report without a completion date speaks of the current round.
-      bool about_last_year = !report || (report->completed && year_of(*report->completed) == y - 1);
-      if (!done_this_year && as_of <= due_in(y) && had_last_year && about_last_year) --y;
-      due = due_in(y);
-      if (done && report->completed && year_of(*report->completed) != y) done = false;
+    case deadline_kind::range:
+      out.due = t.when.due;
+      out.result = against(out.due, r, as_of);
       break;
+    case deadline_kind::yearly:
+      judge_yearly(t, rules.documents[static_cast<std::size_t>(t.document)], r, as_of, out);
+      break;
+    default: {
+      // No due day: `from P` has not started before P; ongoing and undated tasks run until done.
+      bool not_started_yet = t.when.kind == deadline_kind::from && as_of < t.when.start;
+      out.result = r.done ? task_verdict::done : not_started_yet ? task_verdict::not_due : task_verdict::ongoing;
     }
-    default: break;
-  }
-  out.due = due;
-  if (due == 0) {
-    bool not_started_yet = t.when.kind == deadline_kind::from && as_of < t.when.start;
-    out.result = done ? task_verdict::done : not_started_yet ? task_verdict::not_due : task_verdict::ongoing;
-    return out;
-  }
-  if (done) {
-    out.result = report->completed && *report->completed > due ? task_verdict::done_late : task_verdict::done;
-  } else if (as_of > due) {
-    out.result = task_verdict::overdue;
-  } else {
-    out.result = started ? task_verdict::in_progress : task_verdict::not_due;
   }
   return out;
 }

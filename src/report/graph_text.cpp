@@ -7,9 +7,12 @@
 #include <chitieu/report/format.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace chitieu::report {
 
@@ -23,25 +26,27 @@ std::string deadline_text(sema::task const& t) {
   return "thường xuyên";
 }
 
-// The scorecard's label for the same status ("Quá hạn", "Hoàn thành muộn", …).
-std::string status_label(graph::task_status s) {
+// A reported status as the submission writes it (docs/data.md): not_started, in_progress, done.
+std::string reported_status(eval::task_status s) {
   switch (s) {
-    case graph::task_status::overdue: return verdict_label(eval::task_verdict::overdue);
-    case graph::task_status::in_progress: return verdict_label(eval::task_verdict::in_progress);
-    case graph::task_status::not_due: return verdict_label(eval::task_verdict::not_due);
-    case graph::task_status::ongoing: return verdict_label(eval::task_verdict::ongoing);
-    case graph::task_status::done_late: return verdict_label(eval::task_verdict::done_late);
-    case graph::task_status::done: return verdict_label(eval::task_verdict::done);
+    case eval::task_status::not_started: return "chưa bắt đầu";
+    case eval::task_status::in_progress: return "đang thực hiện";
+    case eval::task_status::done: return "hoàn thành";
   }
-  return std::string(graph::name_of(s));
+  return "";
 }
 
-// A reported status as the submission writes it (docs/data.md): not_started, in_progress, done.
-std::string reported_status(std::string const& s) {
-  if (s == "not_started") return "chưa bắt đầu";
-  if (s == "in_progress") return "đang thực hiện";
-  if (s == "done") return "hoàn thành";
-  return s;
+// The order `agency` lists verdicts in: most urgent first.
+int urgency(eval::task_verdict v) {
+  switch (v) {
+    case eval::task_verdict::overdue: return 0;
+    case eval::task_verdict::in_progress: return 1;
+    case eval::task_verdict::not_due: return 2;
+    case eval::task_verdict::ongoing: return 3;
+    case eval::task_verdict::done_late: return 4;
+    case eval::task_verdict::done: return 5;
+  }
+  return 6;
 }
 
 char const* role_label(graph::agency_role role) {
@@ -95,7 +100,8 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
   out << "\nCơ quan chịu trách nhiệm:\n";
   auto agency_row = [&](graph::agency_role role, int a) {
     auto const& agency = rules.agencies[std::size_t(a)];
-    out << "  " << pad(role_label(role), 10) << pad(agency.id, 24) << agency.title << '\n';
+    // Two spaces at least, so a long id never runs into the title.
+    out << "  " << pad(role_label(role), 10) << pad(agency.id, 22) << "  " << agency.title << '\n';
   };
   for (int a : who.leads) agency_row(graph::agency_role::lead, a);
   for (int a : who.supports) agency_row(graph::agency_role::support, a);
@@ -104,37 +110,60 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
 }
 
 void render_agency_work(std::ostream& out, graph::agency_work const& work,
-                        sema::checked_ruleset const& rules, std::optional<std::int32_t> as_of) {
+                        sema::checked_ruleset const& rules,
+                        std::vector<eval::task_outcome> const* verdicts, std::int32_t as_of) {
   if (work.agency < 0 || work.agency >= int(rules.agencies.size())) return;
   auto const& a = rules.agencies[std::size_t(work.agency)];
   out << a.id << "  " << a.title << '\n';
-  if (as_of) out << "  tình trạng tại ngày " << format_vn_date(*as_of) << '\n';
+  if (verdicts) out << "  tình trạng tại ngày " << format_vn_date(as_of) << '\n';
   std::size_t leads = std::count_if(work.tasks.begin(), work.tasks.end(), [](auto const& o) {
     return o.role == graph::agency_role::lead;
   });
   out << "\nNhiệm vụ (" << work.tasks.size() << ": chủ trì " << leads << ", phối hợp "
       << work.tasks.size() - leads << "):\n";
+  struct row {
+    graph::owned_task owned;
+    eval::task_outcome const* verdict = nullptr;
+  };
+  std::vector<row> rows;
   for (auto const& o : work.tasks) {
+    row r{o, nullptr};
+    if (verdicts)
+      for (auto const& k : *verdicts)
+        if (k.task == o.task) r.verdict = &k;
+    rows.push_back(r);
+  }
+  if (verdicts) {
+    // Within a verdict, by the due day judged; tasks without one last.
+    constexpr auto never = std::numeric_limits<std::int32_t>::max();
+    auto key = [&](row const& r) {
+      if (!r.verdict) return std::tuple(6, never, r.owned.task);
+      return std::tuple(urgency(r.verdict->result), r.verdict->due ? r.verdict->due : never, r.owned.task);
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](row const& x, row const& y) { return key(x) < key(y); });
+  }
+  for (auto const& [o, k] : rows) {
     auto const& t = rules.tasks[std::size_t(o.task)];
     std::string head = "  ";
-    if (o.status) head += pad(status_label(*o.status), 17);
+    if (k) head += pad(verdict_label(k->result), 17);
     head += pad(role_label(o.role), 10);
     out << head << rules.qualified_id(t) << "  [" << deadline_text(t) << "]";
-    if (as_of)
-      if (auto due = graph::due_day(t, *as_of)) out << " hạn " << format_vn_date(*due);
+    if (k && k->due) out << " hạn " << format_vn_date(k->due);
     out << '\n' << std::string(code_points(head) + 2, ' ') << t.title << '\n';
-    if (o.report) {
+    if (!k) continue;
+    if (k->reported) {
       std::string detail;
       auto add = [&](std::string const& part) { detail += (detail.empty() ? "" : ", ") + part; };
-      auto const& r = *o.report;
       // "done" with a completion day is said once: "hoàn thành ngày 20/01/2026".
-      if (!r.status.empty() && !(r.status == "done" && r.completed)) add(reported_status(r.status));
-      if (r.completed) add("hoàn thành ngày " + format_vn_date(*r.completed));
-      if (r.progress) add(std::to_string(int(*r.progress)) + "%");
-      if (!r.note.empty()) detail += (detail.empty() ? "ghi chú: " : "; ghi chú: ") + r.note;
+      if (!(k->reported_status == eval::task_status::done && k->completed))
+        add(reported_status(k->reported_status));
+      if (k->completed) add("hoàn thành ngày " + format_vn_date(*k->completed));
+      if (!std::isnan(k->reported_progress)) add(std::to_string(int(k->reported_progress)) + "%");
+      if (!k->note.empty()) detail += (detail.empty() ? "ghi chú: " : "; ghi chú: ") + k->note;
       if (!detail.empty())
         out << std::string(code_points(head) + 2, ' ') << "báo cáo: " << detail << '\n';
-    } else if (o.status) {
+    } else {
       out << std::string(code_points(head) + 2, ' ') << "chưa báo cáo\n";
     }
   }

@@ -114,8 +114,9 @@ struct obligation_outcome {
 struct task_outcome {
   int task = -1;
   task_verdict result = task_verdict::ongoing;
-  std::int32_t due = 0;  // 0 when none
+  std::int32_t due = 0;  // 0 when none; for a yearly task, the due day of the round judged
   std::optional<std::int32_t> completed;
+  task_status reported_status = task_status::not_started;  // as reported, when `reported`
   double reported_progress = nan;
   std::string note;
   bool reported = false;

@@ -23,7 +23,8 @@ class plan {
   std::vector<applicable> const& obligations_for(int unit_kind) const {
     return obligations_by_kind_[unit_kind];
   }
-  /// Tasks that serve a target or any of its parents, and the agencies that lead or support them.
+  /// Tasks that serve a target or any of its parents, and the agencies that lead or support them, as
+  /// graph::find_accountability answers: tasks in declaration order, lead agencies before supporting ones.
   std::vector<int> const& serving_tasks(int target) const { return serving_tasks_[target]; }
   std::vector<int> const& accountable(int target) const { return accountable_[target]; }
   std::vector<int> const& obligation_tasks(int obligation) const { return obligation_tasks_[obligation]; }

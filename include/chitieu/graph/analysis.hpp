@@ -7,13 +7,8 @@
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
-#include <map>
 #include <optional>
-#include <string>
-#include <string_view>
 #include <vector>
 
 namespace chitieu::graph {
@@ -27,87 +22,55 @@ namespace chitieu::graph {
 diagnostics check(sema::checked_ruleset const& rules);
 diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph);
 
-// ---- who is accountable for a target ----
+// ---- who is accountable ----
 
 struct serving_task {
   int task = -1;
-  int via_target = -1;  // the target itself, or the ancestor ("trong đó" parent) the task serves
+  int via_target = -1;  // the target itself, or the ancestor ("trong đó" parent) the task serves;
+                        // -1 for an obligation
 };
 
+/// The one answer to "who is accountable" for a target or an obligation, shared by `chitieu who`,
+/// `chitieu agency` and the scorecard (docs/scoring.md §4).
 struct accountability {
-  int target = -1;
+  int target = -1;      // the target asked about, or -1
+  int obligation = -1;  // the obligation asked about, or -1
   std::vector<serving_task> tasks;  // in declaration order
-  std::vector<int> leads;           // agencies leading any of those tasks, in first-seen order
-  std::vector<int> supports;        // agencies coordinating them and leading none
+  std::vector<int> leads;           // agencies leading any of those tasks, in the order of the tasks
+  std::vector<int> supports;        // agencies coordinating them and leading none, likewise
+
+  /// Leads first, then supports; each agency once.
+  std::vector<int> agencies() const;
 };
 
 /// Tasks serving the target or any target on its parent chain, and their agencies.
 accountability find_accountability(sema::checked_ruleset const& rules,
                                    dependency_graph const& graph, int target);
+/// Builds the graph first: for one question, not for a loop over targets.
 accountability find_accountability(sema::checked_ruleset const& rules, int target);
-std::vector<int> serving_tasks(sema::checked_ruleset const& rules, int target);
-/// Leads first, then supports; each agency once.
-std::vector<int> accountable_agencies(sema::checked_ruleset const& rules, int target);
+/// Tasks serving the obligation, and their agencies.
+accountability find_obligation_accountability(sema::checked_ruleset const& rules,
+                                              dependency_graph const& graph, int obligation);
 
-// ---- task status and what an agency owns ----
-
-enum class task_status { overdue, in_progress, not_due, ongoing, done_late, done };
-/// "overdue", "done_late", …
-std::string_view name_of(task_status status);
-
-/// One task's progress report from a submission (docs/data.md, member "tasks").
-struct task_report {
-  std::string status;                     // not_started, in_progress, done
-  std::optional<std::int32_t> completed;  // day number
-  std::optional<double> progress;         // 0–100
-  std::string note;
-};
-using task_reports = std::map<int, task_report>;  // task index → report
-
-/// Reads `tasks` (document id → task id → report) from a submission's top unit. Reports naming
-/// unknown documents or tasks, or with a malformed date, are skipped and described in `problems`.
-task_reports read_task_reports(nlohmann::json const& submission, sema::checked_ruleset const& rules,
-                               std::vector<std::string>* problems = nullptr);
-
-/// done: completed on or before the due day; done_late: after it; overdue: not done and `as_of`
-/// past the due day; ongoing: no due day; otherwise in_progress or not_due. Yearly tasks are judged
-/// against the due day of as_of's year.
-task_status status_of(sema::task const& task, task_report const* report, std::int32_t as_of);
-
-/// The due day of a task as of a day: its deadline's, or for yearly tasks that year's; nullopt if
-/// none.
-std::optional<std::int32_t> due_day(sema::task const& task, std::int32_t as_of);
+// ---- what an agency owns ----
 
 enum class agency_role { lead, support };
 
 struct owned_task {
   int task = -1;
   agency_role role = agency_role::lead;
-  std::optional<task_status> status;    // with reports only
-  task_report const* report = nullptr;  // points into the task_reports passed in, if any
 };
 
+/// Structure only: how the tasks stand as of a day is the scorecard's answer (eval), not the graph's.
 struct agency_work {
   int agency = -1;
-  std::vector<owned_task> tasks;  // with reports: overdue first; then by due day, open-ended last
-  std::vector<int> targets;       // served by those tasks, in declaration order
-  std::vector<int> obligations;
+  std::vector<owned_task> tasks;  // by fixed due day; then tasks without one, in declaration order
+  std::vector<int> targets;       // those it is accountable for (find_accountability), in order
+  std::vector<int> obligations;   // likewise
 };
 
 agency_work find_agency_work(sema::checked_ruleset const& rules, dependency_graph const& graph,
-                             int agency, task_reports const* reports = nullptr,
-                             std::int32_t as_of = 0);
-
-/// For the scorecard: targets that a task overdue as of `as_of` serves, directly or through a
-/// parent target (the same tasks find_accountability counts), each with those tasks. In target
-/// order.
-struct target_risk {
-  int target = -1;
-  std::vector<int> overdue_tasks;
-};
-std::vector<target_risk> targets_at_risk(sema::checked_ruleset const& rules,
-                                         dependency_graph const& graph, task_reports const& reports,
-                                         std::int32_t as_of);
+                             int agency);
 
 // ---- task order ----
 

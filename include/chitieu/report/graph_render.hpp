@@ -1,13 +1,13 @@
 // Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers
 // for `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
 #pragma once
+#include <chitieu/eval/outcome.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -29,10 +29,12 @@ void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
 void render_accountability(std::ostream& out, graph::accountability const& who,
                            sema::checked_ruleset const& rules);
 
-/// `as_of` is shown when statuses were computed.
+/// With `verdicts` (the scorecard's task outcomes, judged as of `as_of`), each task shows its verdict,
+/// the due day judged and its report, overdue tasks first; without, the tasks in `work`'s order.
 void render_agency_work(std::ostream& out, graph::agency_work const& work,
                         sema::checked_ruleset const& rules,
-                        std::optional<std::int32_t> as_of = std::nullopt);
+                        std::vector<eval::task_outcome> const* verdicts = nullptr,
+                        std::int32_t as_of = 0);
 
 void render_task_order(std::ostream& out, graph::task_order const& order,
                        sema::checked_ruleset const& rules);
