@@ -49,8 +49,11 @@ std::string format_value(double v, sema::value_type const& type, sema::checked_r
   switch (type.kind) {
     case value_kind::level: {
       auto const& ladder = rules.ladders[static_cast<std::size_t>(type.ladder)];
-      auto i = static_cast<std::size_t>(std::lround(v));
-      return i < ladder.levels.size() ? ladder.levels[i].title : format_number(v);
+      if (v < 0 || v > static_cast<double>(ladder.levels.size()) - 1) return format_number(v);
+      auto below = static_cast<std::size_t>(std::floor(v + 1e-9));
+      if (v - static_cast<double>(below) < 1e-9) return ladder.levels[below].title;
+      // An average of levels sits between two rungs; naming the nearer one would claim a rung not reached.
+      return "giữa " + ladder.levels[below].title + " và " + ladder.levels[below + 1].title;
     }
     case value_kind::date: return format_vn_date(static_cast<std::int32_t>(v));
     case value_kind::boolean: return v != 0 ? "có" : "không";
@@ -86,7 +89,7 @@ std::string verdict_label(eval::verdict v) {
     case eval::verdict::on_track: return "Đúng tiến độ";
     case eval::verdict::needs_acceleration: return "Cần đẩy nhanh";
     case eval::verdict::limited_progress: return "Tiến triển chậm";
-    case eval::verdict::deterioration: return "Đi xuống";
+    case eval::verdict::deterioration: return "Xấu đi";  // not "Đi xuống": an index where lower is better gets worse by rising
     case eval::verdict::pending: return "Chưa đánh giá được";
     case eval::verdict::stale: return "Số liệu cũ";
     case eval::verdict::no_data: return "Thiếu dữ liệu";
