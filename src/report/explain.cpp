@@ -119,7 +119,7 @@ std::string requirement_phrase(node_op op, std::string const& t, bool date) {
 
 /// How far from the threshold, in words that match the side: short of it, past it, or ranks behind.
 std::string gap_phrase(double gap, bool above, sema::value_type const& type, sema::checked_ruleset const& rules) {
-  if (type.kind == value_kind::rank && above) return "kém " + format_number(gap, 0) + " bậc";
+  if (type.kind == value_kind::rank && above) return "kém " + format_number(gap, 1) + " bậc";
   if (type.kind == value_kind::date) return (above ? "muộn " : "sớm ") + format_number(gap, 0) + " ngày";
   return (above ? "vượt ngưỡng " : "còn thiếu ") + format_gap(gap, type, rules);
 }

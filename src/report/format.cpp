@@ -73,8 +73,9 @@ std::string format_gap(double gap, sema::value_type const& type, sema::checked_r
   if (std::isnan(gap)) return "—";
   if (shown_as_percent(type)) return format_number(gap * 100, 1) + " điểm phần trăm";
   switch (type.kind) {
-    case value_kind::level: return format_number(gap, 0) + " mức";
-    case value_kind::rank: return format_number(gap, 0) + " bậc";
+    // An average of levels or ranks can be short of a whole step: 0,4 mức, not "0 mức".
+    case value_kind::level: return format_number(gap, 1) + " mức";
+    case value_kind::rank: return format_number(gap, 1) + " bậc";
     case value_kind::year: return format_number(gap, 0) + " năm";
     case value_kind::date: return format_number(gap, 0) + " ngày";
     default: return format_value(gap, type, rules);
