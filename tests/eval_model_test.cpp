@@ -9,7 +9,7 @@
 #include <cmath>
 #include <string>
 
-#include "support/scored.hpp"
+#include "support/evaluated.hpp"
 
 using namespace chitieu;
 using namespace chitieu::testing_support;
@@ -47,20 +47,20 @@ target G "Tăng trưởng sinh viên" { applies to province measure growth(so_sv
 target P "Tỉ lệ" { applies to province measure ty_le >= 90% by 2035 }
 )";
 
-scored run(std::string const& json, std::string const& as_of, int freshness = 1) {
+evaluated run(std::string const& json, std::string const& as_of, int freshness = 1) {
   eval::evaluate_options o;
   o.freshness = freshness;
   return score_text(model_ct, json, as_of, o);
 }
 
-std::size_t unit_index(scored const& s, std::string const& id) {
+std::size_t unit_index(evaluated const& s, std::string const& id) {
   for (std::size_t u = 0; u < s.data.data->units.size(); ++u)
     if (s.data.data->units[u].id == id) return u;
   FAIL("no unit " << id);
   return 0;
 }
 
-eval::target_outcome const& target(scored const& s, std::string const& id, std::string const& unit = "") {
+eval::target_outcome const& target(evaluated const& s, std::string const& id, std::string const& unit = "") {
   auto const& card = s.result.units.at(unit.empty() ? 0 : unit_index(s, unit));
   for (auto const& t : card.targets)
     if (s.plan->rules().targets[static_cast<std::size_t>(t.target)].id == id) return t;
@@ -68,7 +68,7 @@ eval::target_outcome const& target(scored const& s, std::string const& id, std::
   return card.targets.front();
 }
 
-eval::obligation_outcome const& obligation(scored const& s, std::string const& id, std::string const& unit = "") {
+eval::obligation_outcome const& obligation(evaluated const& s, std::string const& id, std::string const& unit = "") {
   auto const& card = s.result.units.at(unit.empty() ? 0 : unit_index(s, unit));
   for (auto const& o : card.obligations)
     if (s.plan->rules().obligations[static_cast<std::size_t>(o.obligation)].id == id) return o;

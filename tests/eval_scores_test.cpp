@@ -10,7 +10,7 @@
 #include <map>
 #include <string>
 
-#include "support/scored.hpp"
+#include "support/evaluated.hpp"
 
 using namespace chitieu;
 using namespace chitieu::testing_support;

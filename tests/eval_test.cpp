@@ -8,7 +8,7 @@
 #include <cmath>
 #include <map>
 
-#include "support/scored.hpp"
+#include "support/evaluated.hpp"
 
 using namespace chitieu;
 using namespace chitieu::testing_support;
@@ -41,9 +41,9 @@ task K5 "Chưa đến hạn" { lead so deadline by 2027 }
 task K6 "Thường xuyên" { lead so deadline ongoing }
 )";
 
-scored score(std::string const& json, std::string const& as_of) { return score_text(rules_ct, json, as_of); }
+evaluated score(std::string const& json, std::string const& as_of) { return score_text(rules_ct, json, as_of); }
 
-eval::target_outcome const& target(scored const& s, std::string const& id, std::size_t unit = 0) {
+eval::target_outcome const& target(evaluated const& s, std::string const& id, std::size_t unit = 0) {
   for (auto const& t : s.result.units.at(unit).targets)
     if (s.plan->rules().targets[static_cast<std::size_t>(t.target)].id == id) return t;
   FAIL("no target " << id);

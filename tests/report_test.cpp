@@ -35,6 +35,23 @@ TEST_CASE("report: values and gaps speak in the measure's terms") {
   CHECK(report::format_value(9.8e12, money, rules) == "9.800 tỷ đồng");
 }
 
+TEST_CASE("report: every verdict has its Vietnamese label") {
+  using eval::verdict;
+  std::pair<verdict, char const*> const labels[] = {
+      {verdict::met, "Đạt"},
+      {verdict::not_met, "Không đạt"},
+      {verdict::achieved, "Đã đạt trước hạn"},
+      {verdict::on_track, "Đúng tiến độ"},
+      {verdict::needs_acceleration, "Cần đẩy nhanh"},
+      {verdict::limited_progress, "Tiến triển chậm"},
+      {verdict::deterioration, "Xấu đi"},
+      {verdict::pending, "Chưa đánh giá được"},
+      {verdict::stale, "Số liệu cũ"},
+      {verdict::no_data, "Thiếu dữ liệu"},
+      {verdict::not_applicable, "Không áp dụng"}};
+  for (auto const& [v, label] : labels) CHECK(report::verdict_label(v) == label);
+}
+
 TEST_CASE("report: a diagnostic shows file:line:col, the line and a caret under the span") {
   auto r = testing_support::check_text("document d { number \"1\" }\ntarget T1 \"Trường đạt chuẩn\" { applies to province measure khong_co >= 1 by 2030 }");
   REQUIRE_FALSE(r.diags.empty());
@@ -58,7 +75,8 @@ TEST_CASE("report: HTML and CSV scorecards escape what they print") {
   sources.emplace_back("r.ct", R"(unit province "Tỉnh" counted "tỉnh"
 document d { number "01/KH" title "Kế hoạch <thử> & \"nghiệm\"" }
 field province.ty_le : percent "Tỉ lệ"
-target T1 "Tỉ lệ, có dấu phẩy" { cite "Mục 1" applies to province measure ty_le >= 50% by 2030 })");
+target T1 "Tỉ lệ, có dấu phẩy" { cite "Mục 1" applies to province measure ty_le >= 50% by 2030 }
+obligation O1 "Trên 50%" { applies to province every year from 2030 until 2030 require ty_le > 50% })");
   auto rules = check_sources(std::move(sources));
   REQUIRE(rules.rules);
   auto plan = eval::compile(*rules.rules);
@@ -74,6 +92,9 @@ target T1 "Tỉ lệ, có dấu phẩy" { cite "Mục 1" applies to province mea
   report::render_csv(csv, in);
   CHECK(html.str().find("Kế hoạch &lt;thử&gt; &amp; &quot;nghiệm&quot;") != std::string::npos);
   CHECK(html.str().find("class=\"bad\"><td>Không đạt") != std::string::npos);
+  CHECK(html.str().find("<p>Điểm: 0/100 (2/2 mục được chấm)</p>") != std::string::npos);
+  CHECK(html.str().find("<div>2030: [Không đạt] 40% (yêu cầu trên 50%); còn thiếu 10 điểm phần trăm</div>") !=
+        std::string::npos);
   CHECK(csv.str().find("p,\"Tỉnh \"\"A\"\"\",d,T1,chi_tieu,2030,Không đạt,40,50,10,") != std::string::npos);
 }
 

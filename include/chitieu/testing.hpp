@@ -72,6 +72,9 @@ struct observation {
   std::optional<std::string> verdict;
   double value = eval::nan, threshold = eval::nan, gap = eval::nan, progress = eval::nan,
          needed = eval::nan;
+  double lower = eval::nan, upper = eval::nan;  // when missing values leave the value open
+  double pace = eval::nan;                      // a ratio: 1 is the pace the straight line asks for
+  std::string reason;
   std::vector<std::string> missing;
   std::vector<std::string> pointers;  // a data check: where it was reported failing
   std::string error;  // the key names nothing

@@ -49,8 +49,11 @@ std::string format_value(double v, sema::value_type const& type, sema::checked_r
   switch (type.kind) {
     case value_kind::level: {
       auto const& ladder = rules.ladders[static_cast<std::size_t>(type.ladder)];
-      auto i = static_cast<std::size_t>(std::lround(v));
-      return i < ladder.levels.size() ? ladder.levels[i].title : format_number(v);
+      if (v < 0 || v > static_cast<double>(ladder.levels.size()) - 1) return format_number(v);
+      auto below = static_cast<std::size_t>(std::floor(v + 1e-9));
+      if (v - static_cast<double>(below) < 1e-9) return ladder.levels[below].title;
+      // An average of levels sits between two rungs; naming the nearer one would claim a rung not reached.
+      return "giữa " + ladder.levels[below].title + " và " + ladder.levels[below + 1].title;
     }
     case value_kind::date: return format_vn_date(static_cast<std::int32_t>(v));
     case value_kind::boolean: return v != 0 ? "có" : "không";
@@ -70,8 +73,9 @@ std::string format_gap(double gap, sema::value_type const& type, sema::checked_r
   if (std::isnan(gap)) return "—";
   if (shown_as_percent(type)) return format_number(gap * 100, 1) + " điểm phần trăm";
   switch (type.kind) {
-    case value_kind::level: return format_number(gap, 0) + " mức";
-    case value_kind::rank: return format_number(gap, 0) + " bậc";
+    // An average of levels or ranks can be short of a whole step: 0,4 mức, not "0 mức".
+    case value_kind::level: return format_number(gap, 1) + " mức";
+    case value_kind::rank: return format_number(gap, 1) + " bậc";
     case value_kind::year: return format_number(gap, 0) + " năm";
     case value_kind::date: return format_number(gap, 0) + " ngày";
     default: return format_value(gap, type, rules);
@@ -86,7 +90,7 @@ std::string verdict_label(eval::verdict v) {
     case eval::verdict::on_track: return "Đúng tiến độ";
     case eval::verdict::needs_acceleration: return "Cần đẩy nhanh";
     case eval::verdict::limited_progress: return "Tiến triển chậm";
-    case eval::verdict::deterioration: return "Đi xuống";
+    case eval::verdict::deterioration: return "Xấu đi";  // not "Đi xuống": an index where lower is better gets worse by rising
     case eval::verdict::pending: return "Chưa đánh giá được";
     case eval::verdict::stale: return "Số liệu cũ";
     case eval::verdict::no_data: return "Thiếu dữ liệu";

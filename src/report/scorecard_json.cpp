@@ -14,8 +14,16 @@ using json = nlohmann::json;
 json number(double x) { return std::isnan(x) || std::isinf(x) ? json(nullptr) : json(x); }
 
 json score_json(eval::score const& s) {
-  return {{"scope", s.scope}, {"value", number(s.value)}, {"weight", s.weight},
+  return {{"scope", s.scope}, {"value", number(s.value)}, {"weight", s.weight}, {"items", s.items},
           {"counted", s.counted}, {"no_data", s.no_data}, {"excluded", s.excluded}};
+}
+
+json text_or_null(std::string const& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json unit_ids(std::vector<std::uint32_t> const& units, eval::dataset const& data) {
+  json out = json::array();
+  for (auto u : units) out.push_back(data.units[u].id);
+  return out;
 }
 
 json ids(std::vector<int> const& v, std::function<std::string(int)> const& name) {
@@ -75,22 +83,24 @@ json to_json(scorecard_input const& in) {
                 {"baseline_year", m.baseline_year ? json(m.baseline_year) : json(nullptr)},
                 {"baseline_source", std::isnan(m.baseline) ? json(nullptr) : json(m.baseline_from_rule ? "rule" : "data")},
                 {"expected", dv(m.expected)},
-                {"explanation", explain(m, rule, rules, data)}};
+                {"explanation", explain(m, rule, rules, data)},
+                // `upper` was taken by the band of `between`: the bounds of an open value are value_*.
+                {"value_lower", std::isnan(m.value) ? dv(m.lower) : json(nullptr)},
+                {"value_upper", std::isnan(m.value) ? dv(m.upper) : json(nullptr)},
+                {"pace", number(m.pace)},
+                {"fallback_from", m.fallback_from ? json(m.fallback_from) : json(nullptr)},
+                {"reason", text_or_null(m.reason)},
+                {"missing_total", m.missing_total}};
         if (ms.comparator == sema::milestone::op::between) jm["upper"] = dv(ms.upper);
         if (ms.comparator == sema::milestone::op::approx) jm["tolerance"] = dv(ms.upper);
         if (!std::isnan(m.parts.numerator))
           jm["parts"] = {{"numerator", m.parts.numerator}, {"denominator", m.parts.denominator},
                          {"numerator_unit", m.parts.numerator_unit},
                          {"denominator_unit", m.parts.denominator_unit}, {"needed", number(m.parts.needed)}};
-        if (!m.missing.empty() || m.missing_total) {
-          jm["missing"] = m.missing;
-          jm["missing_total"] = m.missing_total;
-        }
+        if (!m.missing.empty() || m.missing_total) jm["missing"] = m.missing;
         if (m.division_by_zero) jm["division_by_zero"] = true;
         if (!m.failing_units.empty()) {
-          json f = json::array();
-          for (auto i : m.failing_units) f.push_back(data.units[i].id);
-          jm["failing_units"] = f;
+          jm["failing_units"] = unit_ids(m.failing_units, data);
           jm["failing_total"] = m.failing_total;
         }
         jt["milestones"].push_back(jm);
@@ -104,23 +114,37 @@ json to_json(scorecard_input const& in) {
     for (auto const& o : card.obligations) {
       auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
       json jo{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"cite", rule.cite},
-              {"verdict", eval::to_string(o.overall)}, {"progress", number(o.progress)}};
+              {"verdict", eval::to_string(o.overall)}, {"progress", number(o.progress)},
+              {"reason", text_or_null(o.reason)}};
       jo["years"] = json::array();
       for (auto const& y : o.years) {
-        json jy{{"year", y.year}, {"requirement", y.requirement}, {"verdict", eval::to_string(y.result)}};
+        json jy{{"year", y.year},
+                {"requirement", y.requirement},
+                {"verdict", eval::to_string(y.result)},
+                {"value_lower", nullptr},
+                {"value_upper", nullptr},
+                {"reason", text_or_null(y.reason)},
+                {"failing_units", unit_ids(y.failing_units, data)},
+                {"failing_total", y.failing_total},
+                {"missing_total", y.missing_total},
+                {"explanation", explain_requirement(y, rule, rules, data)}};
         auto const& root = rules.nodes[static_cast<std::size_t>(rule.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
-        if (root.lhs >= 0 && !std::isnan(y.value)) {
+        if (root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge) {
           auto const& type = rules.nodes[static_cast<std::size_t>(root.lhs)].type;
-          if (type.kind == sema::value_kind::date) {
-            jy["value"] = format_iso_date(static_cast<std::int32_t>(y.value));
-            jy["threshold"] = std::isnan(y.threshold) ? json(nullptr) : json(format_iso_date(static_cast<std::int32_t>(y.threshold)));
-            jy["gap"] = number(y.gap);
-            jy["unit"] = "ngày";
+          bool date = type.kind == sema::value_kind::date;
+          auto shown = [&](double v) {
+            if (!std::isfinite(v)) return json(nullptr);
+            return date ? json(format_iso_date(static_cast<std::int32_t>(v))) : number(display_value(v, type));
+          };
+          if (!std::isnan(y.value)) {
+            jy["value"] = shown(y.value);
+            jy["threshold"] = shown(y.threshold);
+            jy["gap"] = date ? number(y.gap) : number(display_value(y.gap, type));
+            jy["unit"] = date ? "ngày" : display_unit(type);
           } else {
-            jy["value"] = number(display_value(y.value, type));
-            jy["threshold"] = number(display_value(y.threshold, type));
-            jy["gap"] = number(display_value(y.gap, type));
-            jy["unit"] = display_unit(type);
+            jy["value_lower"] = shown(y.lower);
+            jy["value_upper"] = shown(y.upper);
+            if (std::isfinite(y.lower) || std::isfinite(y.upper)) jy["unit"] = date ? "ngày" : display_unit(type);
           }
         }
         if (y.due) jy["due"] = format_iso_date(y.due);

@@ -47,8 +47,12 @@ char const* css_class(eval::verdict v) {
   }
 }
 
-std::string score_text(eval::score const& s) {
-  return std::isnan(s.value) ? "chưa chấm được" : format_number(s.value, 1) + "/100";
+/// The type an obligation year's value is in: the left side of its comparison, if it is one.
+sema::value_type const* requirement_type(sema::obligation const& o, eval::requirement_outcome const& y,
+                                         sema::checked_ruleset const& rules) {
+  auto const& root = rules.nodes[static_cast<std::size_t>(o.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+  bool comparison = root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge;
+  return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
 }
 
 }  // namespace
@@ -63,11 +67,12 @@ void render_html(std::ostream& out, scorecard_input const& in) {
       << ".good{background:#dff0d8}.bad{background:#f2dede}.warn{background:#fcf8e3}.neutral{background:#f5f5f5}</style></head><body>\n"
       << "<h1>Bảng đánh giá thực hiện kế hoạch</h1>\n<p>Đơn vị: <b>" << html_escape(unit.name) << "</b> (mã "
       << html_escape(unit.id) << ") · Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of)
-      << " · Điểm tổng hợp: <b>" << score_text(root.overall) << "</b></p>\n";
+      << " · Điểm tổng hợp: <b>" << score_summary(root.overall, in.result.options.no_data) << "</b></p>\n";
   for (auto const& doc_score : root.documents) {
     auto const& d = rules.documents[static_cast<std::size_t>(doc_score.document)];
     out << "<h2>" << html_escape(d.number.empty() ? d.id : d.number) << " — " << html_escape(d.title)
-        << " (" << score_text(doc_score) << ")</h2>\n<table><tr><th>Kết quả</th><th>Mã</th><th>Nội dung</th>"
+        << "</h2>\n<p>Điểm: " << score_summary(doc_score, in.result.options.no_data)
+        << "</p>\n<table><tr><th>Kết quả</th><th>Mã</th><th>Nội dung</th>"
         << "<th>Căn cứ</th><th>Giải thích</th></tr>\n";
     for (auto const& t : root.targets) {
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
@@ -86,7 +91,15 @@ void render_html(std::ostream& out, scorecard_input const& in) {
       out << "<tr class=\"" << css_class(o.overall) << "\"><td>" << verdict_label(o.overall) << "</td><td>"
           << html_escape(rule.id) << "</td><td>" << html_escape(rule.title) << "</td><td>"
           << html_escape(rule.cite) << "</td><td>";
-      for (auto const& y : o.years) out << "<div>" << y.year << ": " << verdict_label(y.result) << "</div>";
+      if (o.overall == eval::verdict::not_applicable) out << html_escape(o.reason);
+      for (auto const& y : o.years) {
+        // As in the text form: a fully met obligation shows its last year; one not applicable, its reason.
+        if (o.overall == eval::verdict::not_applicable) break;
+        if (y.result == eval::verdict::met && o.overall == eval::verdict::met && &y != &o.years.back()) continue;
+        auto why = explain_requirement(y, rule, rules, in.data);
+        out << "<div>" << y.year << ": [" << verdict_label(y.result) << "]" << (why.empty() ? "" : " ")
+            << html_escape(why) << "</div>";
+      }
       out << "</td></tr>\n";
     }
     for (auto const& k : root.tasks) {
@@ -103,40 +116,64 @@ void render_html(std::ostream& out, scorecard_input const& in) {
 
 void render_csv(std::ostream& out, scorecard_input const& in) {
   auto const& rules = in.plan.rules();
-  out << "don_vi,ten_don_vi,van_ban,ma,loai,nam,ket_qua,gia_tri,nguong,khoang_cach,tien_do,giai_thich\n";
+  // New columns go at the end, so that a sheet built on the first twelve keeps working.
+  out << "don_vi,ten_don_vi,van_ban,ma,loai,nam,ket_qua,gia_tri,nguong,khoang_cach,tien_do,giai_thich,"
+         "gia_tri_tu,gia_tri_den,toc_do,ly_do\n";
+  struct facts {
+    double value = eval::nan, threshold = eval::nan, gap = eval::nan, progress = eval::nan;
+    double lower = eval::nan, upper = eval::nan, pace = eval::nan;
+    std::string why, reason;
+  };
   for (auto const& card : in.result.units) {
     auto const& u = in.data.units[card.unit];
     auto row = [&](int doc, std::string const& id, char const* kind, int year, std::string const& verdict,
-                   double value, double threshold, double gap, double progress, std::string const& why) {
-      auto num = [](double x) { return std::isnan(x) ? std::string() : format_number(x, 4); };
+                   facts const& f) {
+      auto num = [](double x) { return std::isfinite(x) ? format_number(x, 4) : std::string(); };
       out << csv_field(u.id) << ',' << csv_field(u.name) << ','
           << csv_field(rules.documents[static_cast<std::size_t>(doc)].id) << ',' << csv_field(id) << ','
           << kind << ',' << (year ? std::to_string(year) : "") << ',' << csv_field(verdict) << ','
-          << csv_field(num(value)) << ',' << csv_field(num(threshold)) << ',' << csv_field(num(gap)) << ','
-          << csv_field(num(progress)) << ',' << csv_field(why) << '\n';
+          << csv_field(num(f.value)) << ',' << csv_field(num(f.threshold)) << ',' << csv_field(num(f.gap)) << ','
+          << csv_field(num(f.progress)) << ',' << csv_field(f.why) << ',' << csv_field(num(f.lower)) << ','
+          << csv_field(num(f.upper)) << ',' << csv_field(num(f.pace)) << ',' << csv_field(f.reason) << '\n';
     };
     for (auto const& t : card.targets) {
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
+      auto shown = [&](double v) { return display_value(v, rule.type); };
       for (auto const& m : t.milestones) {
         auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
-        row(rule.document, rule.id, "chi_tieu", ms.year, verdict_label(m.result), display_value(m.value, rule.type),
-            display_value(ms.value, rule.type), display_value(m.gap, rule.type), m.progress,
-            explain(m, rule, rules, in.data));
+        bool open = std::isnan(m.value);
+        row(rule.document, rule.id, "chi_tieu", ms.year, verdict_label(m.result),
+            {shown(m.value), shown(ms.value), shown(m.gap), m.progress, open ? shown(m.lower) : eval::nan,
+             open ? shown(m.upper) : eval::nan, m.pace, explain(m, rule, rules, in.data), m.reason});
       }
-      if (t.milestones.empty())
-        row(rule.document, rule.id, "chi_tieu", 0, verdict_label(t.headline), eval::nan, eval::nan, eval::nan,
-            eval::nan, t.reason);
+      if (t.milestones.empty()) {
+        facts f;
+        f.why = f.reason = t.reason;
+        row(rule.document, rule.id, "chi_tieu", 0, verdict_label(t.headline), f);
+      }
     }
     for (auto const& o : card.obligations) {
       auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
-      for (auto const& y : o.years)
-        row(rule.document, rule.id, "nghia_vu", y.year, verdict_label(y.result), eval::nan, eval::nan, eval::nan,
-            eval::nan, y.missing.empty() ? "" : "thiếu " + y.missing.front());
+      for (auto const& y : o.years) {
+        facts f;
+        f.why = explain_requirement(y, rule, rules, in.data);
+        f.reason = y.reason;
+        // Dates are day numbers inside: a spreadsheet gets them in the explanation only.
+        auto const* type = requirement_type(rule, y, rules);
+        if (type && type->kind != sema::value_kind::date) {
+          f.value = display_value(y.value, *type);
+          f.threshold = display_value(y.threshold, *type);
+          f.gap = display_value(y.gap, *type);
+          if (std::isnan(y.value)) f.lower = display_value(y.lower, *type), f.upper = display_value(y.upper, *type);
+        }
+        row(rule.document, rule.id, "nghia_vu", y.year, verdict_label(y.result), f);
+      }
     }
     for (auto const& k : card.tasks) {
       auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
-      row(rule.document, rule.id, "nhiem_vu", 0, verdict_label(k.result), eval::nan, eval::nan, eval::nan,
-          eval::nan, rule.when.text);
+      facts f;
+      f.why = rule.when.text;
+      row(rule.document, rule.id, "nhiem_vu", 0, verdict_label(k.result), f);
     }
   }
 }

@@ -35,45 +35,6 @@ std::string pad(std::string const& s, std::size_t width) {
 
 }  // namespace
 
-std::string explain(eval::milestone_outcome const& m, sema::target const& t,
-                    sema::checked_ruleset const& rules, eval::dataset const& data) {
-  auto const& ms = t.milestones[static_cast<std::size_t>(m.milestone)];
-  auto value = [&](double v) { return format_value(v, t.type, rules); };
-  std::string goal = "mốc " + std::to_string(ms.year) + ": " + comparator_sign(ms.comparator) + " " +
-                     value(ms.value);
-  if (ms.comparator == sema::milestone::op::between) goal += " đến " + value(ms.upper);
-  if (m.result == eval::verdict::no_data) {
-    std::string s = goal + "; thiếu dữ liệu";
-    if (m.division_by_zero) s += " (phép chia cho 0)";
-    for (std::size_t i = 0; i < m.missing.size() && i < 3; ++i) s += (i ? ", " : ": ") + m.missing[i];
-    if (m.missing_total > 3) s += " và " + std::to_string(m.missing_total - 3) + " giá trị khác";
-    return s;
-  }
-  std::string s = goal + "; hiện " + value(m.value) + " (" + std::to_string(m.value_year) + ")";
-  if (!std::isnan(m.expected))
-    s += "; theo lộ trình từ " + value(m.baseline) + " (" + std::to_string(m.baseline_year) +
-         ") cần " + value(m.expected);
-  else if (m.result == eval::verdict::pending)
-    s += "; chưa có số liệu gốc để vẽ lộ trình";
-  if (m.gap > 0) {
-    bool lower = ms.comparator == sema::milestone::op::le || ms.comparator == sema::milestone::op::lt;
-    s += lower ? "; vượt ngưỡng " : "; còn thiếu ";
-    s += format_gap(m.gap, t.type, rules);
-  }
-  if (!std::isnan(m.parts.needed) && m.parts.needed > 0 && !m.parts.numerator_unit.empty()) {
-    s += " — cần thêm " + format_number(m.parts.needed, 1) + " " + m.parts.numerator_unit;
-    s += " (hiện " + format_number(m.parts.numerator, 1) + " " + m.parts.numerator_unit + " / " +
-         format_number(m.parts.denominator, 1) + " " + m.parts.denominator_unit + ")";
-  }
-  if (!m.failing_units.empty()) {
-    s += "; chưa đạt: ";
-    for (std::size_t i = 0; i < m.failing_units.size() && i < 5; ++i)
-      s += (i ? ", " : "") + data.units[m.failing_units[i]].name;
-    if (m.failing_total > 5) s += " và " + std::to_string(m.failing_total - 5) + " đơn vị khác";
-  }
-  return s;
-}
-
 void render_text(std::ostream& out, scorecard_input const& in) {
   auto const& rules = in.plan.rules();
   auto const& data = in.data;
@@ -83,17 +44,14 @@ void render_text(std::ostream& out, scorecard_input const& in) {
   out << "Đơn vị: " << unit.name << " (" << rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title
       << ", mã " << unit.id << ")\n";
   out << "Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of) << "\n";
-  out << "Điểm tổng hợp: " << score_text(root.overall) << " (" << root.overall.counted << " mục được chấm";
-  if (root.overall.no_data)
-    out << "; " << root.overall.no_data << " mục thiếu dữ liệu "
-        << (in.result.options.no_data == eval::no_data_policy::zero ? "tính 0 điểm" : "không tính");
-  out << ")\n";
+  auto policy = in.result.options.no_data;
+  out << "Điểm tổng hợp: " << score_summary(root.overall, policy) << "\n";
 
   for (auto const& doc_score : root.documents) {
     int doc = doc_score.document;
     auto const& d = rules.documents[static_cast<std::size_t>(doc)];
     out << "\n== " << (d.number.empty() ? d.id : d.number) << (d.title.empty() ? "" : " — " + d.title)
-        << "\n   Điểm: " << score_text(doc_score) << "\n";
+        << "\n   Điểm: " << score_summary(doc_score, policy) << "\n";
     std::map<std::string, std::vector<std::string>> sections;
     for (auto const& t : root.targets) {
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
@@ -120,20 +78,15 @@ void render_text(std::ostream& out, scorecard_input const& in) {
       std::string block = "  " + pad("[" + verdict_label(o.overall) + "]", 22) + rule.id + " " + rule.title;
       if (!rule.cite.empty()) block += " (" + rule.cite + ")";
       block += "\n";
+      // Not applicable overall means every year is, for the same reason: say it once.
+      if (o.overall == eval::verdict::not_applicable && !o.reason.empty())
+        block += std::string(24, ' ') + o.reason + "\n";
       for (auto const& y : o.years) {
+        if (o.overall == eval::verdict::not_applicable) break;
         if (y.result == eval::verdict::met && o.overall == eval::verdict::met && &y != &o.years.back()) continue;
-        block += std::string(24, ' ') + std::to_string(y.year) + ": [" + verdict_label(y.result) + "]";
-        if (!std::isnan(y.value) && !std::isnan(y.threshold)) {
-          auto const& root_node = rules.nodes[static_cast<std::size_t>(
-              rule.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
-          auto const& type = rules.nodes[static_cast<std::size_t>(root_node.lhs)].type;
-          block += " " + format_value(y.value, type, rules) + " so với ngưỡng " + format_value(y.threshold, type, rules);
-          if (y.gap > 0) block += "; còn thiếu " + format_gap(y.gap, type, rules);
-        }
-        if (y.due) block += " (hạn " + format_vn_date(y.due) + ")";
-        for (std::size_t i = 0; i < y.missing.size() && i < 3; ++i) block += (i ? ", " : "; thiếu ") + y.missing[i];
-        if (y.division_by_zero) block += " (phép chia cho 0)";
-        block += "\n";
+        auto why = explain_requirement(y, rule, rules, data);
+        block += std::string(24, ' ') + std::to_string(y.year) + ": [" + verdict_label(y.result) + "]" +
+                 (why.empty() ? "" : " " + why) + "\n";
       }
       if (!o.accountable.empty())
         block += std::string(24, ' ') + "Trách nhiệm: " + agencies(o.accountable, rules) + "\n";

@@ -79,6 +79,7 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
       if (o.target == static_cast<int>(t)) found = &o;
     if (!found || found->headline_milestone < 0) {
       out.verdict = "not_applicable";
+      if (found) out.reason = found->reason;
       return out;
     }
     int index = found->headline_milestone;
@@ -98,6 +99,12 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
     out.gap = report::display_value(m.gap, rule.type);
     out.progress = m.progress;
     out.needed = m.parts.needed;
+    if (std::isnan(m.value)) {
+      out.lower = report::display_value(m.lower, rule.type);
+      out.upper = report::display_value(m.upper, rule.type);
+    }
+    out.pace = m.pace;
+    out.reason = m.reason;
     out.missing = m.missing;
     return out;
   }
@@ -114,6 +121,7 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
     if (!parsed->year) {
       out.verdict = eval::to_string(found->overall);
       out.progress = found->progress;
+      out.reason = found->reason;
       for (auto const& y : found->years) out.missing.insert(out.missing.end(), y.missing.begin(), y.missing.end());
       return out;
     }
@@ -125,6 +133,11 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
       out.value = report::display_value(y.value, type);
       out.threshold = report::display_value(y.threshold, type);
       out.gap = report::display_value(y.gap, type);
+      if (std::isnan(y.value)) {
+        out.lower = report::display_value(y.lower, type);
+        out.upper = report::display_value(y.upper, type);
+      }
+      out.reason = y.reason;
       out.missing = y.missing;
       return out;
     }

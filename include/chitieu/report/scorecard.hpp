@@ -22,8 +22,15 @@ void render_html(std::ostream& out, scorecard_input const& in);
 /// One row per milestone, obligation year and task, for every unit: for spreadsheets.
 void render_csv(std::ostream& out, scorecard_input const& in);
 
-/// One line explaining a milestone outcome: value, threshold, trajectory and gap, in Vietnamese.
+/// One line explaining a milestone outcome in Vietnamese: value (or its bounds) and year, what is
+/// missing, the trajectory and pace, the gap and what it takes in units, the failing units.
 std::string explain(eval::milestone_outcome const& m, sema::target const& t,
                     sema::checked_ruleset const& rules, eval::dataset const& data);
+/// The same for one year of an obligation's requirement: value against the requirement, gap, due
+/// day, missing values, failing units; the reason when it does not apply. Empty when nothing to add.
+std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
+                                sema::checked_ruleset const& rules, eval::dataset const& data);
+/// "56,2/100 (10/14 mục được chấm; 1 mục thiếu dữ liệu tính 0 điểm)"
+std::string score_summary(eval::score const& s, eval::no_data_policy policy);
 
 }  // namespace chitieu::report

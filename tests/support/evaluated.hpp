@@ -12,7 +12,7 @@
 
 namespace chitieu::testing_support {
 
-struct scored {
+struct evaluated {
   ruleset_result rules;
   std::optional<eval::plan> plan;
   eval::load_result data;
@@ -20,9 +20,9 @@ struct scored {
 };
 
 /// `options.as_of` is set from `as_of`; the rest of `options` is used as given.
-inline scored score_text(std::string const& rules_text, std::string const& json, std::string const& as_of,
+inline evaluated score_text(std::string const& rules_text, std::string const& json, std::string const& as_of,
                          eval::evaluate_options options = {}) {
-  scored s;
+  evaluated s;
   s.rules = check_text(rules_text);
   REQUIRE(s.rules.rules);
   s.plan.emplace(eval::compile(*s.rules.rules));

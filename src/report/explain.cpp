@@ -1,0 +1,349 @@
+// The Vietnamese sentence behind each verdict (a milestone, an obligation's year) and the score line,
+// shared by the text, HTML, CSV and JSON scorecards so that every view says the same thing. Renders
+// only: verdicts, bounds, paces and reasons come from eval; the words follow them and never contradict.
+#include <chitieu/report/scorecard.hpp>
+
+#include <chitieu/date.hpp>
+#include <chitieu/report/format.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace chitieu::report {
+namespace {
+
+using sema::milestone;
+using sema::node_op;
+using sema::value_kind;
+using eval::verdict;
+using show_fn = std::function<std::string(double)>;
+
+constexpr std::size_t shown_values = 3;  // missing values named in one line
+constexpr std::size_t shown_units = 5;   // failing units named in one line
+
+bool whole(double x) { return std::isfinite(x) && std::abs(x - std::round(x)) < 1e-9; }
+
+std::string join(std::vector<std::string> const& parts) {
+  std::string out;
+  for (auto const& p : parts)
+    if (!p.empty()) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+/// "a, b, c và 4 giá trị khác": at most `shown` names, then how many were left out (of `total`).
+std::string cut_list(std::vector<std::string> const& names, std::size_t total, std::size_t shown,
+                     char const* noun) {
+  std::size_t n = std::min(names.size(), shown);
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += (i ? ", " : "") + names[i];
+  total = std::max(total, names.size());
+  if (total > n) s += n ? " và " + std::to_string(total - n) + " " + noun + " khác" : std::to_string(total) + " " + noun;
+  return s;
+}
+
+std::string missing_list(std::vector<std::string> const& pointers, std::size_t total) {
+  return cut_list(pointers, total, shown_values, "giá trị");
+}
+
+/// Levels, dates and yes/no have no "range 60%–70%"; open ends read "ít nhất" / "nhiều nhất". A bound
+/// that only repeats what the scale allows anyway ("ít nhất 0 trường", "nhiều nhất 100%", "ít nhất
+/// hạng 1") says nothing and is left out.
+std::string bounds_phrase(double lo, double hi, sema::value_type const& type, show_fn const& show,
+                          sema::checked_ruleset const& rules, bool trim = true) {
+  if (type.kind == value_kind::boolean) return "";
+  double floor_of_scale = type.kind == value_kind::rank ? 1 : 0;
+  double top_of_scale = eval::nan;
+  if (type.kind == value_kind::percent) top_of_scale = 1;
+  if (type.kind == value_kind::level)
+    top_of_scale = static_cast<double>(rules.ladders[static_cast<std::size_t>(type.ladder)].levels.size()) - 1;
+  if (trim && type.kind != value_kind::date && lo <= floor_of_scale + 1e-12) lo = -std::numeric_limits<double>::infinity();
+  if (trim && hi >= top_of_scale - 1e-12) hi = std::numeric_limits<double>::infinity();
+  bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
+  bool date = type.kind == value_kind::date;
+  if (has_lo && has_hi) {
+    if (type.kind == value_kind::level || date) return "từ " + show(lo) + " đến " + show(hi);
+    return "trong khoảng " + show(lo) + "–" + show(hi);
+  }
+  if (has_lo) return (date ? "không sớm hơn " : "ít nhất ") + show(lo);
+  if (has_hi) return (date ? "không muộn hơn " : "nhiều nhất ") + show(hi);
+  return "";
+}
+
+/// The verdict as it reads inside a sentence ("đạt dù thiếu 1 giá trị"); none for verdicts that do
+/// not rest on the value.
+char const* verdict_word(verdict v) {
+  switch (v) {
+    case verdict::met:
+    case verdict::achieved: return "đạt";
+    case verdict::not_met: return "không đạt";
+    case verdict::on_track: return "đúng tiến độ";
+    case verdict::needs_acceleration: return "cần đẩy nhanh";
+    case verdict::limited_progress: return "tiến triển chậm";
+    case verdict::deterioration: return "xấu đi";
+    default: return nullptr;
+  }
+}
+
+/// A strict comparator is said in words, so that a value equal to the threshold visibly fails it.
+std::string goal_phrase(milestone const& ms, show_fn const& show) {
+  switch (ms.comparator) {
+    case milestone::op::gt: return "trên " + show(ms.value);
+    case milestone::op::lt: return "dưới " + show(ms.value);
+    case milestone::op::between: return "từ " + show(ms.value) + " đến " + show(ms.upper);
+    default: return comparator_sign(ms.comparator) + " " + show(ms.value);
+  }
+}
+
+std::string requirement_phrase(node_op op, std::string const& t, bool date) {
+  if (date) {
+    switch (op) {
+      case node_op::ge: return "từ ngày " + t;
+      case node_op::gt: return "sau ngày " + t;
+      case node_op::le: return "chậm nhất ngày " + t;
+      case node_op::lt: return "trước ngày " + t;
+      case node_op::eq: return "đúng ngày " + t;
+      default: return "khác ngày " + t;
+    }
+  }
+  switch (op) {
+    case node_op::ge: return "≥ " + t;
+    case node_op::gt: return "trên " + t;
+    case node_op::le: return "≤ " + t;
+    case node_op::lt: return "dưới " + t;
+    case node_op::eq: return "= " + t;
+    default: return "≠ " + t;
+  }
+}
+
+/// How far from the threshold, in words that match the side: short of it, past it, or ranks behind.
+std::string gap_phrase(double gap, bool above, sema::value_type const& type, sema::checked_ruleset const& rules) {
+  if (type.kind == value_kind::rank && above) return "kém " + format_number(gap, 1) + " bậc";
+  if (type.kind == value_kind::date) return (above ? "muộn " : "sớm ") + format_number(gap, 0) + " ngày";
+  return (above ? "vượt ngưỡng " : "còn thiếu ") + format_gap(gap, type, rules);
+}
+
+/// "Trường A, Trường B và 3 đơn vị khác"
+std::string unit_list(std::vector<std::uint32_t> const& units, std::size_t total,
+                      std::function<std::string(std::uint32_t)> const& name) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < units.size() && i < shown_units; ++i) names.push_back(name(units[i]));
+  return cut_list(names, std::max(total, units.size()), shown_units, "đơn vị");
+}
+
+/// +1 when the line to the milestone climbs, -1 when it falls: the direction eval judged the pace in.
+int line_direction(milestone const& ms, double baseline) {
+  switch (ms.comparator) {
+    case milestone::op::ge:
+    case milestone::op::gt: return 1;
+    case milestone::op::le:
+    case milestone::op::lt: return -1;
+    default: return ms.value >= baseline ? 1 : -1;
+  }
+}
+
+/// The share of the pace asked for, floored so that the words never reach a level the verdict did not.
+std::string pace_phrase(eval::milestone_outcome const& m, bool on_a_line) {
+  if (std::isnan(m.pace) || m.pace >= 1 - 1e-9) return "";
+  if (m.result != verdict::on_track && !eval::is_behind(m.result)) return "";
+  bool since_baseline = on_a_line && m.baseline_year;
+  if (m.pace < 0)
+    return since_baseline ? "nhưng đã xa mốc hơn năm " + std::to_string(m.baseline_year) : "đang đi ngược chiều mục tiêu";
+  if (m.pace == 0 && since_baseline) return "chưa tiến triển so với năm " + std::to_string(m.baseline_year);
+  return "đạt " + format_number(std::floor(m.pace * 100 + 1e-9), 0) + "% tốc độ cần thiết";
+}
+
+/// The straight line from the baseline, with the value it asks for now. On a scale of whole steps
+/// (levels, ranks, counts) the line asks for the next whole step; it is said only when it agrees with
+/// the verdict (reached when on track, not reached when behind), else the pace alone speaks.
+std::string trajectory_phrase(eval::milestone_outcome const& m, sema::target const& t, milestone const& ms,
+                              show_fn const& show) {
+  std::string since = show(m.baseline) + " (" + std::to_string(m.baseline_year) + ")";
+  if (m.result == verdict::deterioration && std::isnan(m.pace))
+    return "năm " + std::to_string(m.baseline_year) + " đã đạt mốc với " + show(m.baseline) + ", nay không còn đạt";
+  std::string s = "theo lộ trình từ " + since;
+  int dir = line_direction(ms, m.baseline);
+  double asked = m.expected;
+  bool say = true;
+  double now = !std::isnan(m.value) ? m.value : dir > 0 ? m.lower : m.upper;
+  bool steps = t.type.kind == value_kind::level || t.type.kind == value_kind::rank ||
+               (t.type.kind == value_kind::count && whole(now) && whole(m.baseline));
+  if (steps) {
+    asked = dir > 0 ? std::ceil(asked - 1e-9) : std::floor(asked + 1e-9);
+    bool reached = std::isfinite(now) && (dir > 0 ? now >= asked - 1e-9 : now <= asked + 1e-9);
+    say = eval::is_behind(m.result) ? !reached : reached;
+  }
+  if (say) s += " cần " + show(asked);
+  auto pace = pace_phrase(m, true);
+  return pace.empty() ? s : s + ", " + pace;
+}
+
+}  // namespace
+
+std::string explain(eval::milestone_outcome const& m, sema::target const& t, sema::checked_ruleset const& rules,
+                    eval::dataset const& data) {
+  auto const& ms = t.milestones[static_cast<std::size_t>(m.milestone)];
+  show_fn show = [&](double v) { return format_value(v, t.type, rules); };
+  std::string year = std::to_string(m.value_year);
+  std::vector<std::string> parts{"mốc " + std::to_string(ms.year) + ": " + goal_phrase(ms, show)};
+  bool known = !std::isnan(m.value);
+  std::string bounds = known ? "" : bounds_phrase(m.lower, m.upper, t.type, show, rules);
+  // A verdict that stands despite missing values says where the value lies, even if only on its scale.
+  if (bounds.empty() && !known && m.result != verdict::no_data)
+    bounds = bounds_phrase(m.lower, m.upper, t.type, show, rules, false);
+  std::size_t missing = std::max(m.missing_total, m.missing.size());
+
+  // With a later year passed over, `missing` holds that year's gaps too; tell the two apart by year.
+  std::vector<std::string> passed_over, open = m.missing;
+  std::size_t passed_count = 0, open_count = missing;
+  if (m.fallback_from) {
+    if (bounds.empty()) {
+      passed_over = std::move(open), open.clear();
+      passed_count = missing, open_count = 0;
+    } else {
+      std::string tag = "/values/" + std::to_string(m.fallback_from) + "/";
+      open.clear();
+      for (auto const& p : m.missing) (p.find(tag) != std::string::npos ? passed_over : open).push_back(p);
+      passed_count = passed_over.size();
+      open_count = missing - passed_count;
+    }
+  }
+
+  if (m.result == verdict::not_applicable || (!known && bounds.empty() && m.result != verdict::no_data)) {
+    std::string why = m.reason.empty() ? verdict_label(m.result) : m.reason;
+    parts.push_back(m.value_year ? why + " (" + year + ")" : why);
+    return join(parts);
+  }
+  if (m.result == verdict::no_data) {
+    std::string s;
+    if (!bounds.empty()) {
+      parts.push_back("hiện " + bounds + " (" + year + ")");
+      s = "thiếu " + std::to_string(open_count) + " giá trị nên chưa kết luận được";
+    } else {
+      s = "thiếu dữ liệu";
+    }
+    if (m.division_by_zero) s += " (phép chia cho 0)";
+    if (!open.empty()) s += ": " + missing_list(open, open_count);
+    else if (bounds.empty() && !m.reason.empty()) s += ": " + m.reason;
+    parts.push_back(s);
+    return join(parts);
+  }
+
+  std::string value = "hiện " + (known ? show(m.value) : bounds) + " (" + year + ")";
+  if (!bounds.empty() && open_count > 0) {
+    // A verdict reached at both ends of the bounds stands; say which values it does not depend on.
+    auto word = verdict_word(m.result);
+    std::string list = open.empty() ? "" : ": " + missing_list(open, open_count);
+    value += word ? std::string(" — ") + word + " dù thiếu " + std::to_string(open_count) + " giá trị" + list
+                  : "; thiếu " + std::to_string(open_count) + " giá trị" + list;
+  }
+  parts.push_back(value);
+  if (m.fallback_from) {
+    std::string s = "năm " + std::to_string(m.fallback_from) + " ";
+    s += passed_count ? "thiếu " + std::to_string(passed_count) + " giá trị" : std::string("chưa đủ số liệu");
+    if (!passed_over.empty()) s += " (" + missing_list(passed_over, passed_count) + ")";
+    parts.push_back(s + "; dùng số liệu năm " + year);
+  }
+  if (m.result == verdict::pending || m.result == verdict::stale) parts.push_back(m.reason);
+  if (m.result != verdict::stale) {
+    bool fell_back_from_met = m.result == verdict::deterioration && std::isnan(m.pace);
+    if ((!std::isnan(m.expected) || fell_back_from_met) && !std::isnan(m.baseline))
+      parts.push_back(trajectory_phrase(m, t, ms, show));
+    else parts.push_back(pace_phrase(m, false));
+  }
+
+  std::string gap;
+  if (m.gap > 0) {
+    double g = t.type.kind == value_kind::count && whole(m.value) ? std::ceil(m.gap - 1e-9) : m.gap;
+    double side = known ? m.value : std::isfinite(m.lower) ? m.lower : m.upper;
+    bool above = ms.comparator == milestone::op::le || ms.comparator == milestone::op::lt ||
+                 (ms.comparator == milestone::op::between ? side > ms.upper
+                  : ms.comparator != milestone::op::ge && ms.comparator != milestone::op::gt && side > ms.value);
+    gap = gap_phrase(g, above, t.type, rules);
+  } else if (m.gap == 0 && known && m.result != verdict::met && m.result != verdict::achieved &&
+             (ms.comparator == milestone::op::gt || ms.comparator == milestone::op::lt)) {
+    gap = "chưa " + goal_phrase(ms, show);  // at a strict threshold: no distance, yet not met
+  }
+  if (!std::isnan(m.parts.needed) && m.parts.needed > 0 && !m.parts.numerator_unit.empty()) {
+    // Schools and rooms come whole: a need of 1,67 is 2 more.
+    bool units = whole(m.parts.numerator);
+    double needed = units ? std::ceil(m.parts.needed - 1e-9) : m.parts.needed;
+    gap += std::string(gap.empty() ? "" : " — ") + "cần thêm " + format_number(needed, units ? 0 : 1) + " " +
+           m.parts.numerator_unit + " (hiện " + format_number(m.parts.numerator, 1) + " " +
+           m.parts.numerator_unit + " / " + format_number(m.parts.denominator, 1) + " " +
+           m.parts.denominator_unit + ")";
+  }
+  parts.push_back(gap);
+  if (!m.failing_units.empty())
+    parts.push_back("chưa đạt: " + unit_list(m.failing_units, m.failing_total,
+                                             [&](std::uint32_t u) { return data.units[u].name; }));
+  return join(parts);
+}
+
+std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
+                                sema::checked_ruleset const& rules, eval::dataset const& data) {
+  if (y.result == verdict::not_applicable) return y.reason;
+  auto const& root = rules.nodes[static_cast<std::size_t>(
+      o.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+  std::vector<std::string> parts;
+  std::size_t missing = std::max(y.missing_total, y.missing.size());
+  bool comparison = root.lhs >= 0 && root.op >= node_op::eq && root.op <= node_op::ge;
+  bool bounded = false, due_said = false;
+  if (comparison) {
+    auto const& type = rules.nodes[static_cast<std::size_t>(root.lhs)].type;
+    bool date = type.kind == value_kind::date;
+    show_fn show = [&](double v) { return format_value(v, type, rules); };
+    bool known = !std::isnan(y.value);
+    std::string bounds = known ? "" : bounds_phrase(y.lower, y.upper, type, show, rules);
+    if (bounds.empty() && !known && (y.result == verdict::met || y.result == verdict::not_met))
+      bounds = bounds_phrase(y.lower, y.upper, type, show, rules, false);
+    bounded = !bounds.empty();
+    std::string subject = known ? show(y.value) : bounds;
+    if (!std::isnan(y.threshold)) {
+      due_said = date && y.due && static_cast<std::int32_t>(y.threshold) == y.due;
+      std::string need = "yêu cầu " + requirement_phrase(root.op, show(y.threshold), date);
+      subject = subject.empty() ? need : subject + " (" + need + ")";
+    }
+    if (bounded && missing && (y.result == verdict::met || y.result == verdict::not_met))
+      subject += std::string(" — ") + verdict_word(y.result) + " dù thiếu " + std::to_string(missing) +
+                 " giá trị" + (y.missing.empty() ? "" : ": " + missing_list(y.missing, missing));
+    parts.push_back(subject);
+    bool lower_better = root.op == node_op::lt || root.op == node_op::le;
+    if (y.gap > 0) {
+      double g = type.kind == value_kind::count && whole(y.value) ? std::ceil(y.gap - 1e-9) : y.gap;
+      parts.push_back(gap_phrase(g, lower_better, type, rules));
+    } else if (y.gap == 0 && y.result == verdict::not_met && (root.op == node_op::gt || root.op == node_op::lt)) {
+      parts.push_back("chưa " + requirement_phrase(root.op, show(y.threshold), date));
+    }
+  }
+  if (y.result == verdict::pending) {
+    parts.push_back(y.due ? "chưa đến hạn " + format_vn_date(y.due) : "năm chưa kết thúc");
+    due_said = true;
+  }
+  if (y.due && !due_said) parts.push_back("hạn " + format_vn_date(y.due));
+  if (y.result == verdict::no_data) {
+    // The label already says "Thiếu dữ liệu": name what is missing.
+    std::string s = bounded ? "thiếu " + std::to_string(missing) + " giá trị nên chưa kết luận được" : "thiếu";
+    if (y.division_by_zero) s += " (phép chia cho 0)";
+    if (!y.missing.empty()) s += (bounded ? ": " : " ") + missing_list(y.missing, missing);
+    else if (!y.reason.empty()) s = (bounded ? s + ": " : "") + y.reason;
+    else if (!bounded) s = y.division_by_zero ? "phép chia cho 0" : "";
+    parts.push_back(s);
+  }
+  if (!y.failing_units.empty())
+    parts.push_back("chưa đạt: " + unit_list(y.failing_units, y.failing_total,
+                                             [&](std::uint32_t u) { return data.describe_unit(u, rules); }));
+  return join(parts);
+}
+
+std::string score_summary(eval::score const& s, eval::no_data_policy policy) {
+  std::string out = std::isnan(s.value) ? "chưa chấm được" : format_number(s.value, 1) + "/100";
+  out += " (" + std::to_string(s.counted) + "/" + std::to_string(s.items) + " mục được chấm";
+  if (s.no_data)
+    out += "; " + std::to_string(s.no_data) + " mục thiếu dữ liệu " +
+           (policy == eval::no_data_policy::zero ? "tính 0 điểm" : "không tính");
+  return out + ")";
+}
+
+}  // namespace chitieu::report
