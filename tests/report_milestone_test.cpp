@@ -316,3 +316,20 @@ TEST_CASE("report: bounds as JSON are in display units, open sides null") {
   CHECK(td["fallback_from"].is_null());
   CHECK(td["pace"].is_null());
 }
+
+TEST_CASE("report: an open value judged at its worst end says so, and never claims the verdict despite the blank") {
+  // Four schools: none met the standard in 2025; in 2026 three do and one left it blank, so the share is
+  // 75% (on the line from 0% in 2025 to 80% in 2030, which asks 16%) or 100% (achieved): judged at 75%.
+  std::string four = R"([
+    {"kind":"school","id":"t-1","name":"Trường 1","values":{"2025":{"cong_lap":true,"dat_chuan":false},"2026":{"cong_lap":true,"dat_chuan":true}}},
+    {"kind":"school","id":"t-2","name":"Trường 2","values":{"2025":{"cong_lap":true,"dat_chuan":false},"2026":{"cong_lap":true,"dat_chuan":true}}},
+    {"kind":"school","id":"t-3","name":"Trường 3","values":{"2025":{"cong_lap":true,"dat_chuan":false},"2026":{"cong_lap":true,"dat_chuan":true}}},
+    {"kind":"school","id":"t-4","name":"Trường 4","values":{"2025":{"cong_lap":true,"dat_chuan":false},"2026":{"cong_lap":true}}}])";
+  scored s(rules_ct, province(R"({"2026":{}})", four), "2026-12-31");
+  auto const& m = s.milestone("TC", 2030);
+  CHECK(m.result == eval::verdict::on_track);
+  CHECK(m.judged_on == doctest::Approx(0.75));
+  CHECK(s.line("TC", 2030) ==
+        "mốc 2030: ≥ 80%; hiện ít nhất 75% (2026); tính theo mức 75% vì thiếu 1 giá trị: "
+        "/children/3/values/2026/dat_chuan; theo lộ trình từ 0% (2025) cần 16%; còn thiếu 5 điểm phần trăm");
+}

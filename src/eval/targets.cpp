@@ -276,7 +276,10 @@ class target_judge {
       mo.pace = standing->pace;
       mo.expected = standing->expected;
       if (mo.result == verdict::pending) mo.reason = "chưa có số liệu năm gốc để vẽ lộ trình";
-      if (at_worst) mo.reason = "tính theo trường hợp xấu nhất mà các giá trị còn thiếu cho phép";
+      if (at_worst) {
+        mo.reason = "tính theo trường hợp xấu nhất mà các giá trị còn thiếu cho phép";
+        mo.judged_on = worst_end(m, it->value);
+      }
       if (open_year > it->year) mo.fallback_from = open_year;
       int oldest_fresh = c_.as_of_year - c_.options.freshness;
       if (it->year < oldest_fresh) {

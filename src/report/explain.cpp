@@ -231,7 +231,11 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t, sem
   }
 
   std::string value = "hiện " + (known ? show(m.value) : bounds) + " (" + year + ")";
-  if (!bounds.empty() && open_count > 0) {
+  if (!std::isnan(m.judged_on)) {
+    // Judged at the worst end: the blanks could raise the verdict, never lower it.
+    std::string list = open.empty() ? "" : ": " + missing_list(open, open_count);
+    value += "; tính theo mức " + show(m.judged_on) + " vì thiếu " + std::to_string(open_count) + " giá trị" + list;
+  } else if (!bounds.empty() && open_count > 0) {
     // A verdict reached at both ends of the bounds stands; say which values it does not depend on.
     auto word = verdict_word(m.result);
     std::string list = open.empty() ? "" : ": " + missing_list(open, open_count);

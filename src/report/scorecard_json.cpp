@@ -87,6 +87,7 @@ json to_json(scorecard_input const& in) {
                 // `upper` was taken by the band of `between`: the bounds of an open value are value_*.
                 {"value_lower", std::isnan(m.value) ? dv(m.lower) : json(nullptr)},
                 {"value_upper", std::isnan(m.value) ? dv(m.upper) : json(nullptr)},
+                {"judged_on", dv(m.judged_on)},
                 {"pace", number(m.pace)},
                 {"fallback_from", m.fallback_from ? json(m.fallback_from) : json(nullptr)},
                 {"reason", text_or_null(m.reason)},

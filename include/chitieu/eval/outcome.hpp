@@ -58,6 +58,7 @@ struct milestone_outcome {
   // When missing values leave the value open: the least and greatest it can be. A verdict that holds
   // at both ends stands ("đạt dù thiếu 1 giá trị"); `missing` names the values it does not depend on.
   double lower = nan, upper = nan;
+  double judged_on = nan;   // not yet due, value open: the worst end it was judged at (blanks could only raise it)
   double pace = nan;        // not yet due: change since the baseline ÷ the change the line asked for
   int fallback_from = 0;    // a later year whose value was unknown, so an earlier one was used
   std::string reason;       // why pending, no_data or not_applicable, in Vietnamese
