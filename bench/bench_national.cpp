@@ -327,7 +327,7 @@ int main(int argc, char** argv) {
           for (int y : ds.years) add(run.eval(root, u, y));
         }
         for (auto const& a : plan.obligations_for(kind))
-          for (auto const& r : rules.obligations[static_cast<std::size_t>(a.index)].requires)
+          for (auto const& r : rules.obligations[static_cast<std::size_t>(a.index)].requirements)
             for (int y : ds.years) add(run.eval(r.roots[static_cast<std::size_t>(a.slot)], u, y));
       }
     }
@@ -357,7 +357,7 @@ int main(int argc, char** argv) {
         for (int y : ds.years)
           check(rules.targets[static_cast<std::size_t>(a.index)].measures[static_cast<std::size_t>(a.slot)], u, y);
       for (auto const& a : plan.obligations_for(kind))
-        for (auto const& r : rules.obligations[static_cast<std::size_t>(a.index)].requires)
+        for (auto const& r : rules.obligations[static_cast<std::size_t>(a.index)].requirements)
           for (int y : ds.years) check(r.roots[static_cast<std::size_t>(a.slot)], u, y);
     }
   }

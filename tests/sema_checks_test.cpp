@@ -37,13 +37,13 @@ check C2 "Tỉ lệ trong khoảng" {
   CHECK(checks[0].cite == "Phụ lục 01, mục 1");
   CHECK(checks[0].level == severity::error);  // the default
   REQUIRE(checks[0].applies.size() == 1);
-  REQUIRE(checks[0].requires.size() == 1);
-  CHECK(checks[0].requires[0].roots.size() == 1);
-  auto const& root = r.rules->nodes[static_cast<std::size_t>(checks[0].requires[0].roots[0])];
+  REQUIRE(checks[0].requirements.size() == 1);
+  CHECK(checks[0].requirements[0].roots.size() == 1);
+  auto const& root = r.rules->nodes[static_cast<std::size_t>(checks[0].requirements[0].roots[0])];
   CHECK(root.op == sema::node_op::le);
   CHECK(root.type.kind == sema::value_kind::boolean);
   CHECK(checks[1].level == severity::warning);
-  CHECK(checks[1].requires.size() == 2);
+  CHECK(checks[1].requirements.size() == 2);
 }
 
 TEST_CASE("sema: a check's require must be yes/no and its names must exist") {

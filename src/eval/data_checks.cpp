@@ -133,7 +133,7 @@ class judge {
       if (at == check.applies.end()) continue;
       auto slot = static_cast<std::size_t>(at - check.applies.begin());
       for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
-        for (auto const& req : check.requires) {
+        for (auto const& req : check.requirements) {
           int root = req.roots[slot];
           if (run_.eval(root, u, data_.row_year[r]) == 0) out.push_back(violation(check, root, u, data_.row_year[r]));
         }
@@ -228,7 +228,7 @@ check_state judge_check(plan const& compiled, dataset const& data, int check, st
   auto const& c = compiled.rules().data_checks[static_cast<std::size_t>(check)];
   auto at = std::find(c.applies.begin(), c.applies.end(), data.units[unit].kind);
   if (at == c.applies.end() || !has_row(data, unit, year)) return check_state::not_applicable;
-  int root = c.requires[requirement].roots[static_cast<std::size_t>(at - c.applies.begin())];
+  int root = c.requirements[requirement].roots[static_cast<std::size_t>(at - c.applies.begin())];
   double v = detail::interpreter(compiled, data).eval(root, unit, year);
   return std::isnan(v) ? check_state::unknown : v != 0 ? check_state::holds : check_state::fails;
 }

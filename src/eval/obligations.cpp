@@ -45,8 +45,8 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
     std::int32_t due = o.due_month ? due_in_year(y, o.due_day, o.due_month) : 0;
     // One rule for every due day (due.hpp): a year is judged from its due day, or its last day.
     bool over = past_due(c.options.as_of, o.due_month ? due : end_of_year(y));
-    for (std::size_t r = 0; r < o.requires.size(); ++r) {
-      int root = o.requires[r].roots[static_cast<std::size_t>(a.slot)];
+    for (std::size_t r = 0; r < o.requirements.size(); ++r) {
+      int root = o.requirements[r].roots[static_cast<std::size_t>(a.slot)];
       requirement_outcome ro;
       ro.requirement = static_cast<int>(r);
       ro.year = y;

@@ -179,7 +179,7 @@ class builder {
     for (std::size_t i = 0; i < rules_.obligations.size(); ++i) {
       auto const& o = rules_.obligations[i];
       std::vector<int> roots;
-      for (auto const& r : o.requires) roots.insert(roots.end(), r.roots.begin(), r.roots.end());
+      for (auto const& r : o.requirements) roots.insert(roots.end(), r.roots.begin(), r.roots.end());
       add_reads(node_kind::obligation, int(i), roots, o.indicators);
     }
   }

@@ -289,7 +289,7 @@ std::string explain_requirement(eval::requirement_outcome const& y, sema::obliga
                                 sema::checked_ruleset const& rules, eval::dataset const& data) {
   if (y.result == verdict::not_applicable) return y.reason;
   auto const& root = rules.nodes[static_cast<std::size_t>(
-      o.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+      o.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
   std::vector<std::string> parts;
   std::size_t missing = std::max(y.missing_total, y.missing.size());
   bool comparison = root.lhs >= 0 && root.op >= node_op::eq && root.op <= node_op::ge;

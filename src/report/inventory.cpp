@@ -78,14 +78,14 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
          {"from_year", o.from_year ? json(o.from_year) : json(nullptr)},
          {"until_year", o.until_year ? json(o.until_year) : json(nullptr)},
          {"due", o.due_month ? json(std::to_string(o.due_day) + "/" + std::to_string(o.due_month)) : json(nullptr)},
-         {"requirements", o.requires.size()}, {"weight", o.weight}, {"group", o.group}, {"note", o.note},
+         {"requirements", o.requirements.size()}, {"weight", o.weight}, {"group", o.group}, {"note", o.note},
          {"where", where(o.where, sources)}});
   out["checks"] = json::array();
   for (auto const& c : rules.data_checks)
     out["checks"].push_back(
         {{"id", rules.qualified_id(c)}, {"document", rules.documents[static_cast<std::size_t>(c.document)].id},
          {"title", c.title}, {"cite", c.cite}, {"applies", kinds(c.applies, rules)},
-         {"requirements", c.requires.size()}, {"severity", c.level == severity::error ? "error" : "warning"},
+         {"requirements", c.requirements.size()}, {"severity", c.level == severity::error ? "error" : "warning"},
          {"note", c.note}, {"where", where(c.where, sources)}});
   out["tasks"] = json::array();
   for (auto const& k : rules.tasks) {

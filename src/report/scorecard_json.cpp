@@ -129,7 +129,7 @@ json to_json(scorecard_input const& in) {
                 {"failing_total", y.failing_total},
                 {"missing_total", y.missing_total},
                 {"explanation", explain_requirement(y, rule, rules, data)}};
-        auto const& root = rules.nodes[static_cast<std::size_t>(rule.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+        auto const& root = rules.nodes[static_cast<std::size_t>(rule.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
         if (root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge) {
           auto const& type = rules.nodes[static_cast<std::size_t>(root.lhs)].type;
           bool date = type.kind == sema::value_kind::date;

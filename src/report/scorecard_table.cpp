@@ -50,7 +50,7 @@ char const* css_class(eval::verdict v) {
 /// The type an obligation year's value is in: the left side of its comparison, if it is one.
 sema::value_type const* requirement_type(sema::obligation const& o, eval::requirement_outcome const& y,
                                          sema::checked_ruleset const& rules) {
-  auto const& root = rules.nodes[static_cast<std::size_t>(o.requires[static_cast<std::size_t>(y.requirement)].roots.front())];
+  auto const& root = rules.nodes[static_cast<std::size_t>(o.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
   bool comparison = root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge;
   return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
 }

@@ -667,7 +667,7 @@ class checker {
         }
         r.roots.push_back(root);
       }
-      if (r.roots.size() == o.applies.size()) o.requires.push_back(std::move(r));
+      if (r.roots.size() == o.applies.size()) o.requirements.push_back(std::move(r));
     }
     if (!any) cx_.error("sema.missing_item", decl.id.span, "obligation " + quote(o.id) + " has no 'require'");
   }

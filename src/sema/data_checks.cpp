@@ -41,7 +41,7 @@ void check_data_check(check_context& cx, ast::block_decl const& decl, int docume
       }
       r.roots.push_back(root);
     }
-    if (!out.applies.empty() && r.roots.size() == out.applies.size()) out.requires.push_back(std::move(r));
+    if (!out.applies.empty() && r.roots.size() == out.applies.size()) out.requirements.push_back(std::move(r));
   }
 }
 

@@ -51,7 +51,7 @@ std::optional<observation> observe_check(eval::plan const& plan, eval::dataset c
         reported = true;
         out.pointers.push_back(is.pointer);
       }
-    for (std::size_t r = 0; r < rule.requires.size(); ++r) {
+    for (std::size_t r = 0; r < rule.requirements.size(); ++r) {
       auto state = eval::judge_check(plan, data, check, r, unit, year);
       fails = fails || state == eval::check_state::fails;
       holds = holds || state == eval::check_state::holds;

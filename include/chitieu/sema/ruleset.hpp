@@ -130,7 +130,7 @@ struct obligation {
   std::vector<int> applies;
   int from_year = 0, until_year = 0;  // 0: open
   unsigned due_day = 0, due_month = 0;  // 0: none
-  std::vector<requirement> requires;
+  std::vector<requirement> requirements;
   std::vector<int> indicators;
   double weight = 1;
   location where;
@@ -166,7 +166,7 @@ struct data_check {
   int document = -1;
   std::string title, cite, note;
   std::vector<int> applies;
-  std::vector<requirement> requires;
+  std::vector<requirement> requirements;
   severity level = severity::error;
   std::vector<int> indicators;
   location where;
