@@ -126,7 +126,7 @@ TEST_CASE("eval: a share with a blank member gives bounds, and a verdict when bo
   CHECK(at65.upper == doctest::Approx(0.7));
   auto const& at75 = target(s, "S75").milestones[0];
   CHECK(at75.result == eval::verdict::not_met);  // 70% at best
-  CHECK(at75.gap == doctest::Approx(0.05));      // from the best end: 75% − 70%
+  CHECK(at75.gap == doctest::Approx(0.15));      // at the worst end: 75% − 60%, at most this much to go
   CHECK(at75.progress == 0);                     // no baseline: no credit
   CHECK(at75.failing_total == 3);
 }
@@ -278,4 +278,43 @@ TEST_CASE("eval: a due day is judged from that day, with or without 'due'") {
   auto day_before = run(data, "2026-12-30");
   CHECK(obligation(day_before, "B").overall == eval::verdict::met);      // already done
   CHECK(obligation(day_before, "N").overall == eval::verdict::pending);  // the year is not over
+}
+
+TEST_CASE("eval: an open year that says something is never passed over for an older, better one") {
+  // H: sum(school, hoc_sinh) >= 1000 by 2035, and G: growth(so_sv) >= 5% by 2030.
+  SUBCASE("a blank beside a known count is judged at the worst end, not replaced by last year") {
+    auto s = run(R"({"kind":"province","id":"p","children":[
+      {"kind":"school","id":"a","values":{"2024":{"hoc_sinh":500},"2025":{"hoc_sinh":600},"2026":{"hoc_sinh":300}}},
+      {"kind":"school","id":"b","values":{"2024":{"hoc_sinh":100},"2025":{"hoc_sinh":100},"2026":{"hoc_sinh":null}}}]})",
+                 "2026-12-31");
+    auto const& m = target(s, "H").milestones[0];
+    CHECK(m.value_year == 2026);           // not 2025's 700
+    CHECK(m.judged_on == 300);             // b's blank could only add
+    CHECK(m.result == eval::verdict::deterioration);  // 600 (2024) → at least 300
+    CHECK(m.progress == 0);
+  }
+  SUBCASE("a ceiling with an unbounded blank is no_data for the year, not last year's verdict") {
+    std::string rules = std::string(R"(
+document d { number "05/KH" }
+field school.bo_hoc : count of "học sinh" "Học sinh bỏ học"
+target L "Bỏ học" { applies to province measure sum(school, bo_hoc) <= 1000 by 2030 })");
+    // 2025: 2,000 dropouts. 2026: a reports 1,000, b is blank: at least 1,000, which is the milestone
+    // already if b had none, and worse than 2025 if b had over 1,000. Nothing can be said of 2026, and
+    // 2025 is not now.
+    auto s = score_text(rules, R"({"kind":"province","id":"p","children":[
+      {"kind":"school","id":"a","values":{"2025":{"bo_hoc":1500},"2026":{"bo_hoc":1000}}},
+      {"kind":"school","id":"b","values":{"2025":{"bo_hoc":500},"2026":{"bo_hoc":null}}}]})",
+                        "2026-12-31");
+    auto const& m = s.result.units[0].targets.at(0).milestones.at(0);
+    CHECK(m.result == eval::verdict::no_data);
+    CHECK(m.value_year == 2026);
+    CHECK(m.lower == 1000);
+    CHECK(std::isinf(m.upper));
+    // At least 1,800 after 900 is worse whatever b reports: that is settled.
+    auto worse = score_text(rules, R"({"kind":"province","id":"p","children":[
+      {"kind":"school","id":"a","values":{"2025":{"bo_hoc":900},"2026":{"bo_hoc":1800}}},
+      {"kind":"school","id":"b","values":{"2025":{"bo_hoc":0},"2026":{"bo_hoc":null}}}]})",
+                            "2026-12-31");
+    CHECK(worse.result.units[0].targets.at(0).milestones.at(0).result == eval::verdict::deterioration);
+  }
 }

@@ -126,10 +126,10 @@ TEST_CASE("report: the score line says how much of the plan was scored") {
   eval::score s;
   s.value = 56.25, s.items = 14, s.counted = 10, s.no_data = 1, s.excluded = 4;
   CHECK(report::score_summary(s, eval::no_data_policy::zero) ==
-        "56,2/100 (10/14 mục được chấm; 1 mục thiếu dữ liệu tính 0 điểm)");
+        "56,3/100 (10/14 mục được chấm; 1 mục thiếu dữ liệu tính 0 điểm)");
   s.counted = 9, s.excluded = 5;
   CHECK(report::score_summary(s, eval::no_data_policy::exclude) ==
-        "56,2/100 (9/14 mục được chấm; 1 mục thiếu dữ liệu không tính)");
+        "56,3/100 (9/14 mục được chấm; 1 mục thiếu dữ liệu không tính)");
   eval::score none;
   none.items = 2, none.excluded = 2;
   CHECK(report::score_summary(none, eval::no_data_policy::zero) == "chưa chấm được (0/2 mục được chấm)");

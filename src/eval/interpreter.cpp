@@ -148,7 +148,10 @@ range interpreter::type_range(sema::value_type const& type) const { return bound
 range interpreter::field_range(sema::expr_node const& e, std::uint32_t u, int year, listener* heard) const {
   if (!data_.units[u].alive_in(year)) return range::absent(absence::not_in_operation);
   double v = data_.value(u, year, e.slot);
-  if (!std::isnan(v)) return range::point(v);
+  if (!std::isnan(v)) {
+    if (heard) heard->known(u, year, e.field);
+    return range::point(v);
+  }
   if (dataset::is_not_applicable(v)) return range::absent(absence::value_not_applicable);
   if (heard) heard->missing(u, year, e.field);
   return bounds_of_type(e.type, rules_);

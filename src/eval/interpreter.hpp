@@ -24,6 +24,7 @@ class listener {
  public:
   virtual ~listener() = default;
   virtual void missing(std::uint32_t /*unit*/, int /*year*/, int /*field*/) {}
+  virtual void known(std::uint32_t /*unit*/, int /*year*/, int /*field*/) {}
   virtual void division_by_zero() {}
   /// A member of the aggregate at node `node`, with its filter and value (a point [1,1] when absent).
   virtual void member(int /*node*/, std::uint32_t /*unit*/, range const& /*filter*/, range const& /*value*/) {}

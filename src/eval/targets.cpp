@@ -177,11 +177,16 @@ class target_judge {
       }
   }
 
-  /// Whether a year's interval says more than the measure's type alone: [0%, 100%] for a share with every
-  /// member blank says nothing; [25%, 30%] says a lot.
-  bool informative(range const& r) const {
-    range whole = c_.run.type_range(c_.rules.nodes[static_cast<std::size_t>(root_)].type);
-    return r.lo > whole.lo || r.hi < whole.hi;
+  /// Whether an open year still says something: the evaluation reached at least one submitted value (a
+  /// share with some schools known), as opposed to the measure's own inputs all left blank.
+  bool informative(int year) const {
+    class counter : public listener {
+     public:
+      void known(std::uint32_t, int, int) override { ++count; }
+      int count = 0;
+    } heard;
+    c_.run.exact(root_, u_, year, 0, &heard);
+    return heard.count > 0;
   }
 
   static void set_value(milestone_outcome& mo, range const& r) {
@@ -202,11 +207,10 @@ class target_judge {
       judge_ahead_of_time(m, mo, value);
     }
     if (value.exists() && mo.result != verdict::no_data && mo.result != verdict::pending) {
-      // The gap is the least still needed, except for a verdict judged at the worst end, which says
-      // what that end lacks: "at least 0 to go" beside "on track" would explain nothing.
-      double best = value.is_point() ? value.lo : judged_at_worst_ ? worst_end(m, value) : best_end(m, value);
+      // An open value's gap and credit are both at its worst end: what is still needed if the blanks turn
+      // out worst, the same for every milestone of the target.
       double worst = value.is_point() ? value.lo : worst_end(m, value);
-      mo.gap = gap_to(m, best);
+      mo.gap = gap_to(m, worst);
       mo.progress = credit(m, mo.result, worst, mo.pace, mo.baseline, mo.baseline_year);
     } else if (value.is_point()) {
       mo.gap = gap_to(m, value.lo);
@@ -257,9 +261,15 @@ class target_judge {
         // Blanks leave the standing open. When the year still says something (some members known), it is
         // judged at its worst end, so a blank never earns more than the truth and raising a known value
         // never lowers the verdict; a year that says nothing at all is passed over, and named.
-        if (!informative(it->value) || !std::isfinite(worst_end(m, it->value))) {
+        if (!informative(it->year)) {
           if (!open_year) open_year = it->year;
           continue;
+        }
+        // Something is known but the worst end is unbounded (a count that can only be "at least"
+        // against a ceiling): nothing can be said, and an older year would say too much.
+        if (!std::isfinite(worst_end(m, it->value))) {
+          open_year = it->year;
+          break;
         }
         standing = judge_ahead(m, worst_end(m, it->value), line);
         at_worst = judged_at_worst_ = true;

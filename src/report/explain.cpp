@@ -160,16 +160,19 @@ std::string pace_phrase(eval::milestone_outcome const& m, bool on_a_line) {
 std::string trajectory_phrase(eval::milestone_outcome const& m, sema::target const& t, milestone const& ms,
                               show_fn const& show) {
   std::string since = show(m.baseline) + " (" + std::to_string(m.baseline_year) + ")";
+  bool say = true;
   if (m.result == verdict::deterioration && std::isnan(m.pace))
     return "năm " + std::to_string(m.baseline_year) + " đã đạt mốc với " + show(m.baseline) + ", nay không còn đạt";
   std::string s = "theo lộ trình từ " + since;
   int dir = line_direction(ms, m.baseline);
   double asked = m.expected;
-  bool say = true;
   double now = !std::isnan(m.value) ? m.value : dir > 0 ? m.lower : m.upper;
-  bool steps = t.type.kind == value_kind::level || t.type.kind == value_kind::rank ||
-               (t.type.kind == value_kind::count && whole(now) && whole(m.baseline));
-  if (steps) {
+  bool steps = t.type.kind == value_kind::level || t.type.kind == value_kind::rank;
+  if (t.type.kind == value_kind::count && whole(now) && whole(m.baseline)) {
+    // A line toward a distant milestone asks a fraction of a school by now; rounding it up would claim
+    // the milestone is due already. Say the line only where it asks a whole number.
+    say = whole(asked);
+  } else if (steps) {
     asked = dir > 0 ? std::ceil(asked - 1e-9) : std::floor(asked + 1e-9);
     bool reached = std::isfinite(now) && (dir > 0 ? now >= asked - 1e-9 : now <= asked + 1e-9);
     say = eval::is_behind(m.result) ? !reached : reached;
@@ -234,7 +237,8 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t, sem
   if (!std::isnan(m.judged_on)) {
     // Judged at the worst end: the blanks could raise the verdict, never lower it.
     std::string list = open.empty() ? "" : ": " + missing_list(open, open_count);
-    value += "; tính theo mức " + show(m.judged_on) + " vì thiếu " + std::to_string(open_count) + " giá trị" + list;
+    value += "; tính theo mức " + show(m.judged_on) + ", mức thấp nhất mà " + std::to_string(open_count) +
+             " giá trị còn thiếu cho phép" + list + " (đủ số liệu thì kết luận chỉ có thể tốt hơn)";
   } else if (!bounds.empty() && open_count > 0) {
     // A verdict reached at both ends of the bounds stands; say which values it does not depend on.
     auto word = verdict_word(m.result);
@@ -265,6 +269,8 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t, sem
                  (ms.comparator == milestone::op::between ? side > ms.upper
                   : ms.comparator != milestone::op::ge && ms.comparator != milestone::op::gt && side > ms.value);
     gap = gap_phrase(g, above, t.type, rules);
+    // An open value's gap is at its worst end: at most this much, once the blanks are filled.
+    if (!known) gap.insert(gap.find(' ', gap.find(' ') + 1), " tối đa");
   } else if (m.gap == 0 && known && m.result != verdict::met && m.result != verdict::achieved &&
              (ms.comparator == milestone::op::gt || ms.comparator == milestone::op::lt)) {
     gap = "chưa " + goal_phrase(ms, show);  // at a strict threshold: no distance, yet not met
@@ -279,9 +285,12 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t, sem
            m.parts.denominator_unit + ")";
   }
   parts.push_back(gap);
-  if (!m.failing_units.empty())
-    parts.push_back("chưa đạt: " + unit_list(m.failing_units, m.failing_total,
-                                             [&](std::uint32_t u) { return data.units[u].name; }));
+  if (!m.failing_units.empty()) {
+    // Beside a milestone that is met, the units that fall short are a part of it, not a contradiction.
+    bool whole_met = m.result == verdict::met || m.result == verdict::achieved;
+    parts.push_back(std::string(whole_met ? "trong đó chưa đạt: " : "chưa đạt: ") +
+                    unit_list(m.failing_units, m.failing_total, [&](std::uint32_t u) { return data.units[u].name; }));
+  }
   return join(parts);
 }
 

@@ -68,6 +68,8 @@ void render_text(std::ostream& out, scorecard_input const& in) {
       if (!t.accountable.empty())
         block += std::string(24, ' ') + "Trách nhiệm: " + agencies(t.accountable, rules) + " (nhiệm vụ " +
                  tasks(t.serving_tasks, rules) + ")\n";
+      else if (eval::needs_action(t.headline))
+        block += std::string(24, ' ') + "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho chỉ tiêu này\n";
       if (!t.at_risk_from.empty())
         block += std::string(24, ' ') + "Có nguy cơ: nhiệm vụ quá hạn " + tasks(t.at_risk_from, rules) + "\n";
       sections["1 Chỉ tiêu"].push_back(block);
@@ -90,6 +92,8 @@ void render_text(std::ostream& out, scorecard_input const& in) {
       }
       if (!o.accountable.empty())
         block += std::string(24, ' ') + "Trách nhiệm: " + agencies(o.accountable, rules) + "\n";
+      else if (eval::needs_action(o.overall))
+        block += std::string(24, ' ') + "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho nghĩa vụ này\n";
       sections["2 Nghĩa vụ"].push_back(block);
     }
     // Tasks that need attention first; ongoing ones, which have no deadline to judge, in one line.
