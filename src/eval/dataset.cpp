@@ -403,6 +403,17 @@ std::size_t nesting_depth(std::string const& text, std::size_t limit, std::size_
 void dataset::index() {
   year_position.clear();
   row_start.clear();
+  alive_from.clear();
+  alive_until.clear();
+  indexed = true;
+  if (std::any_of(units.begin(), units.end(), [](unit_record const& r) { return r.first_year || r.last_year; })) {
+    alive_from.resize(units.size());
+    alive_until.resize(units.size());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      alive_from[u] = units[u].first_year ? units[u].first_year : std::numeric_limits<std::int32_t>::min();
+      alive_until[u] = units[u].last_year ? units[u].last_year : std::numeric_limits<std::int32_t>::max();
+    }
+  }
   kind_before.assign(units_by_kind.size(), {});
   if (!years.empty()) {
     year_position.assign(static_cast<std::size_t>(years.back() - years.front() + 1), -1);

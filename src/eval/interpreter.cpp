@@ -74,6 +74,35 @@ class accumulator {
     }
   }
 
+  /// A sure member with a known value: the common case, without intervals.
+  void add_known(double v) {
+    in_ += 1;
+    switch (op_) {
+      case node_op::agg_count: return;
+      case node_op::agg_share:
+      case node_op::agg_all:
+      case node_op::agg_any: (v != 0 ? holds_ : fails_) += 1; return;
+      case node_op::agg_sum:
+      case node_op::agg_avg:
+        lo_ += v;
+        hi_ += v;
+        least_ = std::min(least_, v);
+        greatest_ = std::max(greatest_, v);
+        return;
+      case node_op::agg_min:
+        least_ = std::min(least_, v);
+        sure_bound_ = std::min(sure_bound_, v);
+        greatest_ = std::max(greatest_, v);
+        return;
+      case node_op::agg_max:
+        greatest_ = std::max(greatest_, v);
+        sure_bound_ = std::max(sure_bound_, v);
+        least_ = std::min(least_, v);
+        return;
+      default: return;
+    }
+  }
+
   bool empty() const { return in_ == 0 && maybe_ == 0; }
   /// No sure member, but some maybe: the population may be empty, so nothing can be settled.
   bool maybe_empty() const { return in_ == 0 && maybe_ > 0; }
@@ -146,7 +175,7 @@ class accumulator {
 range interpreter::type_range(sema::value_type const& type) const { return bounds_of_type(type, rules_); }
 
 range interpreter::field_range(sema::expr_node const& e, std::uint32_t u, int year, listener* heard) const {
-  if (!data_.units[u].alive_in(year)) return range::absent(absence::not_in_operation);
+  if (!data_.alive(u, year)) return range::absent(absence::not_in_operation);
   double v = data_.value(u, year, e.slot);
   if (!std::isnan(v)) {
     if (heard) heard->known(u, year, e.field);
@@ -318,7 +347,13 @@ range interpreter::aggregate(int n, std::uint32_t u, int year, double due, liste
       if (!counting) eval_batch(e.rhs, at, count, year, due, values, 0);
       for (std::size_t i = 0; i < count; ++i) {
         std::uint32_t m = at[i];
-        if (!data_.units[m].alive_in(year)) continue;
+        if (!data_.alive(m, year)) continue;
+        double keep_i = e.lhs < 0 ? 1 : keep[i];
+        if (keep_i == 0) continue;
+        if (keep_i == 1 && (counting || !std::isnan(values[i]))) {
+          acc.add_known(counting ? 1 : values[i]);
+          continue;
+        }
         range filter = e.lhs < 0 ? range::point(1)
                        : std::isnan(keep[i]) ? exact(e.lhs, m, year, due, nullptr)
                                              : range::point(keep[i]);
@@ -331,7 +366,7 @@ range interpreter::aggregate(int n, std::uint32_t u, int year, double due, liste
     }
   } else {
     for (auto it = first; it != last; ++it) {
-      if (!data_.units[*it].alive_in(year)) continue;
+      if (!data_.alive(*it, year)) continue;
       range filter = e.lhs < 0 ? range::point(1) : exact(e.lhs, *it, year, due, heard);
       if (!filter.exists() || is_false(filter)) continue;
       take(*it, filter, counting ? range::point(1) : exact(e.rhs, *it, year, due, heard));
@@ -372,7 +407,7 @@ void interpreter::eval_batch(int n, std::uint32_t const* units, std::size_t coun
     case node_op::due_date: std::fill(out, out + count, due); return;
     case node_op::field:
       for (std::size_t i = 0; i < count; ++i)
-        out[i] = data_.units[units[i]].alive_in(year) ? data_.value(units[i], year, e.slot) : unknown_value;
+        out[i] = data_.alive(units[i], year) ? data_.value(units[i], year, e.slot) : unknown_value;
       return;
     case node_op::negate:
       eval_batch(e.lhs, units, count, year, due, out, depth + 1);

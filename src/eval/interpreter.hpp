@@ -51,7 +51,7 @@ class interpreter {
       case node_op::constant: return e.number;
       case node_op::field:
         // Outside its lifetime a unit has no values; the exact path says why.
-        return data_.units[u].alive_in(year) ? data_.value(u, year, e.slot) : unknown;
+        return data_.alive(u, year) ? data_.value(u, year, e.slot) : unknown;
       case node_op::due_date: return due;
       case node_op::negate: return -eval(e.lhs, u, year, due);
       case node_op::logical_not: {

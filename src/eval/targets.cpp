@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "due.hpp"
 #include "evidence.hpp"
@@ -54,49 +55,77 @@ double whole_needed(milestone const& m, double need) {
   return m.comparator == milestone::op::gt ? std::floor(need + 1e-9) + 1 : std::ceil(need - 1e-9);
 }
 
-/// The evidence behind a milestone: missing values (of the value's year, and of a later year that was
-/// passed over), failing units, and for a share or a ratio what is still needed, in units.
-void explain(context const& c, milestone_outcome& mo, milestone const& m, int root, std::uint32_t u) {
+/// What an evaluation of the measure at a unit and year met: missing values (of that year, and of a later
+/// year passed over), failing members, and the counts behind a share. For shares, all and any it does not
+/// depend on the milestone, so the milestones of a target judged on the same year share one gathering.
+struct gathered {
+  int year = 0, fallback_from = 0;
+  std::vector<std::string> missing;
+  std::size_t missing_total = 0;
+  bool division_by_zero = false;
+  std::vector<std::uint32_t> failing_units;
+  std::size_t failing_total = 0;
+  aggregate_tally tally;
+  bool has_tally = false;
+};
+
+bool depends_on_milestone(node_op op) { return op == node_op::agg_avg || op == node_op::agg_min || op == node_op::agg_max; }
+
+gathered gather(context const& c, milestone const& m, int root, std::uint32_t u, int year, int fallback_from) {
+  gathered g;
+  g.year = year;
+  g.fallback_from = fallback_from;
   evidence ev(c.run, c.options.max_evidence);
-  if (mo.fallback_from) c.run.exact(root, u, mo.fallback_from, 0, &ev);
+  if (fallback_from) c.run.exact(root, u, fallback_from, 0, &ev);
   watch_members(ev, c.rules, root, m);
+  if (c.rules.nodes[static_cast<std::size_t>(root)].op == node_op::agg_share) {
+    c.run.aggregate(root, u, year, 0, &ev, &g.tally);
+    g.has_tally = true;
+  } else {
+    c.run.exact(root, u, year, 0, &ev);
+  }
+  g.missing = std::move(ev.missing_pointers);
+  g.missing_total = ev.missing_total;
+  g.division_by_zero = ev.divided_by_zero;
+  g.failing_units = std::move(ev.failing_units);
+  g.failing_total = ev.failing_total;
+  return g;
+}
+
+/// The evidence behind a milestone, and for a share or a ratio what is still needed, in units.
+void explain(context const& c, milestone_outcome& mo, milestone const& m, int root, std::uint32_t u,
+             gathered const& g) {
   auto const& e = c.rules.nodes[static_cast<std::size_t>(root)];
   bool up = direction(m) >= 0;
   bool known = !std::isnan(mo.value);
-  if (e.op == node_op::agg_share) {
-    aggregate_tally tally;
-    c.run.aggregate(root, u, mo.value_year, 0, &ev, &tally);
-    if (known && tally.maybe_members == 0 && tally.unknown == 0) {
-      mo.parts.numerator = tally.holds;
-      mo.parts.denominator = tally.members;
-      mo.parts.numerator_unit = mo.parts.denominator_unit =
-          c.rules.unit_kinds[static_cast<std::size_t>(e.unit_kind)].counted;
-      if (up && tally.members > 0)
-        mo.parts.needed =
-            std::max(0.0, std::min(whole_needed(m, m.value * tally.members - tally.holds), tally.members - tally.holds)) + 0.0;
-    }
-  } else {
-    c.run.exact(root, u, mo.value_year, 0, &ev);
-    if (known && e.op == node_op::div && up) {
-      double num = c.run.eval(e.lhs, u, mo.value_year), den = c.run.eval(e.rhs, u, mo.value_year);
-      if (!std::isnan(num) && !std::isnan(den) && den > 0) {
-        auto const& lt = c.rules.nodes[static_cast<std::size_t>(e.lhs)].type;
-        auto const& rt = c.rules.nodes[static_cast<std::size_t>(e.rhs)].type;
-        mo.parts.numerator = num;
-        mo.parts.denominator = den;
-        mo.parts.numerator_unit = lt.unit;
-        mo.parts.denominator_unit = rt.unit;
-        double need = m.value * den - num;
-        if (lt.kind == sema::value_kind::count || std::floor(num) == num) need = whole_needed(m, need);
-        mo.parts.needed = satisfies(m, num / den) ? 0.0 : std::max(0.0, need) + 0.0;
-      }
+  auto const& tally = g.tally;
+  if (g.has_tally && known && tally.maybe_members == 0 && tally.unknown == 0) {
+    mo.parts.numerator = tally.holds;
+    mo.parts.denominator = tally.members;
+    mo.parts.numerator_unit = mo.parts.denominator_unit =
+        c.rules.unit_kinds[static_cast<std::size_t>(e.unit_kind)].counted;
+    if (up && tally.members > 0)
+      mo.parts.needed =
+          std::max(0.0, std::min(whole_needed(m, m.value * tally.members - tally.holds), tally.members - tally.holds)) + 0.0;
+  } else if (known && e.op == node_op::div && up) {
+    double num = c.run.eval(e.lhs, u, mo.value_year), den = c.run.eval(e.rhs, u, mo.value_year);
+    if (!std::isnan(num) && !std::isnan(den) && den > 0) {
+      auto const& lt = c.rules.nodes[static_cast<std::size_t>(e.lhs)].type;
+      auto const& rt = c.rules.nodes[static_cast<std::size_t>(e.rhs)].type;
+      mo.parts.numerator = num;
+      mo.parts.denominator = den;
+      mo.parts.numerator_unit = lt.unit;
+      mo.parts.denominator_unit = rt.unit;
+      double need = m.value * den - num;
+      if (lt.kind == sema::value_kind::count || std::floor(num) == num) need = whole_needed(m, need);
+      mo.parts.needed = satisfies(m, num / den) ? 0.0 : std::max(0.0, need) + 0.0;
     }
   }
-  mo.missing = std::move(ev.missing_pointers);
-  mo.missing_total = ev.missing_total;
-  mo.division_by_zero = ev.divided_by_zero;
-  mo.failing_units = std::move(ev.failing_units);
-  mo.failing_total = ev.failing_total;
+  mo.missing = g.missing;
+  mo.missing_total = g.missing_total;
+  mo.division_by_zero = g.division_by_zero;
+  mo.failing_units = g.failing_units;
+  mo.failing_total = g.failing_total;
 }
 
 class target_judge {
@@ -141,6 +170,7 @@ class target_judge {
   std::uint32_t u_;
   int index_;
   bool judged_at_worst_ = false;  // the milestone being judged took the worst end of an open value
+  std::optional<gathered> gathered_;  // the last evidence gathered, reused by the next milestone if it fits
   // The value in every year up to the as-of year (or the last milestone), computed once. The buffer
   // outlives the call because a national batch judges hundreds of thousands of targets.
   static thread_local std::vector<year_value> series_;
@@ -161,20 +191,24 @@ class target_judge {
     return c_.run.exact(root_, u_, year, 0, nullptr);  // a year nobody submitted: missing, or absent
   }
 
+  struct baseline {
+    double value = nan;
+    int year = 0;
+    bool from_rule = false;
+  };
+
   /// The rule's baseline, or the earliest known value before `year`.
-  void baseline_before(int year, milestone_outcome& mo) const {
-    if (t_.baseline_value) {
-      mo.baseline = *t_.baseline_value;
-      mo.baseline_year = t_.baseline_year;
-      mo.baseline_from_rule = true;
-      return;
-    }
+  baseline baseline_before(int year) const {
+    if (t_.baseline_value) return {*t_.baseline_value, t_.baseline_year, true};
     for (auto const& s : series_)
-      if (s.year < year && s.value.is_point()) {
-        mo.baseline = s.value.lo;
-        mo.baseline_year = s.year;
-        return;
-      }
+      if (s.year < year && s.value.is_point()) return {s.value.lo, s.year, false};
+    return {};
+  }
+
+  static void set_baseline(milestone_outcome& mo, baseline const& b) {
+    mo.baseline = b.value;
+    mo.baseline_year = b.year;
+    mo.baseline_from_rule = b.from_rule;
   }
 
   /// Whether an open year still says something: the evaluation reached at least one submitted value (a
@@ -215,7 +249,12 @@ class target_judge {
     } else if (value.is_point()) {
       mo.gap = gap_to(m, value.lo);
     }
-    if (c_.options.evidence && mo.result != verdict::not_applicable) explain(c_, mo, m, root_, u_);
+    if (c_.options.evidence && mo.result != verdict::not_applicable) {
+      bool reusable = !depends_on_milestone(c_.rules.nodes[static_cast<std::size_t>(root_)].op);
+      if (!reusable || !gathered_ || gathered_->year != mo.value_year || gathered_->fallback_from != mo.fallback_from)
+        gathered_ = gather(c_, m, root_, u_, mo.value_year, mo.fallback_from);
+      explain(c_, mo, m, root_, u_, *gathered_);
+    }
     return mo;
   }
 
@@ -223,7 +262,7 @@ class target_judge {
   /// they could change the verdict.
   void judge_due(milestone const& m, milestone_outcome& mo, range& value) {
     mo.value_year = m.year;
-    baseline_before(m.year, mo);
+    set_baseline(mo, baseline_before(m.year));
     value = value_in(m.year);
     if (!value.exists()) {
       mo.result = value.why == absence::not_enough_years ? verdict::no_data : verdict::not_applicable;
@@ -251,9 +290,8 @@ class target_judge {
         if (open_year) mo.result = verdict::no_data, mo.value_year = open_year, value = value_in(open_year);
         return;
       }
-      milestone_outcome candidate;
-      baseline_before(it->year, candidate);
-      trajectory line{candidate.baseline, candidate.baseline_year, it->year,
+      baseline candidate = baseline_before(it->year);
+      trajectory line{candidate.value, candidate.year, it->year,
                       c_.rules.nodes[static_cast<std::size_t>(root_)].op == node_op::growth};
       auto standing = judge_ahead(m, it->value, line);
       bool at_worst = false;
@@ -276,9 +314,7 @@ class target_judge {
       }
       // Falling back only to say "pending" would trade a named blank for a vaguer verdict.
       if (open_year && standing->result == verdict::pending) break;
-      mo.baseline = candidate.baseline;
-      mo.baseline_year = candidate.baseline_year;
-      mo.baseline_from_rule = candidate.baseline_from_rule;
+      set_baseline(mo, candidate);
       mo.value_year = it->year;
       value = it->value;
       set_value(mo, value);
@@ -308,7 +344,7 @@ class target_judge {
                                       : std::min(c_.as_of_year, series_.back().year);
     value = value_in(mo.value_year);
     set_value(mo, value);
-    baseline_before(mo.value_year, mo);
+    set_baseline(mo, baseline_before(mo.value_year));
   }
 };
 

@@ -88,9 +88,19 @@ class dataset {
   std::vector<int> year_position;          // year - years.front() → position in years, or -1
   std::vector<std::uint32_t> row_start;    // unit × years.size() + position → start in values, or no_row
   std::vector<std::vector<std::uint32_t>> kind_before;  // [kind][u]: units of kind before u; size units + 1
+  // Lifetimes by unit, kept apart from the unit records so that a province-wide aggregate does not walk
+  // them; empty when no unit declares one, which is the common case.
+  std::vector<std::int32_t> alive_from, alive_until;
+  bool indexed = false;
 
   /// Rebuilds the lookup tables; the loader calls it, and so must code that edits a dataset.
   void index();
+
+  /// Whether unit `u` existed in `year` (`first_year`, `last_year`).
+  bool alive(std::uint32_t u, int year) const {
+    if (!indexed) return units[u].alive_in(year);
+    return alive_from.empty() || (year >= alive_from[u] && year <= alive_until[u]);
+  }
 
   /// The value of slot `slot` of unit `u` in `year`, or NaN.
   double value(std::uint32_t u, int year, int slot) const {
