@@ -3,13 +3,13 @@
 #include <chitieu/eval/data_checks.hpp>
 
 #include <chitieu/date.hpp>
+#include <chitieu/number.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "interpreter.hpp"
-#include "vn_number.hpp"
 
 namespace chitieu::eval {
 namespace {
@@ -35,12 +35,12 @@ std::string show_value(double v, sema::value_type const& t, sema::checked_rulese
     case value_kind::level: {
       auto const& levels = rules.ladders[static_cast<std::size_t>(t.ladder)].levels;
       auto i = static_cast<std::size_t>(std::lround(v));
-      return i < levels.size() ? levels[i].title : detail::vn_number(v);
+      return i < levels.size() ? levels[i].title : format_vn_number(v);
     }
     default: break;
   }
   bool percent = t.kind == value_kind::percent || (t.kind == value_kind::number && t.ratio);
-  return percent ? detail::vn_number(v * 100) + "%" : detail::vn_number(v);
+  return percent ? format_vn_number(v * 100) + "%" : format_vn_number(v);
 }
 
 int precedence(node_op op) {
@@ -208,13 +208,13 @@ class judge {
         for (auto const& [y, w] : seen) {
           if (y == year) continue;
           all_percent_like = all_percent_like && w > 1.5;
-          others += (others.empty() ? "" : ", ") + detail::vn_number(w) + " (" + std::to_string(y) + ")";
+          others += (others.empty() ? "" : ", ") + format_vn_number(w) + " (" + std::to_string(y) + ")";
         }
         if (!all_percent_like) continue;
         out.push_back({severity::warning, "data.percent_as_fraction", label(u),
                        year_pointer(u, year) + "/" + field.id,
-                       "\"" + field.id + "\" là " + detail::vn_number(v) + " trong khi các năm khác là " + others +
-                           "; có phải " + detail::vn_number(v * 100) + "%?",
+                       "\"" + field.id + "\" là " + format_vn_number(v) + " trong khi các năm khác là " + others +
+                           "; có phải " + format_vn_number(v * 100) + "%?",
                        ""});
       }
     }

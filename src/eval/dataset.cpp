@@ -3,13 +3,13 @@
 #include <chitieu/eval/dataset.hpp>
 
 #include <chitieu/date.hpp>
+#include <chitieu/number.hpp>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 
-#include "vn_number.hpp"
 
 namespace chitieu::eval {
 namespace {
@@ -312,7 +312,7 @@ class loader {
     // percentage (a growth rate) is declared as a number instead (docs/data.md).
     if (field.type.kind == value_kind::percent && (x < 0 || x > 100)) {
       issue(severity::error, "data.out_of_range", label, ptr,
-            "tỉ lệ phần trăm phải từ 0 đến 100, nhận được " + detail::vn_number(x) + "; coi như thiếu");
+            "tỉ lệ phần trăm phải từ 0 đến 100, nhận được " + format_vn_number(x) + "; coi như thiếu");
       return dataset::missing;
     }
     return field.type.kind == value_kind::percent ? x / 100 : x;
