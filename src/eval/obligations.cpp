@@ -98,14 +98,16 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
       out.years.push_back(std::move(ro));
     }
   }
+  // A duty that applied in no year judged so far does not apply yet: a private school is not "pending" on a
+  // duty of public schools because this year's figures are not in.
+  bool applied = met + failed + missing > 0;
   if (failed) out.overall = verdict::not_met;
   else if (missing) out.overall = verdict::no_data;
   else if (met) out.overall = verdict::met;
-  else if (pending || out.years.empty()) out.overall = verdict::pending;
-  else {
+  else if (!applied && !first_reason.empty()) {
     out.overall = verdict::not_applicable;
     out.reason = first_reason;
-  }
+  } else out.overall = verdict::pending;
   int denominator = judged - (c.options.no_data == no_data_policy::exclude ? missing : 0);
   if (denominator > 0) out.progress = static_cast<double>(met) / denominator;
   if (needs_action(out.overall)) {
