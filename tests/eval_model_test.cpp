@@ -155,6 +155,14 @@ TEST_CASE("eval: an empty population is not applicable, and is not scored") {
     CHECK(s.result.units[0].overall.items == 0);
     CHECK(std::isnan(s.result.units[0].overall.value));  // was 100: nothing here to score
   }
+  SUBCASE("a private school is still not concerned while this year's figures are not in") {
+    auto s = run(R"({"kind":"school","id":"tu-thuc","values":{"2026":{"cong_lap":false,"co_to_chuc_dang":true}}})",
+                 "2027-06-01");
+    auto const& o = obligation(s, "O1");
+    REQUIRE(o.years.size() == 2);
+    CHECK(o.years[1].result == eval::verdict::pending);  // 2027: nothing yet, and the year is not over
+    CHECK(o.overall == eval::verdict::not_applicable);
+  }
   SUBCASE("no college listed: none was sent") {
     auto s = run(R"({"kind":"province","id":"p"})", "2026-12-31");
     auto const& t = target(s, "C");
