@@ -162,6 +162,16 @@ TEST_CASE("eval: an empty population is not applicable, and is not scored") {
     REQUIRE(o.years.size() == 2);
     CHECK(o.years[1].result == eval::verdict::pending);  // 2027: nothing yet, and the year is not over
     CHECK(o.overall == eval::verdict::not_applicable);
+    // Judged in 2029 with nothing reported for 2027 and 2028 by anyone: those years are blanks, but they
+    // say nothing about whether a private school is concerned either.
+    auto later = run(R"({"kind":"school","id":"tu-thuc","values":{"2026":{"cong_lap":false,"co_to_chuc_dang":true}}})",
+                     "2029-06-01");
+    auto const& l = obligation(later, "O1");
+    REQUIRE(l.years.size() == 4);
+    CHECK(l.years[1].result == eval::verdict::no_data);
+    CHECK(l.years[1].reason == "bài nộp không có số liệu năm 2027");
+    CHECK(l.overall == eval::verdict::not_applicable);
+    CHECK(std::isnan(later.result.units[0].overall.value));
   }
   SUBCASE("no college listed: none was sent") {
     auto s = run(R"({"kind":"province","id":"p"})", "2026-12-31");

@@ -40,6 +40,7 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
   int from = o.from_year ? o.from_year : (c.data.years.empty() ? c.as_of_year : c.data.years.front());
   int until = std::min(o.until_year ? o.until_year : c.as_of_year, c.as_of_year);
   int met = 0, judged = 0, missing = 0, failed = 0, pending = 0;
+  int uncovered = 0;  // years the whole submission says nothing about
   std::string first_reason;
   for (int y = from; y <= until; ++y) {
     std::int32_t due = o.due_month ? due_in_year(y, o.due_day, o.due_month) : 0;
@@ -66,7 +67,7 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
         // Nothing in the whole submission is about this year: one blank, said once.
         ro.result = verdict::no_data;
         ro.reason = "bài nộp không có số liệu năm " + std::to_string(y);
-        ++missing, ++judged;
+        ++missing, ++judged, ++uncovered;
         out.years.push_back(std::move(ro));
         continue;
       }
@@ -100,9 +101,10 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
   }
   // A duty that applied in no year judged so far does not apply yet: a private school is not "pending" on a
   // duty of public schools because this year's figures are not in.
-  bool applied = met + failed + missing > 0;
+  // Years nobody reported say nothing about whether the duty concerns this unit either.
+  bool applied = met + failed + missing - uncovered > 0;
   if (failed) out.overall = verdict::not_met;
-  else if (missing) out.overall = verdict::no_data;
+  else if (missing && (applied || first_reason.empty())) out.overall = verdict::no_data;
   else if (met) out.overall = verdict::met;
   else if (!applied && !first_reason.empty()) {
     out.overall = verdict::not_applicable;
