@@ -374,6 +374,8 @@ class checker {
             if (alt.get().value) walk(*alt.get().value);
           } else if constexpr (std::is_same_v<T, x3::forward_ast<ast::function_call>>) {
             walk(alt.get().argument);
+          } else if constexpr (std::is_same_v<T, x3::forward_ast<ast::call>>) {
+            for (auto const& a : alt.get().arguments) walk(a);
           }
         },
         o);
