@@ -47,6 +47,11 @@ target CC "Tỉ lệ chuyển cấp tiểu học - THCS" {
   measure sum(school, vao_lop6) / prev(sum(school, ht_lop5))
   >= 95% by 2026
 }
+target CS "Chuyển cấp của một trường" {
+  applies to school
+  measure vao_lop6 / prev(ht_lop5)
+  >= 95% by 2026
+}
 target CM "Chuyển cấp, tính theo từng trường" {
   applies to province
   measure sum(school, vao_lop6) / sum(school, prev(ht_lop5))
@@ -163,6 +168,12 @@ TEST_CASE("eval: a unit that did not exist the year before has no earlier value,
       CHECK(t.milestones.empty());
     }
   CHECK(seen);
+  for (auto const& t : card.targets)
+    if (s.plan->rules().targets[static_cast<std::size_t>(t.target)].id == "CS") {
+      CHECK(t.headline == eval::verdict::not_applicable);
+      CHECK(t.reason == "đơn vị chưa hoạt động (hoặc đã ngừng) trong năm trước được so sánh");
+    }
+  CHECK(milestone(s, "CS", "a").value == doctest::Approx(0.98));  // 98 / 100
   // In the province's school-by-school sum it is no member of the denominator: (169 + 30) / 170.
   CHECK(milestone(s, "CM").value == doctest::Approx(199.0 / 170));
   CHECK(milestone(s, "CM").missing.empty());

@@ -89,6 +89,12 @@ TEST_CASE("sema: min and max of two values need one type; with a unit kind first
         "sema.type_mismatch");
   CHECK(first_error(with_fields(R"(target T "x" { applies to school measure min(vao_lop6 + 1) >= 1 by 2030 })")).code ==
         "sema.function_arguments");
+  // A name that is neither a unit kind nor a value: one message for both readings.
+  auto u = with_fields(R"(target T "x" { applies to province measure min(schol, vao_lop6) >= 1 by 2030 })");
+  auto const& d = first_error(u);
+  CHECK(d.code == "sema.unknown_name");
+  CHECK(covered(u, d) == "schol");
+  CHECK(d.message == "unknown name 'schol': not a unit kind, nor a field of province or an indicator of this document");
 }
 
 TEST_CASE("sema: units cancel as on paper") {

@@ -324,7 +324,11 @@ range interpreter::exact(int n, std::uint32_t u, int year, double due, listener*
     case node_op::growth: return growth(e, u, year, due, heard);
     case node_op::cumulative: return cumulative(e, u, year, due, heard);
     // The earlier year's value, or why it has none; its blanks are named by that year's pointer.
-    case node_op::prev: return exact(e.lhs, u, year - e.back, due, heard);
+    case node_op::prev: {
+      range r = exact(e.lhs, u, year - e.back, due, heard);
+      if (r.why == absence::not_in_operation) r.why = absence::not_in_operation_then;
+      return r;
+    }
     case node_op::has: return range::point(submitted(nodes_[e.lhs], u, year) ? 1 : 0);
     case node_op::min_of:
     case node_op::max_of: {

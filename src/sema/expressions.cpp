@@ -222,6 +222,13 @@ class expression_checker {
     bool scalar = (a.kind == ast::aggregate_kind::min || a.kind == ast::aggregate_kind::max) &&
                   a.unit_kinds.size() == 1 && !a.filter && a.value &&
                   !cx_.unit_by_id.count(a.unit_kinds.front().text);
+    if (scalar && !names_value(a.unit_kinds.front().text)) {
+      auto const& kind = cx_.rules.unit_kinds[static_cast<std::size_t>(scope_.unit_kind)];
+      cx_.error("sema.unknown_name", a.unit_kinds.front().span,
+                "unknown name " + quote(a.unit_kinds.front().text) + ": not a unit kind, nor a field of " +
+                    kind.id + " or an indicator of this document");
+      return -1;
+    }
     if (scalar) {
       ast::qualified_name first;
       first.first = a.unit_kinds.front();
@@ -414,6 +421,11 @@ class expression_checker {
       args.push_back(i);
     }
     return call_node(c_.get(), args);
+  }
+
+  /// Whether a bare name is a field or an indicator here.
+  bool names_value(std::string const& name) const {
+    return cx_.field_by_key.count({scope_.unit_kind, name}) || cx_.indicator_by_key.count({scope_.document, name});
   }
 
   int call_node(ast::call const& c, std::vector<int> const& args) {
