@@ -1,6 +1,8 @@
 // sema layer: typing prev, has and the scalar min/max, with their diagnostic codes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "support/rules.hpp"
 
 using namespace chitieu;
@@ -144,4 +146,22 @@ field province.dan_so : count of "người" "Dân số"
   auto const& d = first_error(n);
   CHECK(d.code == "sema.per_needs_rate");
   CHECK(d.message.find("count (sinh viên)") != std::string::npos);
+}
+
+TEST_CASE("sema: an indicator records the fields its calls read, for the dependency graph") {
+  auto r = with_fields(R"(indicator chuyen_cap = min(vao_lop6, prev(ht_lop5))
+indicator co_nam = has(nam_thanh_lap)
+target T "x" { applies to school measure chuyen_cap >= 1 by 2030 }
+target U "y" { applies to province measure share(school where co_nam, dat_chuan) >= 1% by 2030 })");
+  REQUIRE(r.rules);
+  auto fields_of = [&](std::string const& id) {
+    std::vector<std::string> out;
+    for (auto const& ind : r.rules->indicators)
+      if (ind.id == id)
+        for (int f : ind.fields) out.push_back(r.rules->fields[static_cast<std::size_t>(f)].id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(fields_of("chuyen_cap") == std::vector<std::string>{"ht_lop5", "vao_lop6"});
+  CHECK(fields_of("co_nam") == std::vector<std::string>{"nam_thanh_lap"});
 }
