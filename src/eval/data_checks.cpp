@@ -82,6 +82,11 @@ class printer {
       case node_op::growth:
         return "growth(" + print(e.lhs) + (e.from_year ? ", from " + std::to_string(e.from_year) : "") + ")";
       case node_op::cumulative: return "cumulative(" + print(e.lhs) + ", from " + std::to_string(e.from_year) + ")";
+      case node_op::prev:
+        return "prev(" + print(e.lhs) + (e.back != 1 ? ", " + std::to_string(e.back) : "") + ")";
+      case node_op::has: return "has(" + print(e.lhs) + ")";
+      case node_op::min_of: return "min(" + print(e.lhs) + ", " + print(e.rhs) + ")";
+      case node_op::max_of: return "max(" + print(e.lhs) + ", " + print(e.rhs) + ")";
       default: break;
     }
     if (is_comparison(e.op))

@@ -323,6 +323,20 @@ range interpreter::exact(int n, std::uint32_t u, int year, double due, listener*
     case node_op::agg_any: return aggregate(n, u, year, due, heard);
     case node_op::growth: return growth(e, u, year, due, heard);
     case node_op::cumulative: return cumulative(e, u, year, due, heard);
+    // The earlier year's value, or why it has none; its blanks are named by that year's pointer.
+    case node_op::prev: {
+      range r = exact(e.lhs, u, year - e.back, due, heard);
+      if (r.why == absence::not_in_operation) r.why = absence::not_in_operation_then;
+      return r;
+    }
+    case node_op::has: return range::point(submitted(nodes_[e.lhs], u, year) ? 1 : 0);
+    case node_op::min_of:
+    case node_op::max_of: {
+      range a = exact(e.lhs, u, year, due, heard), b = exact(e.rhs, u, year, due, heard), out;
+      if (either_absent(a, b, out)) return out;
+      if (e.op == node_op::min_of) return {std::min(a.lo, b.lo), std::min(a.hi, b.hi)};
+      return {std::max(a.lo, b.lo), std::max(a.hi, b.hi)};
+    }
   }
   return range::unknown();
 }
@@ -433,7 +447,7 @@ void interpreter::eval_batch(int n, std::uint32_t const* units, std::size_t coun
       return pairwise([](double a, double b) {
         return a == 1 || b == 1 ? 1 : std::isnan(a) || std::isnan(b) ? unknown_value : 0;
       });
-    default:  // aggregates, growth, cumulative: they loop or look at other years themselves
+    default:  // aggregates, growth, cumulative, prev: they loop or look at other years themselves
       for (std::size_t i = 0; i < count; ++i) out[i] = eval(n, units[i], year, due);
       return;
   }

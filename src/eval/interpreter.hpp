@@ -96,6 +96,14 @@ class interpreter {
       case node_op::agg_any: return aggregate(n, u, year, due, nullptr).value();
       case node_op::growth:
       case node_op::cumulative: return exact(n, u, year, due, nullptr).value();
+      case node_op::prev: return eval(e.lhs, u, year - e.back, due);
+      case node_op::has: return submitted(nodes_[e.lhs], u, year) ? 1 : 0;
+      case node_op::min_of:
+      case node_op::max_of: {
+        double a = eval(e.lhs, u, year, due), b = eval(e.rhs, u, year, due);
+        if (std::isnan(a) || std::isnan(b)) return unknown;
+        return e.op == node_op::min_of ? std::min(a, b) : std::max(a, b);
+      }
     }
     return unknown;
   }
@@ -130,6 +138,11 @@ class interpreter {
     std::string year_pointer = data_.units[u].pointer + "/values/" + std::to_string(year);
     if (!data_.has_row(u, year)) return year_pointer;
     return year_pointer + "/" + rules_.fields[static_cast<std::size_t>(field)].id;
+  }
+
+  /// `has(x)`: the unit existed, and sent a value for the field that applies ("n/a" does not).
+  bool submitted(sema::expr_node const& field, std::uint32_t u, int year) const {
+    return data_.alive(u, year) && !std::isnan(data_.value(u, year, field.slot));
   }
 
   template <typename Cmp>

@@ -19,6 +19,7 @@ enum class absence : std::uint8_t {
   none_declared,         // an aggregate over a kind of which the submission lists no unit
   none_in_scope,         // an aggregate whose population is empty (all filtered out, or none exist)
   not_enough_years,      // growth with no earlier year to grow from
+  not_in_operation_then, // prev: the unit did not exist in the earlier year it reads
 };
 
 inline constexpr double infinity = std::numeric_limits<double>::infinity();

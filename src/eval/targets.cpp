@@ -20,6 +20,7 @@ std::string reason_for(absence why) {
   switch (why) {
     case absence::value_not_applicable: return "giá trị được khai báo là không áp dụng cho đơn vị này";
     case absence::not_in_operation: return "đơn vị không hoạt động trong năm được xét";
+    case absence::not_in_operation_then: return "đơn vị chưa hoạt động (hoặc đã ngừng) trong năm trước được so sánh";
     case absence::none_declared: return "không có đơn vị nào được khai báo";
     case absence::none_in_scope: return "không có đơn vị nào thuộc diện của chỉ tiêu";
     case absence::not_enough_years: return "chưa đủ số năm để tính";

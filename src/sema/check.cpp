@@ -370,10 +370,19 @@ class checker {
           } else if constexpr (std::is_same_v<T, x3::forward_ast<ast::prefixed>>) {
             collect_reads(alt.get().value, ind);
           } else if constexpr (std::is_same_v<T, x3::forward_ast<ast::aggregate>>) {
+            auto const& a = alt.get();
+            bool extreme = a.kind == ast::aggregate_kind::min || a.kind == ast::aggregate_kind::max;
+            if (extreme && a.unit_kinds.size() == 1 && !cx_.unit_by_id.count(a.unit_kinds.front().text)) {
+              ast::qualified_name first;  // the scalar min(x, y): x is a value read
+              first.first = a.unit_kinds.front();
+              note_read(first, ind);
+            }
             if (alt.get().filter) walk(*alt.get().filter);
             if (alt.get().value) walk(*alt.get().value);
           } else if constexpr (std::is_same_v<T, x3::forward_ast<ast::function_call>>) {
             walk(alt.get().argument);
+          } else if constexpr (std::is_same_v<T, x3::forward_ast<ast::call>>) {
+            for (auto const& a : alt.get().arguments) walk(a);
           }
         },
         o);

@@ -2,7 +2,9 @@
 #pragma once
 #include <chitieu/sema/check.hpp>
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -45,6 +47,21 @@ struct expression_scope {
   std::vector<int>* fields_read = nullptr;
 };
 int check_expression(check_context& cx, ast::expr const& e, expression_scope const& scope);
+
+/// The type two operands combine to (as for `+` or a comparison), or nullopt after reporting.
+using common_type_fn = std::function<std::optional<value_type>(int, int, source_span)>;
+/// `prev`, `has` and the scalar `min`/`max`, over already-typed arguments (src/sema/calls.cpp).
+int check_call(check_context& cx, ast::call const& c, std::vector<int> const& args,
+               common_type_fn const& common);
+
+/// The unit of a product (or quotient) of values in units `a` and `b`, with common factors cancelled;
+/// "" when nothing is left (src/sema/units.cpp).
+std::string combine_units(std::string const& a, std::string const& b, bool divide);
+
+/// The type of `rate per N`, where `scale` is the node of N: "sinh viên/người" per 10000 is
+/// "sinh viên/10.000 người". Nullopt after reporting `sema.per_scale` or `sema.per_needs_rate`.
+std::optional<value_type> scaled_rate(check_context& cx, value_type const& rate, expr_node const& scale,
+                                      source_span span);
 
 /// `applies to K1, K2`: the unit kinds, each once; unknown or qualified names are reported.
 std::vector<int> resolve_unit_kinds(check_context& cx, ast::names_item const& item);

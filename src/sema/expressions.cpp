@@ -218,6 +218,29 @@ class expression_checker {
 
   int visit(x3::forward_ast<ast::aggregate> const& a_) {
     auto const& a = a_.get();
+    // `min(x, y)` where x is not a unit kind: the scalar minimum of two values.
+    bool scalar = (a.kind == ast::aggregate_kind::min || a.kind == ast::aggregate_kind::max) &&
+                  a.unit_kinds.size() == 1 && !a.filter && a.value &&
+                  !cx_.unit_by_id.count(a.unit_kinds.front().text);
+    if (scalar && !names_value(a.unit_kinds.front().text)) {
+      auto const& kind = cx_.rules.unit_kinds[static_cast<std::size_t>(scope_.unit_kind)];
+      cx_.error("sema.unknown_name", a.unit_kinds.front().span,
+                "unknown name " + quote(a.unit_kinds.front().text) + ": not a unit kind, nor a field of " +
+                    kind.id + " or an indicator of this document");
+      return -1;
+    }
+    if (scalar) {
+      ast::qualified_name first;
+      first.first = a.unit_kinds.front();
+      first.span = first.first.span;
+      int left = visit(first);
+      int right = left < 0 ? -1 : expr(*a.value);
+      if (right < 0) return -1;
+      ast::call c;
+      c.span = a.span;
+      c.kind = a.kind == ast::aggregate_kind::min ? ast::call_kind::min : ast::call_kind::max;
+      return call_node(c, {left, right});
+    }
     if (a.unit_kinds.size() == 1) return aggregate_over(a, a.unit_kinds.front(), a.kind, false);
     return aggregate_over_kinds(a);
   }
@@ -388,6 +411,26 @@ class expression_checker {
     }
     if (a.kind == K::avg) return combine(node_op::div, top, bottom, top_type);
     return top;
+  }
+
+  int visit(x3::forward_ast<ast::call> const& c_) {
+    std::vector<int> args;
+    for (auto const& a : c_.get().arguments) {
+      int i = expr(a);
+      if (i < 0) return -1;
+      args.push_back(i);
+    }
+    return call_node(c_.get(), args);
+  }
+
+  /// Whether a bare name is a field or an indicator here.
+  bool names_value(std::string const& name) const {
+    return cx_.field_by_key.count({scope_.unit_kind, name}) || cx_.indicator_by_key.count({scope_.document, name});
+  }
+
+  int call_node(ast::call const& c, std::vector<int> const& args) {
+    return check_call(cx_, c, args,
+                      [this](int a, int b, source_span span) { return common_type(a, b, span); });
   }
 
   int visit(x3::forward_ast<ast::function_call> const& f_) {
@@ -578,6 +621,14 @@ class expression_checker {
         e.type = product_type(op == ast::binary_op::div, node(a).type, node(b).type);
         return add(e);
       }
+      case ast::binary_op::per: {
+        // A rate per N people is the rate times N, in a unit that says so.
+        auto t = scaled_rate(cx_, node(a).type, node(b), span);
+        if (!t) return -1;
+        e.op = node_op::mul;
+        e.type = *t;
+        return add(e);
+      }
     }
     return -1;
   }
@@ -592,8 +643,9 @@ class expression_checker {
   }
 
   static value_type product_type(bool divide, value_type const& a, value_type const& b) {
-    bool a_scalar = a.literal || is_plain_ratio(a);
-    bool b_scalar = b.literal || is_plain_ratio(b);
+    // A percent scales what it multiplies: 40% of 1000 người is 400 người.
+    bool a_scalar = a.literal || is_plain_ratio(a) || (!divide && a.kind == value_kind::percent);
+    bool b_scalar = b.literal || is_plain_ratio(b) || (!divide && b.kind == value_kind::percent);
     if (b_scalar && !(a.literal && !b.literal)) {
       value_type t = a;
       t.literal = a.literal && b.literal;
@@ -605,8 +657,9 @@ class expression_checker {
       t.ratio = true;
       return t;
     }
-    std::string ua = unit_of(a), ub = unit_of(b);
-    t.unit = divide ? (ua.empty() ? "1" : ua) + "/" + ub : ua + "·" + ub;
+    // Units multiply and divide as on paper; what cancels completely is a plain ratio.
+    t.unit = combine_units(unit_of(a), unit_of(b), divide);
+    if (t.unit.empty() && (divide || (!unit_of(a).empty() && !unit_of(b).empty()))) t.ratio = true;
     return t;
   }
 };

@@ -31,6 +31,7 @@ struct not_chain_class : annotate_span {};
 struct primary_class;
 struct aggregate_class : annotate_span {};
 struct function_call_class : annotate_span {};
+struct call_class : annotate_span {};
 struct value_lit_class;
 struct quarter_lit_class : annotate_span {};
 struct slash_lit_class : annotate_span {};
@@ -84,6 +85,7 @@ x3::rule<not_chain_class, ast::prefixed> const not_chain = "condition";
 x3::rule<primary_class, ast::operand> const primary = "operand";
 x3::rule<aggregate_class, ast::aggregate> const aggregate = "aggregate";
 x3::rule<function_call_class, ast::function_call> const function_call = "function call";
+x3::rule<call_class, ast::call> const call = "function call";
 x3::rule<value_lit_class, ast::value_lit> const value_lit = "value (number, percent or level)";
 x3::rule<quarter_lit_class, ast::quarter_lit> const quarter_lit = "quarter (Q1 2026)";
 x3::rule<slash_lit_class, ast::slash_lit> const slash_lit = "day/month or month/year";
@@ -158,6 +160,9 @@ auto const aggregate_kind =
 auto const function_kind = kw("growth") >> attr(ast::function_kind::growth) |
                            kw("cumulative") >> attr(ast::function_kind::cumulative);
 
+auto const call_kind = kw("prev") >> attr(ast::call_kind::prev) | kw("has") >> attr(ast::call_kind::has);
+auto const minmax_kind = kw("min") >> attr(ast::call_kind::min) | kw("max") >> attr(ast::call_kind::max);
+
 auto const text_key = kw("cite") >> attr(ast::text_key::cite) |
                       kw("group") >> attr(ast::text_key::group) |
                       kw("note") >> attr(ast::text_key::note) |
@@ -222,14 +227,23 @@ auto const comparison_def =
                                 comparator > sum];
 auto const sum_def = product >> *(x3::rule<operation_class, ast::operation>{"'+' or '-'"} =
                                       additive_op > product);
-auto const product_def = unary >> *(x3::rule<operation_class, ast::operation>{"'*' or '/'"} =
-                                        multiplicative_op > unary);
+// `per N` scales the rate before it: `so_sv / dan_so per 10000` is students per 10 000 people.
+auto const per_scale = x3::rule<prefixed_class, ast::prefixed>{"number (per N)"} =
+    attr(std::string()) >> number_lit;
+auto const product_def =
+    unary >> *(x3::rule<operation_class, ast::operation>{"'*' or '/'"} =
+                   (multiplicative_op > unary) | (kw("per") >> attr(ast::binary_op::per) > per_scale));
 auto const unary_def = *(lit('-') >> attr('-')) >> primary;
-auto const primary_def = date_lit | number_lit | bool_lit | due_ref | aggregate | function_call |
+auto const primary_def = date_lit | number_lit | bool_lit | due_ref | call | aggregate | function_call |
                          qualified_name | (lit('(') > expr > lit(')'));
 auto const kinds_list_def = name % lit('|');
 auto const aggregate_def = aggregate_kind >> lit('(') > kinds_list > -(kw("where") > expr) >
                            -(lit(',') > expr) > lit(')');
+// `min(a + 1, b)` is the scalar minimum. `min(x, y)`, a name and a comma, is read as an aggregate;
+// the checker makes it scalar when `x` is not a unit kind.
+auto const aggregate_head = kinds_list >> (lit(',') | kw("where") | lit(')'));
+auto const call_def = (call_kind >> lit('(') > (expr % ',') > lit(')')) |
+                      (minmax_kind >> lit('(') >> !aggregate_head >> (expr % ',') > lit(')'));
 auto const function_call_def =
     function_kind >> lit('(') > expr > -(lit(',') > kw("from") > year_number) > lit(')');
 
@@ -295,7 +309,7 @@ auto const declaration_def = document_decl | agency_decl | unit_decl | ladder_de
 
 BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, bool_lit, date_lit,
                     due_ref, expr, and_expr, not_chain, comparison, sum, product, unary, primary,
-                    aggregate, function_call, value_lit, quarter_lit, slash_lit, year_lit, period,
+                    aggregate, function_call, call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
                     baseline_item, every_item, due_item, deadline_item, severity_item, severity_level,
                     item, names_list,

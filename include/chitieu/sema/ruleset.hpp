@@ -77,7 +77,10 @@ enum class node_op {
   eq, ne, lt, le, gt, ge,
   logical_and, logical_or,
   agg_count, agg_sum, agg_avg, agg_min, agg_max, agg_share, agg_all, agg_any,
-  growth, cumulative
+  growth, cumulative,
+  prev,            // lhs in the year `back` years before the one being judged
+  has,             // lhs (a field) was submitted and applies: 1 or 0, never unknown
+  min_of, max_of   // the lesser / greater of lhs and rhs
 };
 
 struct expr_node {
@@ -89,6 +92,7 @@ struct expr_node {
   int unit_kind = -1;  // aggregates
   int lhs = -1, rhs = -1;       // operands; aggregates: filter (lhs) and value (rhs)
   int from_year = 0;            // growth / cumulative
+  int back = 0;                 // prev: how many years back (1 = the year before)
   location where;
 };
 

@@ -49,18 +49,21 @@ struct due_ref : node {
 
 // ---- expressions (calc9 shape: each precedence level is a first operand and a chain) ----
 
-enum class binary_op { or_, and_, eq, ne, lt, le, gt, ge, add, sub, mul, div };
+enum class binary_op { or_, and_, eq, ne, lt, le, gt, ge, add, sub, mul, div, per };  // `a / b per 10000`
 enum class aggregate_kind { count, sum, avg, min, max, share, all, any };
 enum class function_kind { growth, cumulative };
+/// `prev(x [, N])`, `has(x)`, and the scalar `min(a, b)` / `max(a, b)`.
+enum class call_kind { prev, has, min, max };
 
 struct expr;
 struct aggregate;
 struct function_call;
+struct call;
 struct prefixed;
 
 struct operand : x3::variant<number_lit, bool_lit, date_lit, due_ref, x3::forward_ast<aggregate>,
-                             x3::forward_ast<function_call>, qualified_name, x3::forward_ast<prefixed>,
-                             x3::forward_ast<expr>> {
+                             x3::forward_ast<function_call>, x3::forward_ast<call>, qualified_name,
+                             x3::forward_ast<prefixed>, x3::forward_ast<expr>> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -92,6 +95,12 @@ struct function_call : node {
   function_kind kind{};
   expr argument;
   std::optional<unsigned> from_year;
+};
+
+/// A call whose arguments are all expressions; the checker counts them (`sema.function_arguments`).
+struct call : node {
+  call_kind kind{};
+  std::vector<expr> arguments;
 };
 
 // ---- values, periods, milestones ----
