@@ -47,6 +47,13 @@ int main(int argc, char** argv) {
   list_cmd->add_option("--format", list.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   list_cmd->callback([&] { exit = run_list(list, std::cout, std::cerr); });
 
+  fmt_options fmt;
+  auto* fmt_cmd = app.add_subcommand("fmt", "Lay rule files out in the canonical layout");
+  fmt_cmd->add_option("files", fmt.paths, "Rule files or directories; - for standard input")->required();
+  fmt_cmd->add_flag("--check", fmt.check, "List the files that would change and exit 1 if any; write nothing");
+  fmt_cmd->add_flag("--diff", fmt.diff, "Print a unified diff of the changes; write nothing");
+  fmt_cmd->callback([&] { exit = run_fmt(fmt, std::cin, std::cout, std::cerr); });
+
   add_graph_commands(app, exit);
 
   try {
