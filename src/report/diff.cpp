@@ -13,9 +13,9 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   std::size_t start = 0;
   while (start < text.size()) {
     auto end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    lines.push_back(text.substr(start, end - start));  // with its line break, so a missing one differs
+    start = end;
   }
   return lines;
 }
@@ -106,7 +106,7 @@ std::string unified_diff(std::string_view old_name, std::string_view new_name, s
     for (std::size_t e = begin; e < end; ++e) {
       out += script[e].kind == op::keep ? ' ' : script[e].kind == op::remove ? '-' : '+';
       out += script[e].line;
-      out += '\n';
+      if (script[e].line.empty() || script[e].line.back() != '\n') out += "\n\\ No newline at end of file\n";
     }
     k = end;
   }
