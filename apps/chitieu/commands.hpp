@@ -33,8 +33,12 @@ struct test_options {
   std::vector<std::string> paths;
   bool coverage = false;
   double coverage_min = -1;  // percent; negative = no bar
+  bool generate_boundaries = false;  // paths are rule files: write boundary cases instead of running
+  std::string output;                // --output: where the generated test file goes (default stdout)
 };
 int run_test(test_options const& options, std::ostream& out, std::ostream& err);
+/// `chitieu test --generate-boundaries RULES… [--output FILE]` (docs/testing.md, "Boundary tests").
+int run_generate_boundaries(test_options const& options, std::ostream& out, std::ostream& err);
 
 struct list_options {
   std::vector<std::string> paths;

@@ -39,7 +39,13 @@ int main(int argc, char** argv) {
   test_cmd->add_option("paths", test.paths, "Test files or directories")->required();
   test_cmd->add_flag("--coverage", test.coverage, "Report what no test case exercises");
   test_cmd->add_option("--coverage-min", test.coverage_min, "Fail below this coverage (percent)");
-  test_cmd->callback([&] { exit = run_test(test, std::cout, std::cerr); });
+  test_cmd->add_flag("--generate-boundaries", test.generate_boundaries,
+                     "PATHS are rule files: write cases below, at and above each milestone's threshold");
+  test_cmd->add_option("--output", test.output, "With --generate-boundaries: the test file to write");
+  test_cmd->callback([&] {
+    exit = test.generate_boundaries ? run_generate_boundaries(test, std::cout, std::cerr)
+                                    : run_test(test, std::cout, std::cerr);
+  });
 
   list_options list;
   auto* list_cmd = app.add_subcommand("list", "List documents, targets, obligations, tasks and agencies");
