@@ -111,6 +111,11 @@ TEST_CASE("fmt: blank lines: at most one, none at the ends of a block or the fil
         "unit a \"A\"\n\n// about T\ntarget T \"t\" {\n  cite \"c\"\n}\n");
 }
 
+TEST_CASE("fmt: a brace after a comment stays on the next line, not indented") {
+  CHECK(formatted("target T \"t\"  // why\n{ cite \"c\" }\n") ==
+        "target T \"t\"  // why\n{\n  cite \"c\"\n}\n");
+}
+
 TEST_CASE("fmt: continuation lines are indented four more") {
   CHECK(formatted("check C \"c\" {\nrequire a and\nb\nrequire c\n+ d > 0\n}\n") ==
         "check C \"c\" {\n  require a and\n      b\n  require c\n      + d > 0\n}\n");

@@ -264,7 +264,7 @@ class formatter {
   bool continues(std::size_t n) const {
     auto const& l = lines_[n];
     auto const& head = code_[l.first];
-    if (is_punct(head, "}")) return false;
+    if (is_punct(head, "}") || is_punct(head, "{")) return false;  // `{` here follows a comment
     if (l.braces == 0) return !is_declaration_start(l.first);
     if (starts_continuation(head)) return true;
     for (std::size_t p = n; p-- > 0;)

@@ -15,8 +15,8 @@ struct format_result {
 /// Lays a rule file out canonically. Works on tokens (the lexical rules of docs/language.md §1), not on
 /// the syntax tree, so it needs no grammar: it changes only whitespace, keeps every comment, and
 /// leaves the tokens (hence the meaning) as they were. format(format(x)) == format(x).
-/// Errors: an unterminated string (fmt.unterminated_string), braces or parentheses that do not match
-/// (fmt.unbalanced). `file` is stored in each diagnostic.
+/// Errors: text that is not UTF-8 (syntax.invalid_utf8), an unterminated string (fmt.unterminated_string),
+/// braces or parentheses that do not match (fmt.unbalanced). `file` is stored in each diagnostic.
 format_result format(source_file const& src, std::uint32_t file = 0);
 
 }  // namespace chitieu::syntax
