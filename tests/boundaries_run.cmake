@@ -6,7 +6,7 @@ execute_process(COMMAND ${EXE} test --generate-boundaries ${RULES} --output ${ou
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "generating exited ${rc}\n${o}${e}")
 endif()
-if(NOT e MATCHES "([0-9]+) boundary cases for ([0-9]+) milestones")
+if(NOT e MATCHES "([0-9]+) boundary cases for ([0-9]+) thresholds")
   message(FATAL_ERROR "no summary:\n${e}")
 endif()
 if(CMAKE_MATCH_1 LESS 30)

@@ -1,4 +1,5 @@
-// testing layer: boundary cases from milestones, with the verdicts the comparator implies.
+// testing layer: boundary cases from milestones and obligation requirements, with the verdicts the
+// comparator implies.
 #include <chitieu/testing/boundaries.hpp>
 
 #include <doctest/doctest.h>
@@ -56,7 +57,28 @@ target T1 "Tỉ lệ" { applies to province measure share(school, dat) >= 90% by
   REQUIRE(r.rules);
   auto result = testing::generate_boundaries(*r.rules, {"t.ct"});
   CHECK(result.test_file["cases"].empty());
-  CHECK(result.milestones == 0);
+  CHECK(result.thresholds == 0);
   REQUIRE(result.skipped.size() == 1);
   CHECK(result.skipped[0] == "d.T1: the measure is not one field");
+}
+
+TEST_CASE("boundaries: an obligation's 'trên 20%' of a share and 'ít nhất' of a field") {
+  auto file = cases_of(R"(document d { number "1" }
+field province.chi_gd : money "Chi cho giáo dục"
+field province.tong_chi : money "Tổng chi"
+field province.so : count of "trường" "Số trường"
+obligation O10 "Trên 20%, ít nhất 5 trường" {
+  applies to province
+  every year from 2027
+  require chi_gd / tong_chi > 20%
+  require 5 <= so
+}
+)");
+  // The share: the total is held at 1000 and the part moves by one đồng.
+  CHECK(points(file, "d.O10@2027", "chi_gd") == P{{199, "not_met"}, {200, "not_met"}, {201, "met"}});
+  // `5 <= so` reads as `so >= 5`.
+  CHECK(points(file, "d.O10@2027#2", "so") == P{{4, "not_met"}, {5, "met"}, {6, "met"}});
+  for (auto const& c : file["cases"])
+    if (c["expect"].contains("d.O10@2027")) CHECK(c["data"]["values"]["2027"]["tong_chi"] == 1000);
+  CHECK(file["cases"].back()["as_of"] == "2028-01-15");
 }

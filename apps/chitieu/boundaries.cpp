@@ -30,8 +30,8 @@ int run_generate_boundaries(test_options const& options, std::ostream& out, std:
       return cannot_run;
     }
   }
-  err << "chitieu: " << result.test_file["cases"].size() << " boundary cases for " << result.milestones
-      << " milestones\n";
+  err << "chitieu: " << result.test_file["cases"].size() << " boundary cases for " << result.thresholds
+      << " thresholds\n";
   return ok;
 }
 

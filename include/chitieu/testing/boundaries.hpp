@@ -1,6 +1,7 @@
 // Boundary tests (docs/testing.md, "Boundary tests"): for each milestone of a target that measures one
-// field, cases just below, at and just above its threshold, with the verdicts the comparator implies.
-// The cases where "trên" (>) and "ít nhất" (>=) differ are the ones at the threshold.
+// field, and each obligation requirement that compares a field or a share of two amounts with a number,
+// cases just below, at and just above the threshold, with the verdicts the comparator implies. The cases
+// where "trên" (>) and "ít nhất" (>=) differ are the ones at the threshold.
 #pragma once
 #include <chitieu/sema/ruleset.hpp>
 
@@ -13,7 +14,7 @@ namespace chitieu::testing {
 
 struct boundary_result {
   nlohmann::json test_file;           // docs/testing.md format; "rules" as given
-  int milestones = 0;                 // milestones covered
+  int thresholds = 0;                 // milestones and obligation requirements covered
   std::vector<std::string> skipped;   // "bn_ctr04.T26: the measure is not one field"
 };
 
