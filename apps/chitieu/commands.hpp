@@ -33,14 +33,27 @@ struct test_options {
   std::vector<std::string> paths;
   bool coverage = false;
   double coverage_min = -1;  // percent; negative = no bar
+  bool generate_boundaries = false;  // paths are rule files: write boundary cases instead of running
+  std::string output;                // --output: where the generated test file goes (default stdout)
 };
 int run_test(test_options const& options, std::ostream& out, std::ostream& err);
+/// `chitieu test --generate-boundaries RULES… [--output FILE]` (docs/testing.md, "Boundary tests").
+int run_generate_boundaries(test_options const& options, std::ostream& out, std::ostream& err);
 
 struct list_options {
   std::vector<std::string> paths;
   std::string format = "text";
 };
 int run_list(list_options const& options, std::ostream& out, std::ostream& err);
+
+struct fmt_options {
+  std::vector<std::string> paths;  // files, directories, or `-` for standard input
+  bool check = false;              // list the files that would change; exit 1 if any
+  bool diff = false;               // print a unified diff instead of writing
+};
+/// Exit: 0 done (or, with --check, every file canonical); 1 a file cannot be read or written, or with
+/// --check a file would change; 2 a file has syntax errors (it is left as it is).
+int run_fmt(fmt_options const& options, std::istream& in, std::ostream& out, std::ostream& err);
 
 /// `--as-of`: the date given, or today when empty; nullopt (after saying why) when it is not a date.
 std::optional<std::int32_t> as_of_date(std::string const& given, std::ostream& err);

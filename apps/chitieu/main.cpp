@@ -39,13 +39,26 @@ int main(int argc, char** argv) {
   test_cmd->add_option("paths", test.paths, "Test files or directories")->required();
   test_cmd->add_flag("--coverage", test.coverage, "Report what no test case exercises");
   test_cmd->add_option("--coverage-min", test.coverage_min, "Fail below this coverage (percent)");
-  test_cmd->callback([&] { exit = run_test(test, std::cout, std::cerr); });
+  test_cmd->add_flag("--generate-boundaries", test.generate_boundaries,
+                     "PATHS are rule files: write cases below, at and above each milestone's threshold");
+  test_cmd->add_option("--output", test.output, "With --generate-boundaries: the test file to write");
+  test_cmd->callback([&] {
+    exit = test.generate_boundaries ? run_generate_boundaries(test, std::cout, std::cerr)
+                                    : run_test(test, std::cout, std::cerr);
+  });
 
   list_options list;
   auto* list_cmd = app.add_subcommand("list", "List documents, targets, obligations, tasks and agencies");
   list_cmd->add_option("files", list.paths, "Rule files or directories")->required();
   list_cmd->add_option("--format", list.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   list_cmd->callback([&] { exit = run_list(list, std::cout, std::cerr); });
+
+  fmt_options fmt;
+  auto* fmt_cmd = app.add_subcommand("fmt", "Lay rule files out in the canonical layout");
+  fmt_cmd->add_option("files", fmt.paths, "Rule files or directories; - for standard input")->required();
+  fmt_cmd->add_flag("--check", fmt.check, "List the files that would change and exit 1 if any; write nothing");
+  fmt_cmd->add_flag("--diff", fmt.diff, "Print a unified diff of the changes; write nothing");
+  fmt_cmd->callback([&] { exit = run_fmt(fmt, std::cin, std::cout, std::cerr); });
 
   add_graph_commands(app, exit);
 

@@ -8,9 +8,12 @@
 #include <chitieu/eval/plan.hpp>
 #include <chitieu/pipeline.hpp>
 #include <chitieu/report/diagnostics.hpp>
+#include <chitieu/report/diff.hpp>
 #include <chitieu/report/scorecard.hpp>
 #include <chitieu/sema/check.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
+#include <chitieu/syntax/format.hpp>
+#include <chitieu/syntax/keywords.hpp>
 #include <chitieu/syntax/parse.hpp>
 #include <chitieu/version.hpp>

@@ -1,0 +1,2 @@
+" chitieu rule files
+autocmd BufRead,BufNewFile *.ct setfiletype chitieu

@@ -1,0 +1,116 @@
+// The keywords of the rule language, in one list, grouped by role. The grammar spells each of them as a
+// keyword (a test keeps the grammar and this list equal); the formatter and the editor grammars under
+// editors/ read them from here.
+#pragma once
+#include <string_view>
+
+namespace chitieu::syntax {
+
+enum class keyword_role {
+  declaration,  // starts a declaration at the top level: document, target, …
+  item,         // starts or continues an item: cite, applies to, measure, deadline by, …
+  type,         // a field's type
+  function,     // an aggregate or function, followed by `(`
+  operator_word,  // and, or, not, where
+  constant,     // true, false, due
+};
+
+struct keyword {
+  std::string_view word;
+  keyword_role role;
+};
+
+inline constexpr keyword keywords[] = {
+    {"document", keyword_role::declaration},
+    {"agency", keyword_role::declaration},
+    {"unit", keyword_role::declaration},
+    {"ladder", keyword_role::declaration},
+    {"field", keyword_role::declaration},
+    {"indicator", keyword_role::declaration},
+    {"target", keyword_role::declaration},
+    {"obligation", keyword_role::declaration},
+    {"task", keyword_role::declaration},
+    {"check", keyword_role::declaration},
+
+    // document items
+    {"number", keyword_role::type},  // also a document item
+    {"kind", keyword_role::item},
+    {"issuer", keyword_role::item},
+    {"province", keyword_role::item},
+    {"title", keyword_role::item},
+    {"date", keyword_role::type},  // also a document item
+    {"signer", keyword_role::item},
+    {"implements", keyword_role::item},
+    // agency, unit, field
+    {"level", keyword_role::type},  // also `agency … level`
+    {"counted", keyword_role::item},
+    {"of", keyword_role::item},
+    // block items
+    {"cite", keyword_role::item},
+    {"applies", keyword_role::item},
+    {"to", keyword_role::item},
+    {"measure", keyword_role::item},
+    {"baseline", keyword_role::item},
+    {"in", keyword_role::item},
+    {"parent", keyword_role::item},
+    {"weight", keyword_role::item},
+    {"group", keyword_role::item},
+    {"note", keyword_role::item},
+    {"every", keyword_role::item},
+    {"year", keyword_role::type},  // also `every year`
+    {"from", keyword_role::item},
+    {"until", keyword_role::item},
+    {"require", keyword_role::item},
+    {"severity", keyword_role::item},
+    {"error", keyword_role::item},
+    {"warning", keyword_role::item},
+    {"lead", keyword_role::item},
+    {"support", keyword_role::item},
+    {"deadline", keyword_role::item},
+    {"output", keyword_role::item},
+    {"after", keyword_role::item},
+    {"serves", keyword_role::item},
+    // deadlines and milestones
+    {"ongoing", keyword_role::item},
+    {"by", keyword_role::item},
+    {"during", keyword_role::item},
+    {"between", keyword_role::item},
+    {"approx", keyword_role::item},
+    {"within", keyword_role::item},
+    // types
+    {"count", keyword_role::function},  // also a type
+    {"percent", keyword_role::type},
+    {"money", keyword_role::type},
+    {"bool", keyword_role::type},
+    {"rank", keyword_role::type},
+    {"text", keyword_role::type},
+    // expressions
+    {"sum", keyword_role::function},
+    {"avg", keyword_role::function},
+    {"min", keyword_role::function},
+    {"max", keyword_role::function},
+    {"share", keyword_role::function},
+    {"all", keyword_role::function},
+    {"any", keyword_role::function},
+    {"growth", keyword_role::function},
+    {"cumulative", keyword_role::function},
+    {"prev", keyword_role::function},
+    {"has", keyword_role::function},
+    {"and", keyword_role::operator_word},
+    {"or", keyword_role::operator_word},
+    {"not", keyword_role::operator_word},
+    {"where", keyword_role::operator_word},
+    {"per", keyword_role::operator_word},  // `a / b per 10000`
+    {"true", keyword_role::constant},
+    {"false", keyword_role::constant},
+    {"due", keyword_role::constant},  // also the obligation item `due 25/11`
+};
+
+/// The keyword spelled `word`, or nullptr.
+constexpr keyword const* find_keyword(std::string_view word) {
+  for (auto const& k : keywords)
+    if (k.word == word) return &k;
+  return nullptr;
+}
+
+}  // namespace chitieu::syntax
