@@ -12,5 +12,7 @@
 #include <chitieu/sema/check.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
+#include <chitieu/suggest.hpp>
+#include <chitieu/warnings.hpp>
 #include <chitieu/syntax/parse.hpp>
 #include <chitieu/version.hpp>
