@@ -133,6 +133,15 @@ void refine_syntax_error(std::string_view text, std::size_t declaration, std::st
 
   bool wants_brace = expected.find("'}'") != std::string_view::npos;
   auto found = word_at(text, at);
+  if (expected == "'}'" && d.message.rfind("expected '}'", 0) == 0) {
+    // The items of a block are optional, so the parser only names the brace; say what else fits.
+    auto block = word_at(text, declaration);
+    char const* what = block == "document" ? "a document item"
+                       : block == "target" || block == "obligation" || block == "task" || block == "check"
+                           ? "an item"
+                           : nullptr;
+    if (what) d.message = "expected " + std::string(what) + " or '}'" + d.message.substr(12);
+  }
   if (wants_brace) {
     // A '{' left open shows as a declaration keyword (or the end of the file) where '}' was expected.
     bool line_start = true;
