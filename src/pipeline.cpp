@@ -19,7 +19,7 @@ std::vector<allowance> allowances(std::vector<syntax::ast::rule_file> const& fil
   std::vector<allowance> out;
   auto add = [&](std::uint32_t file, source_span where, syntax::ast::allow_item const& a) {
     auto code = a.code.first.text + (a.code.second ? "." + a.code.second->text : "");
-    out.push_back({file, where, code, a.reason.value});
+    out.push_back({file, where, code, a.reason.value, a.span});
   };
   for (std::uint32_t f = 0; f < files.size(); ++f)
     for (auto const& d : files[f].declarations) {
@@ -51,14 +51,17 @@ ruleset_result check_sources(std::vector<source_file> sources, load_options cons
   auto checked = sema::check(files, names);
   out.diags.insert(out.diags.end(), checked.diags.begin(), checked.diags.end());
   bool plan_ok = true;
+  auto allowed = allowances(files);
   if (parsed && checked.rules && options.graph_checks) {
     auto plan_diags = graph::check(*checked.rules);
+    auto unused = unused_allowances(allowed, plan_diags);
+    plan_diags.insert(plan_diags.end(), unused.begin(), unused.end());
     plan_ok = std::none_of(plan_diags.begin(), plan_diags.end(),
                            [](diagnostic const& d) { return d.level == severity::error; });
     out.diags.insert(out.diags.end(), plan_diags.begin(), plan_diags.end());
   }
   sort_diagnostics(out.diags);
-  apply_warning_policy(options.warnings, allowances(files), out.diags);
+  apply_warning_policy(options.warnings, allowed, out.diags);
   plan_ok = plan_ok && !has_errors(out.diags);  // warnings made errors count
   if (parsed && checked.rules && plan_ok) out.rules = std::move(checked.rules);
   out.sources = std::move(sources);

@@ -9,7 +9,7 @@ namespace chitieu {
 std::vector<std::string> const& warning_codes() {
   static std::vector<std::string> const codes{
       "graph.due_before_prerequisite", "graph.idle_agency", "graph.task_without_lead",
-      "graph.unserved_target", "graph.weaker_than_implemented"};
+      "graph.unserved_target", "graph.unused_allow", "graph.weaker_than_implemented"};
   return codes;
 }
 
@@ -33,13 +33,28 @@ std::optional<std::string> add_warning_option(warning_policy& policy, std::strin
   return std::nullopt;
 }
 
+bool allows(allowance const& a, diagnostic const& d) {
+  return d.level == severity::warning && a.file == d.file && a.code == d.code &&
+         a.where.begin <= d.span.begin && d.span.begin < a.where.end;
+}
+
+diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags) {
+  diagnostics out;
+  for (auto const& a : allowed) {
+    if (a.code == "graph.unused_allow") continue;
+    if (std::any_of(diags.begin(), diags.end(), [&](diagnostic const& d) { return allows(a, d); })) continue;
+    out.push_back({severity::warning, "graph.unused_allow", a.item,
+                   "nothing to allow: there is no " + a.code + " warning here", a.file});
+  }
+  return out;
+}
+
 void apply_warning_policy(warning_policy const& policy, std::vector<allowance> const& allowed,
                           diagnostics& diags) {
   if (policy.empty() && allowed.empty()) return;
   auto allowance_of = [&](diagnostic const& d) -> allowance const* {
     for (auto const& a : allowed)
-      if (a.file == d.file && a.code == d.code && a.where.begin <= d.span.begin && d.span.begin < a.where.end)
-        return &a;
+      if (allows(a, d)) return &a;
     return nullptr;
   };
   diagnostics out;

@@ -184,6 +184,13 @@ TEST_CASE("warnings: a declaration that allows a warning turns it into a note wi
   REQUIRE(still);
   CHECK(still->message == "no task serves target kh1.T2");
 
+  auto stale = check_text(std::string(header) +
+                          "task K1 \"z\" { lead so_gddt allow graph.task_without_lead \"Không nêu\" }\n");
+  auto const* unused = find(stale.diags, "graph.unused_allow", severity::warning);
+  REQUIRE(unused);
+  CHECK(unused->message == "nothing to allow: there is no graph.task_without_lead warning here");
+  CHECK(span_text(stale, *unused) == "allow graph.task_without_lead \"Không nêu\"");
+
   auto bad = check_text(std::string(header) +
                         "target T1 \"x\" { applies to province measure ty_le >= 90% by 2030 allow graph.unserved_targt \"r\" }\n");
   auto const* note = note_after(bad.diags, "sema.unknown_code");

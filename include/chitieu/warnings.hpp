@@ -28,10 +28,18 @@ std::optional<std::string> add_warning_option(warning_policy& policy, std::strin
 /// A warning that a declaration allows: `allow CODE "reason"` inside the declaration spanning `where`.
 struct allowance {
   std::uint32_t file = 0;
-  source_span where;
+  source_span where;  // the declaration
   std::string code;
   std::string reason;
+  source_span item = {};  // the `allow` item itself
 };
+
+/// Whether `a` covers `d`: a warning with its code about the declaration it stands in.
+bool allows(allowance const& a, diagnostic const& d);
+
+/// A `graph.unused_allow` warning for each allowance that covers no warning in `diags` (once the plan
+/// checks have run): the gap it excused was closed, and the reason no longer holds.
+diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags);
 
 /// The one place where warning control takes effect. A warning about a declaration that allows its code
 /// becomes a note that gives the reason; otherwise warnings turned off go (with their notes), and the
