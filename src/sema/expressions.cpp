@@ -168,7 +168,7 @@ class expression_checker {
     cx_.error("sema.unknown_name", q.span,
               "unknown name " + quote(name) + ": not a field of " + kind.id +
                   ", nor an indicator of this document");
-    suggest(cx_, name, expression_names(cx_, scope_.unit_kind, scope_.document));
+    suggest_expression_name(cx_, name, scope_.unit_kind, scope_.document);
     return -1;
   }
 

@@ -57,6 +57,29 @@ std::vector<std::string> expression_names(check_context const& cx, int unit_kind
   return out;
 }
 
+void suggest_expression_name(check_context& cx, std::string const& name, int unit_kind, int document) {
+  auto const before = cx.diags.size();
+  suggest(cx, name, expression_names(cx, unit_kind, document));
+  if (cx.diags.size() != before || cx.diags.empty()) return;
+  std::vector<std::string> kinds;
+  int field = -1;
+  for (auto const& [key, index] : cx.field_by_key)
+    if (key.second == name && key.first != unit_kind) {
+      kinds.push_back(cx.rules.unit_kinds[static_cast<std::size_t>(key.first)].id);
+      if (field < 0) field = index;
+    }
+  if (kinds.empty()) return;
+  std::string where = kinds.front();
+  for (std::size_t i = 1; i < kinds.size(); ++i) where += (i + 1 == kinds.size() ? " and " : ", ") + kinds[i];
+  auto const& f = cx.rules.fields[static_cast<std::size_t>(field)];
+  std::string aggregate = f.type.kind == value_kind::boolean ? "share" : "sum";
+  auto const& d = cx.diags.back();
+  cx.diags.push_back({severity::note, d.code, d.span,
+                      "'" + name + "' is a field of " + where + ": aggregate it, as in " + aggregate + "(" +
+                          kinds.front() + ", " + name + ")",
+                      d.file});
+}
+
 std::string percent_literal_message(std::string_view where, std::optional<double> value) {
   std::string out(where);
   if (!value || !std::isfinite(*value)) return out + ": write the value with '%'";

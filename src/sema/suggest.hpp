@@ -21,6 +21,10 @@ std::vector<std::string> names_in_document(std::map<std::pair<int, std::string>,
 /// What a bare name in an expression may be: a field of the unit kind, an indicator of the document.
 std::vector<std::string> expression_names(check_context const& cx, int unit_kind, int document);
 
+/// For an unknown bare name in an expression at `unit_kind`: the nearest field or indicator, or, when the
+/// name is a field of other unit kinds, how to aggregate it (`share(school, dat_chuan)`).
+void suggest_expression_name(check_context& cx, std::string const& name, int unit_kind, int document);
+
 /// The message of sema.percent_literal for a plain number `value` where a percent is measured: says
 /// which percent to write (`0.8` as a share is `80%`).
 std::string percent_literal_message(std::string_view where, std::optional<double> value);
