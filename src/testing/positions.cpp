@@ -17,7 +17,7 @@ std::string pointer_token(std::string_view key) {
 
 std::map<std::string, std::uint32_t> json_lines(std::string_view text) {
   struct frame {
-    bool object;
+    bool object = false;
     std::string pointer;
     std::string key;       // object: the member being read
     std::size_t index = 0;  // array: the element being read
@@ -46,7 +46,10 @@ std::map<std::string, std::uint32_t> json_lines(std::string_view text) {
       case '[': {
         element_starts();
         std::string p = value_pointer();
-        stack.push_back({c == '{', p});
+        frame f;
+        f.object = c == '{';
+        f.pointer = p;
+        stack.push_back(std::move(f));
         break;
       }
       case '}':
