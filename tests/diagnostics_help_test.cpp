@@ -93,6 +93,10 @@ TEST_CASE("syntax: a decimal comma and an unterminated string have their own cod
   CHECK(span_text(comma, *d) == "20,5%");
   CHECK(d->message.find("write 20.5%") != std::string::npos);
 
+  auto name = check_text(std::string(header) + "task K1 \"x\" { lead so_gddt after K1,2 }");
+  CHECK_FALSE(find(name.diags, "syntax.decimal_comma", severity::error));
+  CHECK(find(name.diags, "syntax.expected", severity::error));
+
   auto str = check_text(std::string(header) + "task K1 \"Rà soát {\n deadline by 2026\n}\n");
   auto const* s = find(str.diags, "syntax.unterminated_string", severity::error);
   REQUIRE(s);

@@ -83,6 +83,13 @@ std::optional<std::size_t> open_brace(std::string_view text, std::size_t from, s
   return open.back();
 }
 
+/// Where the run of digits and dots that ends just before `at` starts.
+std::size_t number_start(std::string_view text, std::size_t at) {
+  std::size_t b = at;
+  while (b > 0 && (is_digit(text[b - 1]) || text[b - 1] == '.')) --b;
+  return b;
+}
+
 diagnostic note_after(diagnostic const& d, std::size_t begin, std::size_t end, std::string message) {
   return {severity::note, d.code, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)},
           std::move(message), d.file};
@@ -115,11 +122,11 @@ void refine_syntax_error(std::string_view text, std::size_t declaration, std::st
     }
   }
 
-  if (at < text.size() && text[at] == ',' && at > 0 && is_digit(text[at - 1]) && at + 1 < text.size() &&
-      is_digit(text[at + 1])) {
-    // `20,5`: the parser read 20 and stopped at the comma.
-    std::size_t b = at;
-    while (b > 0 && (is_digit(text[b - 1]) || text[b - 1] == '.')) --b;
+  // `20,5`: the parser read 20 and stopped at the comma. `T1,2` ends a name there, not a number.
+  std::size_t b = number_start(text, at);
+  if (at < text.size() && text[at] == ',' && b < at && is_digit(text[at - 1]) &&
+      !(b > 0 && is_word_char(text[b - 1])) &&
+      at + 1 < text.size() && is_digit(text[at + 1])) {
     std::size_t e = at + 1;
     while (e < text.size() && is_digit(text[e])) ++e;
     if (e < text.size() && text[e] == '%') ++e;
