@@ -8,6 +8,7 @@
 #include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/report/diagnostics.hpp>
 #include <chitieu/report/graph_render.hpp>
+#include <chitieu/suggest.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -83,7 +84,20 @@ std::optional<graph::vertex> resolve(graph::dependency_graph const& g, std::stri
   auto found = graph::find_nodes(g, id, kind);
   std::string what = kind ? std::string(graph::name_of(*kind)) : std::string("node");
   if (found.empty()) {
-    err << "chitieu: no " << what << " named '" << id << "'\n";
+    err << "chitieu: no " << what << " named '" << id << "'";
+    // The nearest id of that kind, compared after the document (or unit kind) that qualifies it.
+    auto dot = id.rfind('.');
+    std::string prefix = dot == std::string::npos ? "" : id.substr(0, dot + 1);
+    std::vector<std::string> ids;
+    for (auto v : boost::make_iterator_range(boost::vertices(g.g))) {
+      if (kind && g[v].kind != *kind) continue;
+      auto const& full = g[v].id;
+      auto own = full.rfind('.');
+      std::string own_prefix = own == std::string::npos ? "" : full.substr(0, own + 1);
+      if (prefix.empty() || own_prefix == prefix) ids.push_back(full.substr(own_prefix.size()));
+    }
+    if (auto best = nearest_name(id.substr(prefix.size()), ids)) err << "; " << did_you_mean(prefix + *best);
+    err << '\n';
     return std::nullopt;
   }
   if (found.size() > 1) {
