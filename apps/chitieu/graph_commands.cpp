@@ -206,9 +206,13 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
   for (std::size_t k = 0; k < rules.unit_kinds.size(); ++k)
     if (rules.unit_kinds[k].id == o.kind) kind = int(k);
   if (kind < 0) {
-    err << "chitieu: no unit kind named '" << o.kind << "'; the rules declare:";
-    for (auto const& k : rules.unit_kinds) err << ' ' << k.id;
-    err << '\n';
+    std::vector<std::string> kinds;
+    for (auto const& k : rules.unit_kinds) kinds.push_back(k.id);
+    err << "chitieu: no unit kind named '" << o.kind << "'";
+    if (auto best = nearest_name(o.kind, kinds)) err << "; " << did_you_mean(*best);
+    err << " (the rules declare:";
+    for (auto const& k : kinds) err << ' ' << k;
+    err << ")\n";
     return cannot_run;
   }
   auto g = graph::build(rules);
