@@ -12,6 +12,27 @@
 
 namespace chitieu {
 namespace fs = std::filesystem;
+namespace {
+
+/// `allow CODE "reason"` items: each covers the declaration it stands in.
+std::vector<allowance> allowances(std::vector<syntax::ast::rule_file> const& files) {
+  std::vector<allowance> out;
+  auto add = [&](std::uint32_t file, source_span where, syntax::ast::allow_item const& a) {
+    auto code = a.code.first.text + (a.code.second ? "." + a.code.second->text : "");
+    out.push_back({file, where, code, a.reason.value, a.span});
+  };
+  for (std::uint32_t f = 0; f < files.size(); ++f)
+    for (auto const& d : files[f].declarations) {
+      if (auto const* b = boost::get<syntax::ast::block_decl>(&d.get()))
+        for (auto const& it : b->items)
+          if (auto const* a = boost::get<syntax::ast::allow_item>(&it.get())) add(f, b->span, *a);
+      if (auto const* g = boost::get<syntax::ast::agency_decl>(&d.get()))
+        for (auto const& a : g->allows) add(f, g->span, a);
+    }
+  return out;
+}
+
+}  // namespace
 
 ruleset_result check_sources(std::vector<source_file> sources, load_options const& options) {
   ruleset_result out;
@@ -30,13 +51,18 @@ ruleset_result check_sources(std::vector<source_file> sources, load_options cons
   auto checked = sema::check(files, names);
   out.diags.insert(out.diags.end(), checked.diags.begin(), checked.diags.end());
   bool plan_ok = true;
+  auto allowed = allowances(files);
   if (parsed && checked.rules && options.graph_checks) {
     auto plan_diags = graph::check(*checked.rules);
+    auto unused = unused_allowances(allowed, plan_diags);
+    plan_diags.insert(plan_diags.end(), unused.begin(), unused.end());
     plan_ok = std::none_of(plan_diags.begin(), plan_diags.end(),
                            [](diagnostic const& d) { return d.level == severity::error; });
     out.diags.insert(out.diags.end(), plan_diags.begin(), plan_diags.end());
   }
   sort_diagnostics(out.diags);
+  apply_warning_policy(options.warnings, allowed, out.diags);
+  plan_ok = plan_ok && !has_errors(out.diags);  // warnings made errors count
   if (parsed && checked.rules && plan_ok) out.rules = std::move(checked.rules);
   out.sources = std::move(sources);
   return out;

@@ -8,9 +8,21 @@
 
 namespace chitieu::cli {
 
+std::optional<warning_policy> warning_options(std::vector<std::string> const& values, std::ostream& err) {
+  warning_policy policy;
+  for (auto const& v : values)
+    if (auto why = add_warning_option(policy, v)) {
+      err << "chitieu: " << *why << '\n';
+      return std::nullopt;
+    }
+  return policy;
+}
+
 std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths, std::ostream& err,
-                                           bool print_warnings) {
-  auto result = load_rules(paths);
+                                           bool print_warnings, warning_policy const& warnings) {
+  load_options options;
+  options.warnings = warnings;
+  auto result = load_rules(paths, options);
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty()) return std::nullopt;
   if (result.sources.empty()) {
@@ -25,7 +37,11 @@ std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths
 }
 
 int run_check(check_options const& options, std::ostream& out, std::ostream& err) {
-  auto result = load_rules(options.paths);
+  auto policy = warning_options(options.warnings, err);
+  if (!policy) return cannot_run;
+  load_options load;
+  load.warnings = *policy;
+  auto result = load_rules(options.paths, load);
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty()) return cannot_run;
   if (result.sources.empty()) {

@@ -13,6 +13,7 @@ enum exit_code { ok = 0, cannot_run = 1, problems = 2 };
 
 struct check_options {
   std::vector<std::string> paths;
+  std::vector<std::string> warnings;  // -W no-CODE | error=CODE | error
   std::string format = "text";  // text | json
   bool warnings_as_errors = false;
 };
@@ -20,6 +21,7 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
 
 struct score_options {
   std::vector<std::string> paths;
+  std::vector<std::string> warnings;
   std::string data;
   std::string as_of;            // YYYY-MM-DD; empty = today
   std::string format = "text";  // text | json
@@ -31,6 +33,8 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
 
 struct test_options {
   std::vector<std::string> paths;
+  std::vector<std::string> warnings;
+  std::string format = "text";  // text | json
   bool coverage = false;
   double coverage_min = -1;  // percent; negative = no bar
   bool generate_boundaries = false;  // paths are rule files: write boundary cases instead of running
@@ -42,6 +46,7 @@ int run_generate_boundaries(test_options const& options, std::ostream& out, std:
 
 struct list_options {
   std::vector<std::string> paths;
+  std::vector<std::string> warnings;
   std::string format = "text";
 };
 int run_list(list_options const& options, std::ostream& out, std::ostream& err);
@@ -58,8 +63,11 @@ int run_fmt(fmt_options const& options, std::istream& in, std::ostream& out, std
 /// `--as-of`: the date given, or today when empty; nullopt (after saying why) when it is not a date.
 std::optional<std::int32_t> as_of_date(std::string const& given, std::ostream& err);
 
+/// The `-W` values of a run as one policy; nullopt after saying which value is wrong.
+std::optional<warning_policy> warning_options(std::vector<std::string> const& values, std::ostream& err);
+
 /// Loads rule files and prints their diagnostics to `err`; nullopt when they cannot be used.
 std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths, std::ostream& err,
-                                           bool print_warnings);
+                                           bool print_warnings, warning_policy const& warnings = {});
 
 }  // namespace chitieu::cli

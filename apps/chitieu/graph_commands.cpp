@@ -8,6 +8,7 @@
 #include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/report/diagnostics.hpp>
 #include <chitieu/report/graph_render.hpp>
+#include <chitieu/suggest.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -83,7 +84,20 @@ std::optional<graph::vertex> resolve(graph::dependency_graph const& g, std::stri
   auto found = graph::find_nodes(g, id, kind);
   std::string what = kind ? std::string(graph::name_of(*kind)) : std::string("node");
   if (found.empty()) {
-    err << "chitieu: no " << what << " named '" << id << "'\n";
+    err << "chitieu: no " << what << " named '" << id << "'";
+    // The nearest id of that kind, compared after the document (or unit kind) that qualifies it.
+    auto dot = id.rfind('.');
+    std::string prefix = dot == std::string::npos ? "" : id.substr(0, dot + 1);
+    std::vector<std::string> ids;
+    for (auto v : boost::make_iterator_range(boost::vertices(g.g))) {
+      if (kind && g[v].kind != *kind) continue;
+      auto const& full = g[v].id;
+      auto own = full.rfind('.');
+      std::string own_prefix = own == std::string::npos ? "" : full.substr(0, own + 1);
+      if (prefix.empty() || own_prefix == prefix) ids.push_back(full.substr(own_prefix.size()));
+    }
+    if (auto best = nearest_name(id.substr(prefix.size()), ids)) err << "; " << did_you_mean(prefix + *best);
+    err << '\n';
     return std::nullopt;
   }
   if (found.size() > 1) {
@@ -192,9 +206,13 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
   for (std::size_t k = 0; k < rules.unit_kinds.size(); ++k)
     if (rules.unit_kinds[k].id == o.kind) kind = int(k);
   if (kind < 0) {
-    err << "chitieu: no unit kind named '" << o.kind << "'; the rules declare:";
-    for (auto const& k : rules.unit_kinds) err << ' ' << k.id;
-    err << '\n';
+    std::vector<std::string> kinds;
+    for (auto const& k : rules.unit_kinds) kinds.push_back(k.id);
+    err << "chitieu: no unit kind named '" << o.kind << "'";
+    if (auto best = nearest_name(o.kind, kinds)) err << "; " << did_you_mean(*best);
+    err << " (the rules declare:";
+    for (auto const& k : kinds) err << ' ' << k;
+    err << ")\n";
     return cannot_run;
   }
   auto g = graph::build(rules);

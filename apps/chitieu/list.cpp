@@ -8,7 +8,9 @@
 namespace chitieu::cli {
 
 int run_list(list_options const& options, std::ostream& out, std::ostream& err) {
-  auto loaded = load_checked(options.paths, err, false);
+  auto policy = warning_options(options.warnings, err);
+  if (!policy) return cannot_run;
+  auto loaded = load_checked(options.paths, err, false, *policy);
   if (!loaded) return cannot_run;
   if (options.format == "json") out << report::inventory_json(*loaded->rules, loaded->sources).dump(2) << '\n';
   else report::render_inventory_text(out, *loaded->rules);

@@ -1,6 +1,8 @@
 // The chitieu command: CLI11 wiring only; each subcommand lives in its own file.
 #include <CLI/CLI.hpp>
+#include <chitieu/suggest.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
@@ -16,6 +18,8 @@ int main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check", "Check rule files and print diagnostics");
   check_cmd->add_option("files", check.paths, "Rule files or directories")->required();
   check_cmd->add_option("--format", check.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("-W", check.warnings, "Warning control: no-CODE (off), error=CODE, error (all)")
+      ->allow_extra_args(false);
   check_cmd->add_flag("--werror", check.warnings_as_errors, "Treat warnings as errors");
   check_cmd->callback([&] { exit = run_check(check, std::cout, std::cerr); });
 
@@ -32,16 +36,21 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--freshness", score.freshness,
                         "A value is current for this many years after its own (default 1); older ones are stale")
       ->check(CLI::Range(0, 50));
+  score_cmd->add_option("-W", score.warnings, "Warning control: no-CODE (off), error=CODE, error (all)")
+      ->allow_extra_args(false);
   score_cmd->callback([&] { exit = run_score(score, std::cout, std::cerr); });
 
   test_options test;
   auto* test_cmd = app.add_subcommand("test", "Run rule test files (*.test.json)");
   test_cmd->add_option("paths", test.paths, "Test files or directories")->required();
+  test_cmd->add_option("--format", test.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   test_cmd->add_flag("--coverage", test.coverage, "Report what no test case exercises");
   test_cmd->add_option("--coverage-min", test.coverage_min, "Fail below this coverage (percent)");
   test_cmd->add_flag("--generate-boundaries", test.generate_boundaries,
                      "PATHS are rule files: write cases below, at and above each milestone's threshold");
   test_cmd->add_option("--output", test.output, "With --generate-boundaries: the test file to write");
+  test_cmd->add_option("-W", test.warnings, "Warning control: no-CODE (off), error=CODE, error (all)")
+      ->allow_extra_args(false);
   test_cmd->callback([&] {
     exit = test.generate_boundaries ? run_generate_boundaries(test, std::cout, std::cerr)
                                     : run_test(test, std::cout, std::cerr);
@@ -51,6 +60,8 @@ int main(int argc, char** argv) {
   auto* list_cmd = app.add_subcommand("list", "List documents, targets, obligations, tasks and agencies");
   list_cmd->add_option("files", list.paths, "Rule files or directories")->required();
   list_cmd->add_option("--format", list.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  list_cmd->add_option("-W", list.warnings, "Warning control: no-CODE (off), error=CODE, error (all)")
+      ->allow_extra_args(false);
   list_cmd->callback([&] { exit = run_list(list, std::cout, std::cerr); });
 
   fmt_options fmt;
@@ -61,6 +72,19 @@ int main(int argc, char** argv) {
   fmt_cmd->callback([&] { exit = run_fmt(fmt, std::cin, std::cout, std::cerr); });
 
   add_graph_commands(app, exit);
+
+  // A misspelt subcommand: say which one was meant rather than CLI11's "arguments were not expected".
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (auto const* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+    std::string given = argv[1];
+    if (std::find(names.begin(), names.end(), given) == names.end()) {
+      std::cerr << "chitieu: unknown subcommand '" << given << "'";
+      if (auto best = chitieu::nearest_name(given, names)) std::cerr << "; " << chitieu::did_you_mean(*best);
+      std::cerr << "\nRun with --help for more information.\n";
+      return cannot_run;
+    }
+  }
 
   try {
     app.parse(argc, argv);

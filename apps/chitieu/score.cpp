@@ -31,7 +31,9 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   auto as_of_day = as_of_date(options.as_of, err);
   if (!as_of_day) return cannot_run;
   std::int32_t as_of = *as_of_day;
-  auto loaded = load_checked(options.paths, err, false);
+  auto policy = warning_options(options.warnings, err);
+  if (!policy) return cannot_run;
+  auto loaded = load_checked(options.paths, err, false, *policy);
   if (!loaded) return cannot_run;
   std::ifstream in(options.data, std::ios::binary);
   if (!in) {

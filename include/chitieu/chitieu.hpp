@@ -15,5 +15,7 @@
 #include <chitieu/source.hpp>
 #include <chitieu/syntax/format.hpp>
 #include <chitieu/syntax/keywords.hpp>
+#include <chitieu/suggest.hpp>
+#include <chitieu/warnings.hpp>
 #include <chitieu/syntax/parse.hpp>
 #include <chitieu/version.hpp>

@@ -3,6 +3,7 @@
 #pragma once
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
+#include <chitieu/warnings.hpp>
 
 #include <optional>
 #include <string>
@@ -21,6 +22,8 @@ struct load_options {
   /// The plan checks (graph.*, docs/graph.md) are a stage of loading: a task cycle or a schedule that
   /// cannot be kept leaves no rule set to score. Off only to inspect what those checks reject.
   bool graph_checks = true;
+  /// Warnings turned off or made errors for this run (`-W`); a warning made an error leaves no rule set.
+  warning_policy warnings;
 };
 
 /// Reads `.ct` files; a directory contributes every `.ct` file below it, in sorted order.

@@ -16,6 +16,7 @@ namespace chitieu::testing {
 struct failure {
   std::string file, case_name, key, unit;
   std::string expected, actual, why;
+  std::uint32_t line = 0;  // of the expectation's key in the test file (of the case, for a case failure)
 };
 
 struct coverage_entry {
@@ -35,7 +36,8 @@ struct run_result {
 
 /// Runs every `*.test.json` in `paths` (files or directories). Coverage covers every rule file the
 /// tests load, and every rule file with items found under the directories given.
-run_result run_tests(std::vector<std::string> const& paths);
+/// `options.warnings` applies to the rules each test file loads (`chitieu test -W …`).
+run_result run_tests(std::vector<std::string> const& paths, load_options const& options = {});
 
 /// A rule set, a submission and a date, for asserting verdicts from C++.
 class scenario {

@@ -3,12 +3,14 @@
 #include <chitieu/sema/check.hpp>
 
 #include <chitieu/date.hpp>
+#include <chitieu/warnings.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 #include "context.hpp"
+#include "suggest.hpp"
 
 namespace chitieu::sema {
 namespace detail {
@@ -37,6 +39,7 @@ char const* item_name(ast::item const& it) {
     char const* operator()(ast::due_item const&) const { return "due"; }
     char const* operator()(ast::deadline_item const&) const { return "deadline"; }
     char const* operator()(ast::severity_item const&) const { return "severity"; }
+    char const* operator()(ast::allow_item const&) const { return "allow"; }
   };
   return detail::visit(v{}, it);
 }
@@ -48,11 +51,11 @@ source_span item_span(ast::item const& it) {
 bool allowed(ast::block_kind block, std::string_view item) {
   static std::set<std::string_view> const target{"cite",  "group",    "note",       "applies to",
                                                  "parent", "implements", "measure", "weight",
-                                                 "baseline", "milestone"};
+                                                 "baseline", "milestone", "allow"};
   static std::set<std::string_view> const obligation{"cite",   "group",   "note",  "applies to",
-                                                     "require", "weight", "every year", "due"};
+                                                     "require", "weight", "every year", "due", "allow"};
   static std::set<std::string_view> const task{"cite",  "group", "note",   "output",   "lead",
-                                               "support", "after", "serves", "deadline", "weight"};
+                                               "support", "after", "serves", "deadline", "weight", "allow"};
   static std::set<std::string_view> const check{"cite", "note", "applies to", "require", "severity"};
   switch (block) {
     case ast::block_kind::target: return target.count(item) > 0;
@@ -172,10 +175,23 @@ class checker {
           if (declare(cx_.agency_by_id, ag.id, static_cast<int>(cx_.rules.agencies.size()),
                       a->id.span, agency_places_, "agency"))
             cx_.rules.agencies.push_back(ag);
+          for (auto const& allow : a->allows) check_allow(allow);
         } else if (auto const* fd = boost::get<ast::field_decl>(&d.get())) {
           field_decls_.push_back({f, fd});
         }
       }
+    }
+  }
+
+  /// `allow CODE "reason"`: CODE must be a warning, and the reason said.
+  void check_allow(ast::allow_item const& a) {
+    auto code = a.code.first.text + (a.code.second ? "." + a.code.second->text : "");
+    auto const& codes = warning_codes();
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+      cx_.error("sema.unknown_code", a.code.span, quote(code) + " is not a warning code that can be allowed");
+      suggest(cx_, code, codes);
+    } else if (a.reason.value.find_first_not_of(' ') == std::string::npos) {
+      cx_.error("sema.missing_item", a.reason.span, "'allow' needs the reason the plan gives");
     }
   }
 
@@ -226,6 +242,7 @@ class checker {
       auto kind = cx_.unit_by_id.find(fd->unit_kind.text);
       if (kind == cx_.unit_by_id.end()) {
         cx_.error("sema.unknown_name", fd->unit_kind.span, "unknown unit kind " + quote(fd->unit_kind.text));
+        suggest(cx_, fd->unit_kind.text, unit_kind_names(cx_));
         continue;
       }
       field f;
@@ -276,6 +293,7 @@ class checker {
       auto l = cx_.ladder_by_id.find(t.ladder->text);
       if (l == cx_.ladder_by_id.end()) {
         cx_.error("sema.unknown_name", t.ladder->span, "unknown ladder " + quote(t.ladder->text));
+        suggest(cx_, t.ladder->text, ladder_names(cx_));
         return false;
       }
       out.ladder = l->second;
@@ -428,7 +446,7 @@ class checker {
       if (type.kind == value_kind::percent) {
         if (!n->percent) {
           cx_.error("sema.percent_literal", n->span,
-                    "this target measures a percent: write the value with '%'");
+                    percent_literal_message("this target measures a percent", n->value));
           return std::nullopt;
         }
         return n->value / 100;
@@ -452,6 +470,7 @@ class checker {
       if (ladder.levels[i].id == name.text) return static_cast<double>(i);
     cx_.error("sema.unknown_level", name.span,
               "ladder " + quote(ladder.id) + " has no level " + quote(name.text));
+    suggest(cx_, name.text, level_names(cx_, type.ladder));
     return std::nullopt;
   }
 
@@ -468,6 +487,7 @@ class checker {
       }
       if (single_valued(name) && !seen.insert(name).second)
         cx_.error("sema.duplicate_item", item_span(item), "'" + name + "' is given twice");
+      if (auto const* allow = boost::get<ast::allow_item>(&item.get())) check_allow(*allow);
     }
     switch (decl.kind) {
       case ast::block_kind::target: check_target(b); break;
@@ -710,6 +730,28 @@ class checker {
     return it == map.end() ? -1 : it->second;
   }
 
+  /// A note for an unknown id of a document: the nearest id of that document (the qualifier's, when
+  /// given), or the nearest document name when the qualifier is unknown.
+  void suggest_id(ast::qualified_name const& n, int document,
+                  std::vector<std::map<std::pair<int, std::string>, int> const*> maps) {
+    if (n.second) {
+      auto d = cx_.document_by_id.find(n.first.text);
+      if (d == cx_.document_by_id.end()) return suggest(cx_, n.first.text, document_names(cx_));
+      document = d->second;
+    }
+    std::vector<std::string> ids;
+    for (auto const* m : maps) {
+      auto more = names_in_document(*m, document);
+      ids.insert(ids.end(), more.begin(), more.end());
+    }
+    auto const& wrong = n.second ? n.second->text : n.first.text;
+    auto best = nearest_name(wrong, ids);
+    if (!best) return;
+    std::string shown = n.second ? n.first.text + "." + *best : *best;
+    auto const& d = cx_.diags.back();
+    cx_.diags.push_back({severity::note, d.code, d.span, did_you_mean(shown), d.file});
+  }
+
   void resolve_block_references() {
     for (auto const& p : pending_) {
       cx_.file = p.file;
@@ -725,6 +767,7 @@ class checker {
             auto it = cx_.agency_by_id.find(n.first.text);
             if (it == cx_.agency_by_id.end()) {
               cx_.error("sema.unknown_agency", n.span, "unknown agency " + quote(shown));
+              suggest(cx_, shown, agency_names(cx_));
               break;
             }
             auto& t = cx_.rules.tasks[static_cast<std::size_t>(p.index)];
@@ -733,8 +776,10 @@ class checker {
           }
           case ast::names_key::after: {
             int i = lookup(cx_.task_by_key, p.document, n);
-            if (i < 0) cx_.error("sema.unknown_task", n.span, "unknown task " + quote(shown));
-            else cx_.rules.tasks[static_cast<std::size_t>(p.index)].after.push_back(i);
+            if (i < 0) {
+              cx_.error("sema.unknown_task", n.span, "unknown task " + quote(shown));
+              suggest_id(n, p.document, {&cx_.task_by_key});
+            } else cx_.rules.tasks[static_cast<std::size_t>(p.index)].after.push_back(i);
             break;
           }
           case ast::names_key::serves: {
@@ -746,7 +791,10 @@ class checker {
             }
             int o = lookup(cx_.obligation_by_key, p.document, n);
             if (o >= 0) t.serves_obligations.push_back(o);
-            else cx_.error("sema.unknown_target", n.span, "unknown target or obligation " + quote(shown));
+            else {
+              cx_.error("sema.unknown_target", n.span, "unknown target or obligation " + quote(shown));
+              suggest_id(n, p.document, {&cx_.target_by_key, &cx_.obligation_by_key});
+            }
             break;
           }
           case ast::names_key::parent:
@@ -754,6 +802,7 @@ class checker {
             int i = lookup(cx_.target_by_key, p.document, n);
             if (i < 0) {
               cx_.error("sema.unknown_target", n.span, "unknown target " + quote(shown));
+              suggest_id(n, p.document, {&cx_.target_by_key});
               break;
             }
             auto& t = cx_.rules.targets[static_cast<std::size_t>(p.index)];
@@ -792,9 +841,10 @@ std::vector<int> resolve_unit_kinds(check_context& cx, ast::names_item const& it
       continue;
     }
     auto it = cx.unit_by_id.find(n.first.text);
-    if (it == cx.unit_by_id.end())
+    if (it == cx.unit_by_id.end()) {
       cx.error("sema.unknown_name", n.span, "unknown unit kind " + quote(n.first.text));
-    else if (std::find(kinds.begin(), kinds.end(), it->second) == kinds.end())
+      suggest(cx, n.first.text, unit_kind_names(cx));
+    } else if (std::find(kinds.begin(), kinds.end(), it->second) == kinds.end())
       kinds.push_back(it->second);
   }
   return kinds;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "context.hpp"
+#include "suggest.hpp"
 
 namespace chitieu::sema::detail {
 namespace {
@@ -135,12 +136,14 @@ class expression_checker {
       auto doc = cx_.document_by_id.find(q.first.text);
       if (doc == cx_.document_by_id.end()) {
         cx_.error("sema.unknown_name", q.first.span, "unknown document " + quote(q.first.text));
+        suggest(cx_, q.first.text, document_names(cx_));
         return -1;
       }
       auto ind = cx_.indicator_by_key.find({doc->second, q.second->text});
       if (ind == cx_.indicator_by_key.end()) {
         cx_.error("sema.unknown_name", q.second->span,
                   "document " + quote(q.first.text) + " has no indicator " + quote(q.second->text));
+        suggest(cx_, q.second->text, names_in_document(cx_.indicator_by_key, doc->second));
         return -1;
       }
       return expand_indicator(ind->second, q.span);
@@ -165,6 +168,7 @@ class expression_checker {
     cx_.error("sema.unknown_name", q.span,
               "unknown name " + quote(name) + ": not a field of " + kind.id +
                   ", nor an indicator of this document");
+    suggest_expression_name(cx_, name, scope_.unit_kind, scope_.document);
     return -1;
   }
 
@@ -252,6 +256,7 @@ class expression_checker {
     auto kind = cx_.unit_by_id.find(kind_name.text);
     if (kind == cx_.unit_by_id.end()) {
       cx_.error("sema.unknown_name", kind_name.span, "unknown unit kind " + quote(kind_name.text));
+      suggest(cx_, kind_name.text, unit_kind_names(cx_));
       return -1;
     }
     expression_scope inner = scope_;
@@ -497,6 +502,7 @@ class expression_checker {
       }
     cx_.error("sema.unknown_level", n.where.span,
               "ladder " + quote(ladder.id) + " has no level " + quote(level_names_[level_node]));
+    suggest(cx_, level_names_[level_node], level_names(cx_, other.ladder));
     return false;
   }
 
@@ -524,8 +530,11 @@ class expression_checker {
       value_type const& lit = ta.literal ? ta : tb;
       value_type const& other = ta.literal ? tb : ta;
       if (other.kind == value_kind::percent && lit.kind != value_kind::percent) {
-        cx_.error("sema.percent_literal", node(ta.literal ? a : b).where.span,
-                  "compare a percent with a percent: write this number with '%'");
+        auto const& n = node(ta.literal ? a : b);
+        cx_.error("sema.percent_literal", n.where.span,
+                  percent_literal_message("compare a percent with a percent",
+                                          n.op == node_op::constant ? std::optional<double>(n.number)
+                                                                    : std::nullopt));
         return std::nullopt;
       }
       if (lit.kind == value_kind::percent && other.kind != value_kind::percent &&

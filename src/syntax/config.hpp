@@ -11,6 +11,7 @@ namespace x3 = boost::spirit::x3;
 struct parse_state {  // what grammar hooks may touch while parsing
   char const* begin;  // to turn iterators into offsets
   diagnostics* sink;  // where errors go; the grammar never prints
+  std::string expected = {};  // what the last failed expectation wanted (its display name)
 };
 struct parse_state_tag;
 

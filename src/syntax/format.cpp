@@ -297,7 +297,8 @@ class formatter {
     if (t.kind != tok::word) return false;
     static constexpr std::string_view items[] = {
         "cite",  "applies", "measure", "baseline", "parent", "implements", "weight", "group",   "note", "require",
-        "every", "severity", "lead",   "support",  "deadline", "output",   "after",  "serves", "between", "approx"};
+        "every", "severity", "lead",   "support",  "deadline", "output",   "after",  "serves", "between", "approx",
+        "allow"};
     static constexpr std::string_view document_items[] = {"number", "kind",   "issuer",    "province",
                                                           "title",  "date",   "signer",    "implements"};
     if (block == "document")

@@ -49,6 +49,7 @@ struct due_item_class : annotate_span {};
 struct deadline_item_class : annotate_span {};
 struct severity_item_class : annotate_span {};
 struct severity_level_class;
+struct allow_item_class : annotate_span {};
 struct item_class;
 struct year_number_class;
 struct kinds_list_class;
@@ -104,6 +105,7 @@ x3::rule<due_item_class, ast::due_item> const due_item = "item";
 x3::rule<deadline_item_class, ast::deadline_item> const deadline_item = "item";
 x3::rule<severity_item_class, ast::severity_item> const severity_item = "item";
 x3::rule<severity_level_class, bool> const severity_level = "'error' or 'warning'";
+x3::rule<allow_item_class, ast::allow_item> const allow_item = "item";
 x3::rule<item_class, ast::item> const item = "item or '}'";
 x3::rule<year_number_class, unsigned> const year_number = "year (YYYY)";
 x3::rule<kinds_list_class, std::vector<ast::name>> const kinds_list = "unit kind";
@@ -286,15 +288,17 @@ auto const due_item_def = kw("due") > slash_lit;
 auto const deadline_item_def = kw("deadline") > deadline;
 auto const severity_level_def = kw("error") >> attr(false) | kw("warning") >> attr(true);
 auto const severity_item_def = kw("severity") > severity_level;
+auto const allow_item_def = kw("allow") > qualified_name > string_lit;  // a warning code, a reason
 auto const item_def = text_item | names_item | expr_item | weight_item | baseline_item |
-                      every_item | due_item | deadline_item | severity_item | milestone;
+                      every_item | due_item | deadline_item | severity_item | allow_item | milestone;
 
 // ---- declarations ----
 auto const document_item_def =
     (document_text_key > texts_list >> attr(std::optional<ast::date_lit>{})) |
     (kw("date") >> attr(ast::document_key::date) >> attr(std::vector<ast::string_lit>{}) > date_lit);
 auto const document_decl_def = kw("document") > name > lit('{') > *document_item > lit('}');
-auto const agency_decl_def = kw("agency") > name > string_lit > -(kw("level") > name);
+auto const agency_decl_def =
+    kw("agency") > name > string_lit > -(kw("level") > name) > *allow_item;
 auto const unit_decl_def = kw("unit") > name > string_lit > -(kw("counted") > string_lit);
 auto const level_decl_def = name > string_lit;
 auto const ladder_decl_def =
@@ -312,7 +316,7 @@ BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, boo
                     aggregate, function_call, call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
                     baseline_item, every_item, due_item, deadline_item, severity_item, severity_level,
-                    item, names_list,
+                    allow_item, item, names_list,
                     texts_list, levels_list, year_number, kinds_list, document_item,
                     document_decl, agency_decl, unit_decl, level_decl, ladder_decl, type_spec,
                     field_decl, indicator_decl, block_decl, declaration)

@@ -28,6 +28,7 @@ struct report_expectation {  // turn an expectation failure into a diagnostic
     Iterator where = x.where();
     x3::skip_over(where, last, context);
     auto at = static_cast<std::uint32_t>(where - st.begin);
+    st.expected = x.which();
     std::string found = where == last ? "end of file" : "'" + token_at(where, last) + "'";
     st.sink->push_back({severity::error, "syntax.expected", {at, at + static_cast<std::uint32_t>(
                                                                       token_length(where, last))},

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "grammar.hpp"
+#include "hints.hpp"
 #include "lexemes.hpp"
 
 namespace chitieu::syntax {
@@ -108,6 +109,9 @@ parse_result parse(source_file const& src, parse_options const& options, std::ui
       result.declarations.push_back(std::move(decl));
       continue;
     }
+    if (out.diags.size() == before + 1 && out.diags[before].code == "syntax.expected")
+      detail::refine_syntax_error(text, static_cast<std::size_t>(start - begin), state.expected, out.diags,
+                                  before);
     if (out.diags.size() == before) {
       auto at = static_cast<std::uint32_t>(start - begin);
       std::size_t word = 0;
@@ -115,6 +119,7 @@ parse_result parse(source_file const& src, parse_options const& options, std::ui
       error("syntax.expected_declaration", at, at + static_cast<std::uint32_t>(word ? word : 1),
             "expected a declaration (document, agency, unit, ladder, field, indicator, target, "
             "obligation, task or check)");
+      detail::suggest_declaration_keyword(text, out.diags, before);
     }
     auto resume = recovery_point(text, static_cast<std::size_t>(start - begin));
     first = begin + resume;

@@ -14,6 +14,9 @@
 #include <set>
 #include <sstream>
 
+#include "expectations.hpp"
+#include "positions.hpp"
+
 namespace chitieu::testing {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -58,7 +61,7 @@ bool close(double actual, double expected, double tolerance) {
 
 class runner {
  public:
-  explicit runner(std::vector<std::string> const& paths) {
+  runner(std::vector<std::string> const& paths, load_options const& options) : options_(options) {
     for (auto const& p : paths) {
       std::error_code ec;
       if (fs::is_directory(p, ec)) {
@@ -84,6 +87,9 @@ class runner {
   }
 
  private:
+  load_options options_;
+  std::map<std::string, std::uint32_t> lines_;  // of the test file being run, by JSON Pointer
+  std::string case_pointer_, expectation_pointer_;  // where a failure is
   std::vector<fs::path> tests_, rule_files_;
   run_result result_;
   std::map<std::string, file_coverage> coverage_;
@@ -91,7 +97,11 @@ class runner {
   void fail(std::string const& file, std::string const& c, std::string const& key, std::string const& unit,
             std::string expected, std::string actual, std::string why) {
     ++result_.failed;
-    result_.failures.push_back({file, c, key, unit, std::move(expected), std::move(actual), std::move(why)});
+    std::uint32_t line = 0;
+    for (auto const& p : {expectation_pointer_, case_pointer_})
+      if (auto it = lines_.find(p); line == 0 && !p.empty() && it != lines_.end()) line = it->second;
+    result_.failures.push_back(
+        {file, c, key, unit, std::move(expected), std::move(actual), std::move(why), line});
   }
 
   void run_file(fs::path const& path) {
@@ -117,7 +127,7 @@ class runner {
     std::vector<std::string> rule_paths;
     for (auto const& r : spec["rules"])
       if (r.is_string()) rule_paths.push_back((path.parent_path() / r.get<std::string>()).generic_string());
-    auto loaded = load_rules(rule_paths);
+    auto loaded = load_rules(rule_paths, options_);
     if (!loaded.rules) {
       std::string why;
       for (auto const& e : loaded.io_errors) why += " " + e + ";";
@@ -159,7 +169,14 @@ class runner {
       file_of[rules.qualified_id(k)] = file_name(k.where);
     }
 
-    for (auto const& c : spec["cases"]) run_case(shown, path, c, plan, document, file_of);
+    lines_ = detail::json_lines(text);
+    for (std::size_t i = 0; i < spec["cases"].size(); ++i) {
+      case_pointer_ = "/cases/" + std::to_string(i);
+      expectation_pointer_.clear();
+      run_case(shown, path, spec["cases"][i], plan, document, file_of);
+    }
+    case_pointer_.clear();
+    expectation_pointer_.clear();
   }
 
   void run_case(std::string const& shown, fs::path const& path, json const& c, eval::plan const& plan,
@@ -228,6 +245,11 @@ class runner {
 
     for (auto it = c["expect"].begin(); it != c["expect"].end(); ++it) {
       std::string const& key = it.key();
+      expectation_pointer_ = case_pointer_ + "/expect/" + detail::pointer_token(key);
+      if (auto why = detail::malformed_expectation(it.value())) {
+        fail(shown, name, key, unit_id, "a well-formed expectation", it.value().dump(), *why);
+        continue;
+      }
       auto check = observe_check(plan, data, loaded.issues, unit, key, document);
       auto obs = check ? *check : observe(plan, result, unit, key, document);
       std::string id = key.substr(0, key.find('@'));
@@ -345,6 +367,8 @@ class runner {
 
 }  // namespace
 
-run_result run_tests(std::vector<std::string> const& paths) { return runner(paths).run(); }
+run_result run_tests(std::vector<std::string> const& paths, load_options const& options) {
+  return runner(paths, options).run();
+}
 
 }  // namespace chitieu::testing

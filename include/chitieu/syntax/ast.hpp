@@ -184,9 +184,14 @@ struct deadline_item : node {
 struct severity_item : node {
   bool warning = false;
 };
+/// `allow graph.unserved_target "reason"`: a warning about this declaration that the plan intends.
+struct allow_item : node {
+  qualified_name code;
+  string_lit reason;
+};
 
 struct item : x3::variant<text_item, names_item, expr_item, weight_item, baseline_item, milestone,
-                          every_item, due_item, deadline_item, severity_item> {
+                          every_item, due_item, deadline_item, severity_item, allow_item> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -208,6 +213,7 @@ struct agency_decl : node {
   name id;
   string_lit title;
   std::optional<name> level;
+  std::vector<allow_item> allows;
 };
 struct unit_decl : node {
   name id;
