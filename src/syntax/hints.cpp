@@ -1,6 +1,8 @@
 // Better syntax errors, found by looking at the text around the point where the parser stopped.
 #include "hints.hpp"
 
+#include "code_chars.hpp"
+
 #include <chitieu/suggest.hpp>
 
 #include <algorithm>
@@ -62,23 +64,11 @@ bool starts_declaration_keyword(std::string_view word) {
 /// The last '{' between `from` and `to` left open, outside strings and comments.
 std::optional<std::size_t> open_brace(std::string_view text, std::size_t from, std::size_t to) {
   std::vector<std::size_t> open;
-  bool in_string = false;
-  for (std::size_t i = from; i < to && i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"' || c == '\n') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i < text.size() && text[i] != '\n') ++i;
-    } else if (c == '{') {
-      open.push_back(i);
-    } else if (c == '}' && !open.empty()) {
-      open.pop_back();
-    }
-  }
+  detail::for_each_code_char(text, from, to, [&](std::size_t i, char c) {
+    if (c == '{') open.push_back(i);
+    else if (c == '}' && !open.empty()) open.pop_back();
+    return false;
+  });
   if (open.empty()) return std::nullopt;
   return open.back();
 }

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "code_chars.hpp"
 #include "grammar.hpp"
 #include "hints.hpp"
 #include "lexemes.hpp"
@@ -38,24 +39,13 @@ std::size_t recovery_point(std::string_view text, std::size_t from) {
 /// recursive-descent parser can never run out of stack.
 std::optional<std::uint32_t> too_deep_at(std::string_view text, unsigned limit) {
   unsigned depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"' || c == '\n') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i < text.size() && text[i] != '\n') ++i;
-    } else if (c == '(' || c == '{') {
-      if (++depth > limit) return static_cast<std::uint32_t>(i);
-    } else if ((c == ')' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::nullopt;
+  auto at = detail::for_each_code_char(text, 0, text.size(), [&](std::size_t, char c) {
+    if (c == '(' || c == '{') return ++depth > limit;
+    if ((c == ')' || c == '}') && depth > 0) --depth;
+    return false;
+  });
+  if (at == std::string_view::npos) return std::nullopt;
+  return static_cast<std::uint32_t>(at);
 }
 
 }  // namespace
