@@ -183,3 +183,21 @@ target S "Đạt chuẩn" { applies to province measure share(school, dat) >= 90
   CHECK(filled_yes.targets[0].headline == eval::verdict::on_track);
   CHECK(filled_yes.overall.value >= five.overall.value);
 }
+
+TEST_CASE("eval: a commitment stated twice is scored once") {
+  // T2 restates T1 (the plan's appendix repeats its body). Both are judged and shown; the score counts
+  // T1 only: met (1) and the obligation not met (0) give 50, not (1 + 1 + 0) / 3.
+  auto s = score_text(R"ct(
+document d { number "06/KH" }
+field province.ty_le : percent "Tỉ lệ"
+field province.bao_cao : bool "Đã báo cáo"
+target T1 "Tỉ lệ" { applies to province measure ty_le >= 90% by 2026 }
+target T2 "Tỉ lệ (phụ lục)" { applies to province restates T1 measure ty_le >= 90% by 2026 }
+obligation O1 "Báo cáo" { applies to province every year from 2026 until 2026 require bao_cao })ct",
+                      R"({"kind":"province","id":"p","values":{"2026":{"ty_le":95,"bao_cao":false}}})", "2026-12-31");
+  auto const& card = s.result.units[0];
+  REQUIRE(card.targets.size() == 2);
+  CHECK(card.targets[1].headline == eval::verdict::met);
+  CHECK(card.overall.items == 2);
+  CHECK(card.overall.value == doctest::Approx(50));
+}

@@ -190,3 +190,21 @@ TEST_CASE("sema: huge numbers are errors, not infinities") {
   CHECK_FALSE(r.rules);  // the number does not even parse as one
   CHECK(has_code(r.diags, "syntax.expected"));
 }
+
+TEST_CASE("sema: a row that restates another names one that is scored") {
+  std::string twins = R"ct(
+target T1 "Tỉ lệ (thân văn bản)" { applies to province measure ty_le >= 90% by 2030 }
+target T2 "Tỉ lệ (phụ lục)" { applies to province restates T1 measure ty_le >= 90% by 2030 }
+)ct";
+  auto ok = with_fields(twins);
+  REQUIRE(ok.rules);
+  CHECK(ok.rules->targets[1].restates == 0);
+  CHECK(ok.rules->targets[0].restates == -1);
+  auto itself = with_fields(R"(target T1 "t" { applies to province restates T1 measure ty_le >= 90% by 2030 })");
+  CHECK(first_error(itself).code == "sema.restates_itself");
+  auto chain = with_fields(twins + R"(target T3 "t" { applies to province restates T2 measure ty_le >= 90% by 2030 })");
+  CHECK(first_error(chain).code == "sema.restates_chain");
+  CHECK(covered(chain, first_error(chain)) == "T2");
+  auto typo = with_fields(R"(target T1 "t" { applies to province restates Tx measure ty_le >= 90% by 2030 })");
+  CHECK(first_error(typo).code == "sema.unknown_target");
+}

@@ -57,8 +57,10 @@ void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options
     overall.add(weight, progress, missing, options.no_data);
   };
   for (auto const& t : card.targets) {
-    // A target with no population here is not an item of this unit at all.
+    // A target with no population here is not an item of this unit at all; a row that restates another
+    // is the same commitment, scored once, where it is first stated.
     if (t.headline == verdict::not_applicable) continue;
+    if (rules.targets[static_cast<std::size_t>(t.target)].restates >= 0) continue;
     double progress = std::numeric_limits<double>::quiet_NaN();
     bool missing = false;
     auto const& m = t.milestones[static_cast<std::size_t>(t.headline_milestone)];

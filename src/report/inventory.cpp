@@ -67,6 +67,7 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
          {"applies", kinds(t.applies, rules)}, {"milestones", ms},
          {"baseline", t.baseline_value ? json({{"value", display_value(*t.baseline_value, t.type)}, {"year", t.baseline_year}}) : json(nullptr)},
          {"parent", t.parent >= 0 ? json(rules.qualified_id(rules.targets[static_cast<std::size_t>(t.parent)])) : json(nullptr)},
+         {"restates", t.restates >= 0 ? json(rules.qualified_id(rules.targets[static_cast<std::size_t>(t.restates)])) : json(nullptr)},
          {"implements", implements}, {"weight", t.weight}, {"group", t.group}, {"note", t.note},
          {"where", where(t.where, sources)}});
   }

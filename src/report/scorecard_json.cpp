@@ -66,6 +66,8 @@ json to_json(scorecard_input const& in) {
       json jt{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"cite", rule.cite},
               {"verdict", eval::to_string(t.headline)}, {"unit", display_unit(rule.type)}};
       if (!t.reason.empty()) jt["reason"] = t.reason;
+      // The same commitment as another row: shown, scored once, at that row.
+      if (rule.restates >= 0) jt["restates"] = rules.qualified_id(rules.targets[static_cast<std::size_t>(rule.restates)]);
       jt["headline_milestone"] = t.headline_milestone >= 0 ? json(rule.milestones[static_cast<std::size_t>(t.headline_milestone)].year) : json(nullptr);
       jt["milestones"] = json::array();
       for (auto const& m : t.milestones) {

@@ -65,6 +65,9 @@ void render_text(std::ostream& out, scorecard_input const& in) {
         for (auto const& m : t.milestones)
           block += std::string(24, ' ') + "[" + verdict_label(m.result) + "] " + explain(m, rule, rules, data) + "\n";
       }
+      if (rule.restates >= 0)
+        block += std::string(24, ' ') + "Cùng cam kết với " + rules.targets[static_cast<std::size_t>(rule.restates)].id +
+                 ": chỉ tính điểm một lần, ở " + rules.targets[static_cast<std::size_t>(rule.restates)].id + "\n";
       if (!t.accountable.empty())
         block += std::string(24, ' ') + "Trách nhiệm: " + agencies(t.accountable, rules) + " (nhiệm vụ " +
                  tasks(t.serving_tasks, rules) + ")\n";

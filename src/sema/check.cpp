@@ -26,7 +26,7 @@ char const* item_name(ast::item const& it) {
     }
     char const* operator()(ast::names_item const& t) const {
       static char const* const names[] = {"applies to", "parent", "implements", "lead",
-                                          "support",    "after",  "serves"};
+                                          "support",    "after",  "serves",     "restates"};
       return names[static_cast<int>(t.key)];
     }
     char const* operator()(ast::expr_item const& t) const {
@@ -51,7 +51,7 @@ source_span item_span(ast::item const& it) {
 bool allowed(ast::block_kind block, std::string_view item) {
   static std::set<std::string_view> const target{"cite",  "group",    "note",       "applies to",
                                                  "parent", "implements", "measure", "weight",
-                                                 "baseline", "milestone", "allow"};
+                                                 "baseline", "milestone", "allow", "restates"};
   static std::set<std::string_view> const obligation{"cite",   "group",   "note",  "applies to",
                                                      "require", "weight", "every year", "due", "allow"};
   static std::set<std::string_view> const task{"cite",  "group", "note",   "output",   "lead",
@@ -69,7 +69,7 @@ bool allowed(ast::block_kind block, std::string_view item) {
 bool single_valued(std::string_view item) {
   static std::set<std::string_view> const single{"cite",   "group",    "output", "applies to",
                                                  "parent", "measure",  "weight", "baseline",
-                                                 "every year", "due", "deadline", "severity"};
+                                                 "every year", "due", "deadline", "severity", "restates"};
   return single.count(item) > 0;
 }
 
@@ -797,6 +797,19 @@ class checker {
             }
             break;
           }
+          case ast::names_key::restates: {
+            int i = lookup(cx_.target_by_key, p.document, n);
+            if (i < 0) {
+              cx_.error("sema.unknown_target", n.span, "unknown target " + quote(shown));
+              suggest_id(n, p.document, {&cx_.target_by_key});
+            } else if (i == p.index) {
+              cx_.error("sema.restates_itself", n.span, "a target cannot restate itself");
+            } else {
+              cx_.rules.targets[static_cast<std::size_t>(p.index)].restates = i;
+              restating_.push_back({p.index, n.span, p.file});
+            }
+            break;
+          }
           case ast::names_key::parent:
           case ast::names_key::implements: {
             int i = lookup(cx_.target_by_key, p.document, n);
@@ -828,7 +841,26 @@ class checker {
         }
       }
     }
+    // A row restates the commitment that is scored; one that restates a restating row would leave the
+    // question of which one counts to the order of the files.
+    for (auto const& r : restating_) {
+      auto const& t = cx_.rules.targets[static_cast<std::size_t>(r.target)];
+      auto const& other = cx_.rules.targets[static_cast<std::size_t>(t.restates)];
+      if (other.restates >= 0) {
+        cx_.file = r.file;
+        cx_.error("sema.restates_chain", r.span,
+                  "target " + quote(t.id) + " restates " + quote(other.id) + ", which itself restates " +
+                      quote(cx_.rules.targets[static_cast<std::size_t>(other.restates)].id) +
+                      ": name the target that is scored");
+      }
+    }
   }
+  struct restating {
+    int target;
+    source_span span;
+    std::uint32_t file;
+  };
+  std::vector<restating> restating_;
 };
 
 }  // namespace

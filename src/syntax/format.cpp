@@ -298,7 +298,7 @@ class formatter {
     static constexpr std::string_view items[] = {
         "cite",  "applies", "measure", "baseline", "parent", "implements", "weight", "group",   "note", "require",
         "every", "severity", "lead",   "support",  "deadline", "output",   "after",  "serves", "between", "approx",
-        "allow"};
+        "allow", "restates"};
     static constexpr std::string_view document_items[] = {"number", "kind",   "issuer",    "province",
                                                           "title",  "date",   "signer",    "implements"};
     if (block == "document")

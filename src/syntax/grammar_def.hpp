@@ -175,7 +175,8 @@ auto const names_key =
     kw("parent") >> attr(ast::names_key::parent) |
     kw("implements") >> attr(ast::names_key::implements) |
     kw("lead") >> attr(ast::names_key::lead) | kw("support") >> attr(ast::names_key::support) |
-    kw("after") >> attr(ast::names_key::after) | kw("serves") >> attr(ast::names_key::serves);
+    kw("after") >> attr(ast::names_key::after) | kw("serves") >> attr(ast::names_key::serves) |
+    kw("restates") >> attr(ast::names_key::restates);
 
 
 auto const document_text_key =

@@ -116,6 +116,7 @@ struct target {
   int baseline_year = 0;
   std::vector<milestone> milestones;  // increasing years
   int parent = -1;
+  int restates = -1;  // the target this row states again (a table repeating the body): scored once, there
   std::vector<int> implements;  // targets of other documents
   std::vector<int> indicators;  // indicators the measure uses, directly or not
   double weight = 1;

@@ -148,7 +148,7 @@ struct milestone : node {
 // ---- items inside target / obligation / task blocks ----
 
 enum class text_key { cite, group, note, output };
-enum class names_key { applies, parent, implements, lead, support, after, serves };
+enum class names_key { applies, parent, implements, lead, support, after, serves, restates };
 enum class expr_key { measure, require };
 
 struct text_item : node {

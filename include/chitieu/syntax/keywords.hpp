@@ -56,7 +56,8 @@ inline constexpr keyword keywords[] = {
     {"weight", keyword_role::item},
     {"group", keyword_role::item},
     {"note", keyword_role::item},
-    {"allow", keyword_role::item},  // allow CODE "reason": a warning the author accepts
+    {"allow", keyword_role::item},
+    {"restates", keyword_role::item},  // restates T12: the same commitment as another row  // allow CODE "reason": a warning the author accepts
     {"every", keyword_role::item},
     {"year", keyword_role::type},  // also `every year`
     {"from", keyword_role::item},
