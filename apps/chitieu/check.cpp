@@ -29,9 +29,15 @@ std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths
     err << "chitieu: no .ct rule files found\n";
     return std::nullopt;
   }
-  // Notes go with the errors they explain (the other tasks caught in a cycle).
-  for (auto const& d : result.diags)
-    if (print_warnings || d.level != severity::warning) report::render_diagnostic(err, result.sources, d);
+  // Notes go with the diagnostic they explain (the other tasks caught in a cycle, a did-you-mean), which
+  // carries the same code; a note standing for an allowed warning is a warning's business, not an error's.
+  diagnostic const* shown = nullptr;
+  for (auto const& d : result.diags) {
+    bool show = d.level == severity::note ? shown && shown->code == d.code
+                                          : print_warnings || d.level != severity::warning;
+    if (show) report::render_diagnostic(err, result.sources, d);
+    if (d.level != severity::note) shown = show ? &d : nullptr;
+  }
   if (!result.rules) return std::nullopt;
   return result;
 }

@@ -212,9 +212,17 @@ class target_judge {
     mo.baseline_from_rule = b.from_rule;
   }
 
-  /// Whether an open year still says something: the evaluation reached at least one submitted value (a
-  /// share with some schools known), as opposed to the measure's own inputs all left blank.
-  bool informative(int year) const {
+  /// Whether an open year still says something: its interval is narrower than the measure could be
+  /// anyway, and the evaluation reached at least one submitted value. A share of schools with some known
+  /// says something; a school's own blank ([0%, 100%]) or a ratio of sums whose members are all blank
+  /// does not. The measure's type bounds only a field or an aggregate: a growth rate, a difference or a
+  /// rate of change may leave it.
+  bool informative(int year, range const& r) const {
+    auto op = c_.rules.nodes[static_cast<std::size_t>(root_)].op;
+    bool bounded_by_type = op == node_op::field || (op >= node_op::agg_count && op <= node_op::agg_any);
+    range whole = bounded_by_type ? c_.run.type_range(c_.rules.nodes[static_cast<std::size_t>(root_)].type)
+                                  : range::unknown();
+    if (!(r.lo > whole.lo || r.hi < whole.hi)) return false;
     class counter : public listener {
      public:
       void known(std::uint32_t, int, int) override { ++count; }
@@ -300,7 +308,7 @@ class target_judge {
         // Blanks leave the standing open. When the year still says something (some members known), it is
         // judged at its worst end, so a blank never earns more than the truth and raising a known value
         // never lowers the verdict; a year that says nothing at all is passed over, and named.
-        if (!informative(it->year)) {
+        if (!informative(it->year, it->value)) {
           if (!open_year) open_year = it->year;
           continue;
         }
