@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -335,4 +336,29 @@ target L "Bỏ học" { applies to province measure sum(school, bo_hoc) <= 1000 
                             "2026-12-31");
     CHECK(worse.result.units[0].targets.at(0).milestones.at(0).result == eval::verdict::deterioration);
   }
+}
+
+TEST_CASE("eval: a bad lifetime or completeness list is a data issue with its pointer, and is ignored") {
+  auto rules = check_text(model_ct);
+  REQUIRE(rules.rules);
+  auto plan = eval::compile(*rules.rules);
+  auto r = eval::load_submission_text(R"({"kind":"province","id":"p","complete":"school","children":[
+    {"kind":"school","id":"a","first_year":"2025"},
+    {"kind":"school","id":"b","first_year":2026,"last_year":2024},
+    {"kind":"commune","id":"c","complete":["school","truong"]}]})",
+                                      plan.rules());
+  REQUIRE(r.data);
+  auto has = [&](std::string const& code, std::string const& pointer) {
+    return std::any_of(r.issues.begin(), r.issues.end(),
+                       [&](auto const& i) { return i.code == code && i.pointer == pointer; });
+  };
+  CHECK(has("data.wrong_type", "/complete"));
+  CHECK(has("data.bad_year", "/children/0/first_year"));
+  CHECK(has("data.bad_year", "/children/1/last_year"));
+  CHECK(has("data.unknown_kind", "/children/2/complete/1"));
+  auto const& units = r.data->units;
+  CHECK(units[2].first_year == 0);  // both years of b dropped
+  CHECK(units[2].last_year == 0);
+  REQUIRE(units[3].complete.size() == 1);  // "school" kept, "truong" dropped
+  CHECK(units[3].complete[0] == plan.rules().find_unit_kind("school"));
 }

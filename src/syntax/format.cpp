@@ -295,17 +295,14 @@ class formatter {
                              is_word(code_[lines_.back().first], "measure")));
     }
     if (t.kind != tok::word) return false;
-    static constexpr std::string_view items[] = {
-        "cite",  "applies", "measure", "baseline", "parent", "implements", "weight", "group",   "note", "require",
-        "every", "severity", "lead",   "support",  "deadline", "output",   "after",  "serves", "between", "approx",
-        "allow", "restates"};
     static constexpr std::string_view document_items[] = {"number", "kind",   "issuer",    "province",
                                                           "title",  "date",   "signer",    "implements"};
     if (block == "document")
       return std::find(std::begin(document_items), std::end(document_items), t.text) != std::end(document_items);
     if (block == "ladder") return false;
     if (t.text == "due") return i + 1 < code_.size() && code_[i + 1].kind == tok::number;
-    return std::find(std::begin(items), std::end(items), t.text) != std::end(items);
+    auto const* k = find_keyword(t.text);
+    return k && k->starts_item;
   }
 
   /// A declaration keyword at the top level that begins a declaration (not a name inside an

@@ -10,32 +10,22 @@
 #include <stdexcept>
 #include <string>
 
-#include "rules.hpp"
+#include "evaluated.hpp"
 
 namespace chitieu::testing_support {
 
 class scored {
  public:
-  scored(std::string const& rules_text, std::string const& submission, std::string const& as_of) {
-    auto checked = check_text(rules_text);
-    if (!checked.rules) throw std::runtime_error("rules do not check: " + checked.diags.front().message);
-    plan_.emplace(eval::compile(*checked.rules));
-    auto loaded = eval::load_submission_text(submission, plan_->rules());
-    if (!loaded.data) throw std::runtime_error("submission does not load");
-    data_ = std::move(*loaded.data);
-    issues_ = std::move(loaded.issues);
-    eval::evaluate_options o;
-    o.as_of = *parse_iso_date(as_of);
-    result_ = eval::evaluate(*plan_, *data_, o);
-  }
+  scored(std::string const& rules_text, std::string const& submission, std::string const& as_of)
+      : run_(score_text(rules_text, submission, as_of)) {}
 
-  sema::checked_ruleset const& rules() const { return plan_->rules(); }
-  eval::dataset const& data() const { return *data_; }
-  eval::evaluation const& result() const { return result_; }
+  sema::checked_ruleset const& rules() const { return run_.plan->rules(); }
+  eval::dataset const& data() const { return *run_.data.data; }
+  eval::evaluation const& result() const { return run_.result; }
 
   std::uint32_t unit(std::string const& id) const {
-    for (std::uint32_t u = 0; u < data_->units.size(); ++u)
-      if (data_->units[u].id == id) return u;
+    for (std::uint32_t u = 0; u < run_.data.data->units.size(); ++u)
+      if (run_.data.data->units[u].id == id) return u;
     throw std::runtime_error("no unit " + id);
   }
   sema::target const& target(std::string const& id) const {
@@ -70,25 +60,25 @@ class scored {
 
   /// The milestone's sentence, as every scorecard prints it.
   std::string line(std::string const& id, int year, std::string const& unit_id = "") const {
-    return report::explain(milestone(id, year, unit_id), target(id), rules(), *data_);
+    return report::explain(milestone(id, year, unit_id), target(id), rules(), *run_.data.data);
   }
   /// An obligation year's sentence (its first requirement unless told).
   std::string obligation_line(std::string const& id, int year, int requirement = 0,
                               std::string const& unit_id = "") const {
     for (auto const& y : obligation_outcome(id, unit_id).years)
       if (y.year == year && y.requirement == requirement)
-        return report::explain_requirement(y, obligation(id), rules(), *data_);
+        return report::explain_requirement(y, obligation(id), rules(), *run_.data.data);
     throw std::runtime_error("no year " + std::to_string(year));
   }
   /// A hand-made outcome of one of this rule set's targets, said as the scorecards say it.
   std::string say(eval::milestone_outcome const& m, std::string const& id) const {
-    return report::explain(m, target(id), rules(), *data_);
+    return report::explain(m, target(id), rules(), *run_.data.data);
   }
   std::string say(eval::requirement_outcome const& y, std::string const& id) const {
-    return report::explain_requirement(y, obligation(id), rules(), *data_);
+    return report::explain_requirement(y, obligation(id), rules(), *run_.data.data);
   }
 
-  report::scorecard_input input() const { return {*plan_, *data_, result_, issues_}; }
+  report::scorecard_input input() const { return {*run_.plan, *run_.data.data, run_.result, run_.data.issues}; }
   std::string text() const {
     std::ostringstream out;
     report::render_text(out, input());
@@ -96,14 +86,11 @@ class scored {
   }
 
  private:
-  std::optional<eval::plan> plan_;
-  std::optional<eval::dataset> data_;
-  std::vector<eval::data_issue> issues_;
-  eval::evaluation result_;
+  evaluated run_;
 
   eval::unit_scorecard const& card(std::string const& unit_id) const {
     std::uint32_t u = unit_id.empty() ? 0 : unit(unit_id);
-    for (auto const& c : result_.units)
+    for (auto const& c : run_.result.units)
       if (c.unit == u) return c;
     throw std::runtime_error("unit not scored");
   }

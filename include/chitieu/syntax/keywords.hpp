@@ -18,6 +18,7 @@ enum class keyword_role {
 struct keyword {
   std::string_view word;
   keyword_role role;
+  bool starts_item = false;  // in a target, obligation, task or check block, begins an item on its own line
 };
 
 inline constexpr keyword keywords[] = {
@@ -40,44 +41,44 @@ inline constexpr keyword keywords[] = {
     {"title", keyword_role::item},
     {"date", keyword_role::type},  // also a document item
     {"signer", keyword_role::item},
-    {"implements", keyword_role::item},
+    {"implements", keyword_role::item, true},
     // agency, unit, field
     {"level", keyword_role::type},  // also `agency … level`
     {"counted", keyword_role::item},
     {"of", keyword_role::item},
     // block items
-    {"cite", keyword_role::item},
-    {"applies", keyword_role::item},
+    {"cite", keyword_role::item, true},
+    {"applies", keyword_role::item, true},
     {"to", keyword_role::item},
-    {"measure", keyword_role::item},
-    {"baseline", keyword_role::item},
+    {"measure", keyword_role::item, true},
+    {"baseline", keyword_role::item, true},
     {"in", keyword_role::item},
-    {"parent", keyword_role::item},
-    {"weight", keyword_role::item},
-    {"group", keyword_role::item},
-    {"note", keyword_role::item},
-    {"allow", keyword_role::item},
-    {"restates", keyword_role::item},  // restates T12: the same commitment as another row  // allow CODE "reason": a warning the author accepts
-    {"every", keyword_role::item},
+    {"parent", keyword_role::item, true},
+    {"weight", keyword_role::item, true},
+    {"group", keyword_role::item, true},
+    {"note", keyword_role::item, true},
+    {"allow", keyword_role::item, true},     // allow CODE "reason": a warning the author accepts
+    {"restates", keyword_role::item, true},  // restates T12: the same commitment as another row
+    {"every", keyword_role::item, true},
     {"year", keyword_role::type},  // also `every year`
     {"from", keyword_role::item},
     {"until", keyword_role::item},
-    {"require", keyword_role::item},
-    {"severity", keyword_role::item},
+    {"require", keyword_role::item, true},
+    {"severity", keyword_role::item, true},
     {"error", keyword_role::item},
     {"warning", keyword_role::item},
-    {"lead", keyword_role::item},
-    {"support", keyword_role::item},
-    {"deadline", keyword_role::item},
-    {"output", keyword_role::item},
-    {"after", keyword_role::item},
-    {"serves", keyword_role::item},
+    {"lead", keyword_role::item, true},
+    {"support", keyword_role::item, true},
+    {"deadline", keyword_role::item, true},
+    {"output", keyword_role::item, true},
+    {"after", keyword_role::item, true},
+    {"serves", keyword_role::item, true},
     // deadlines and milestones
     {"ongoing", keyword_role::item},
     {"by", keyword_role::item},
     {"during", keyword_role::item},
-    {"between", keyword_role::item},
-    {"approx", keyword_role::item},
+    {"between", keyword_role::item, true},
+    {"approx", keyword_role::item, true},
     {"within", keyword_role::item},
     // types
     {"count", keyword_role::function},  // also a type
