@@ -19,6 +19,14 @@ class judge {
   evaluation run() {
     evaluation out;
     out.options = context_.options;
+    // A plan another has replaced is not in force: it is left out unless asked for by name.
+    auto const& rules = context_.rules;
+    for (std::size_t d = 0; d < rules.documents.size(); ++d)
+      if (auto r = replacement_of(rules, static_cast<int>(d), context_.options.as_of);
+          r && !named(static_cast<int>(d))) {
+        out.replaced.push_back(*r);
+        replaced_.push_back(static_cast<int>(d));
+      }
     out.units.reserve(context_.data.units.size());
     for (std::uint32_t u = 0; u < context_.data.units.size(); ++u) out.units.push_back(unit(u));
     return out;
@@ -27,9 +35,15 @@ class judge {
  private:
   detail::context context_;
 
-  bool wanted(int document) const {
+  std::vector<int> replaced_;
+
+  bool named(int document) const {
     auto const& only = context_.options.documents;
-    return only.empty() || std::find(only.begin(), only.end(), document) != only.end();
+    return std::find(only.begin(), only.end(), document) != only.end();
+  }
+  bool wanted(int document) const {
+    if (std::find(replaced_.begin(), replaced_.end(), document) != replaced_.end()) return false;
+    return context_.options.documents.empty() || named(document);
   }
 
   unit_scorecard unit(std::uint32_t u) {
@@ -61,6 +75,16 @@ class judge {
 };
 
 }  // namespace
+
+std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,
+                                                std::int32_t as_of) {
+  auto const& d = rules.documents[static_cast<std::size_t>(document)];
+  if (d.replaced_by < 0) return std::nullopt;
+  auto const& by = rules.documents[static_cast<std::size_t>(d.replaced_by)];
+  // The checker requires a date of a replacing document; from that day on the old plan is out of force.
+  if (!by.date || as_of < *by.date) return std::nullopt;
+  return replaced_document{document, d.replaced_by, *by.date};
+}
 
 bool satisfies(sema::milestone const& m, double v) {
   using sema::milestone;

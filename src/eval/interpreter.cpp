@@ -391,7 +391,7 @@ range interpreter::aggregate(int n, std::uint32_t u, int year, double due, liste
   // An empty population: 0 is the count (and the sum) when the units were all listed, or when some were
   // listed and none belongs; otherwise there is nothing to judge.
   bool summable = counting || e.op == node_op::agg_sum;
-  bool listed = declared || data_.lists_completely(u, e.unit_kind);
+  bool listed = declared || data_.lists_completely(u, e.unit_kind) || sibling_listed(e, u);
   if (summable && listed) {
     range zero = range::point(0);
     zero.vacuous = true;

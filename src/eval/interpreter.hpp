@@ -115,6 +115,18 @@ class interpreter {
   range aggregate(int n, std::uint32_t u, int year, double due, listener* heard,
                   aggregate_tally* tally = nullptr) const;
 
+  /// For a part of an `A | B` aggregate: another kind of the set has units under `u`, so the set was
+  /// listed and this kind's part is empty rather than unknown.
+  bool sibling_listed(sema::expr_node const& e, std::uint32_t u) const {
+    if (e.kind_set < 0) return false;
+    for (int k : rules_.kind_sets[static_cast<std::size_t>(e.kind_set)]) {
+      if (k == e.unit_kind) continue;
+      auto [first, last] = members(k, u);
+      if (first != last || data_.lists_completely(u, k)) return true;
+    }
+    return false;
+  }
+
   /// Units of `kind` among `u` and its descendants, as a range of units_by_kind[kind].
   std::pair<std::uint32_t const*, std::uint32_t const*> members(int kind, std::uint32_t u) const {
     auto const& list = data_.units_by_kind[static_cast<std::size_t>(kind)];

@@ -115,6 +115,7 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
   if (needs_action(out.overall)) {
     out.serving_tasks = c.compiled.obligation_tasks(a.index);
     out.accountable = c.compiled.obligation_accountable(a.index);
+    out.monitors = c.compiled.obligation_monitors(a.index);
   }
   return out;
 }

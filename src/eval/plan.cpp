@@ -22,19 +22,24 @@ plan::plan(sema::checked_ruleset rules)
 
   // Accountability is structure: asked of the graph, so the scorecard, `who` and `agency` say the same.
   auto g = graph::build(r);
-  auto keep = [](graph::accountability const& who, std::vector<int>& tasks, std::vector<int>& agencies) {
+  auto keep = [](graph::accountability const& who, std::vector<int>& tasks, std::vector<int>& agencies,
+                 std::vector<int>& monitors) {
     for (auto const& s : who.tasks) tasks.push_back(s.task);
-    agencies = who.agencies();
+    agencies = who.leads;
+    agencies.insert(agencies.end(), who.supports.begin(), who.supports.end());
+    monitors = who.monitors;
   };
   serving_tasks_.resize(r.targets.size());
   accountable_.resize(r.targets.size());
+  monitors_.resize(r.targets.size());
   for (std::size_t t = 0; t < r.targets.size(); ++t)
-    keep(graph::find_accountability(r, g, static_cast<int>(t)), serving_tasks_[t], accountable_[t]);
+    keep(graph::find_accountability(r, g, static_cast<int>(t)), serving_tasks_[t], accountable_[t], monitors_[t]);
   obligation_tasks_.resize(r.obligations.size());
   obligation_accountable_.resize(r.obligations.size());
+  obligation_monitors_.resize(r.obligations.size());
   for (std::size_t o = 0; o < r.obligations.size(); ++o)
     keep(graph::find_obligation_accountability(r, g, static_cast<int>(o)), obligation_tasks_[o],
-         obligation_accountable_[o]);
+         obligation_accountable_[o], obligation_monitors_[o]);
   resolve_groups();
 }
 

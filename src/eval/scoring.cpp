@@ -60,7 +60,8 @@ void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options
     // A target with no population here is not an item of this unit at all; a row that restates another
     // is the same commitment, scored once, where it is first stated.
     if (t.headline == verdict::not_applicable) continue;
-    if (rules.targets[static_cast<std::size_t>(t.target)].restates >= 0) continue;
+    auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
+    if (rule.restates >= 0 || rule.restates_obligation >= 0) continue;
     double progress = std::numeric_limits<double>::quiet_NaN();
     bool missing = false;
     auto const& m = t.milestones[static_cast<std::size_t>(t.headline_milestone)];
@@ -81,6 +82,7 @@ void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options
         progress, missing);
   }
   for (auto const& k : card.tasks) {
+    if (rules.tasks[static_cast<std::size_t>(k.task)].restates >= 0) continue;  // scored where first stated
     double progress = std::numeric_limits<double>::quiet_NaN();
     if (k.result == task_verdict::done) progress = 1;
     else if (k.result == task_verdict::done_late) progress = 0.5;

@@ -160,6 +160,7 @@ class target_judge {
     if (needs_action(out.headline)) {
       out.serving_tasks = c_.compiled.serving_tasks(index_);
       out.accountable = c_.compiled.accountable(index_);
+      out.monitors = c_.compiled.monitors(index_);
     }
     return out;
   }

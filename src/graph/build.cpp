@@ -32,6 +32,7 @@ std::string_view name_of(edge_kind kind) {
     case edge_kind::depends_on: return "depends_on";
     case edge_kind::leads: return "leads";
     case edge_kind::coordinates: return "coordinates";
+    case edge_kind::monitors: return "monitors";
   }
   return "edge";
 }
@@ -162,6 +163,7 @@ class builder {
       for (int u : t.implements)
         link(node_kind::target, int(i), node_kind::target, u, edge_kind::implements);
       add_reads(node_kind::target, int(i), t.measures, t.indicators);
+      for (int a : t.monitors) link(node_kind::agency, a, node_kind::target, int(i), edge_kind::monitors);
     }
   }
 
@@ -181,6 +183,8 @@ class builder {
       std::vector<int> roots;
       for (auto const& r : o.requirements) roots.insert(roots.end(), r.roots.begin(), r.roots.end());
       add_reads(node_kind::obligation, int(i), roots, o.indicators);
+      for (int a : o.monitors)
+        link(node_kind::agency, a, node_kind::obligation, int(i), edge_kind::monitors);
     }
   }
 

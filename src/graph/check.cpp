@@ -145,7 +145,7 @@ class checker {
       if (boost::out_degree(v, graph_.g) > 0) continue;
       auto const& a = rules_.agencies[i];
       emit(severity::warning, "graph.idle_agency", a.where,
-           "agency " + a.id + " neither leads nor coordinates any task");
+           "agency " + a.id + " neither leads nor coordinates any task, nor monitors a target");
     }
   }
 

@@ -23,13 +23,24 @@ void add_once(Container& c, int x) {
 }
 
 // Leads in the order of the tasks, then supports that lead none of them: the one documented order.
-void name_agencies(sema::checked_ruleset const& rules, accountability& out) {
+/// Agencies of the serving tasks, then those monitoring the commitment at vertex `v` (its own edges:
+/// a "trong đó" row is followed up by whoever its own rule names).
+void name_agencies(sema::checked_ruleset const& rules, dependency_graph const& graph, vertex v,
+                   accountability& out) {
+  auto named = [&](int a) {
+    return std::find(out.leads.begin(), out.leads.end(), a) != out.leads.end() ||
+           std::find(out.supports.begin(), out.supports.end(), a) != out.supports.end();
+  };
   for (auto const& s : out.tasks)
     for (int a : rules.tasks[std::size_t(s.task)].lead) add_once(out.leads, a);
   for (auto const& s : out.tasks)
     for (int a : rules.tasks[std::size_t(s.task)].support)
-      if (std::find(out.leads.begin(), out.leads.end(), a) == out.leads.end())
-        add_once(out.supports, a);
+      if (!named(a)) add_once(out.supports, a);
+  for (auto e : boost::make_iterator_range(boost::in_edges(v, graph.g)))
+    if (graph.g[e].kind == edge_kind::monitors) {
+      int a = graph.g[boost::source(e, graph.g)].index;
+      if (!named(a)) add_once(out.monitors, a);
+    }
 }
 
 bool by_task(serving_task const& a, serving_task const& b) { return a.task < b.task; }
@@ -41,6 +52,7 @@ bool by_task(serving_task const& a, serving_task const& b) { return a.task < b.t
 std::vector<int> accountability::agencies() const {
   auto out = leads;
   out.insert(out.end(), supports.begin(), supports.end());
+  out.insert(out.end(), monitors.begin(), monitors.end());
   return out;
 }
 
@@ -68,7 +80,7 @@ accountability find_accountability(sema::checked_ruleset const& rules,
         if (seen.insert(task).second) out.tasks.push_back({task, g[t].index});
       }
   std::sort(out.tasks.begin(), out.tasks.end(), by_task);
-  name_agencies(rules, out);
+  name_agencies(rules, graph, chain.front(), out);
   return out;
 }
 
@@ -83,14 +95,14 @@ accountability find_obligation_accountability(sema::checked_ruleset const& rules
   if (obligation < 0 || obligation >= int(rules.obligations.size())) return out;
   auto const& g = graph.g;
   std::set<int> seen;
-  for (auto e : boost::make_iterator_range(
-           boost::in_edges(graph.vertex_of(node_kind::obligation, obligation), g)))
+  auto v = graph.vertex_of(node_kind::obligation, obligation);
+  for (auto e : boost::make_iterator_range(boost::in_edges(v, g)))
     if (g[e].kind == edge_kind::serves) {
       int task = g[boost::source(e, g)].index;
       if (seen.insert(task).second) out.tasks.push_back({task, -1});
     }
   std::sort(out.tasks.begin(), out.tasks.end(), by_task);
-  name_agencies(rules, out);
+  name_agencies(rules, graph, v, out);
   return out;
 }
 
@@ -105,6 +117,7 @@ agency_work find_agency_work(sema::checked_ruleset const& rules, dependency_grap
   std::map<int, agency_role> roles;
   for (auto e : boost::make_iterator_range(
            boost::out_edges(graph.vertex_of(node_kind::agency, agency), g))) {
+    if (g[e].kind != edge_kind::leads && g[e].kind != edge_kind::coordinates) continue;
     auto role = g[e].kind == edge_kind::leads ? agency_role::lead : agency_role::support;
     auto [it, fresh] = roles.emplace(g[boost::target(e, g)].index, role);
     if (!fresh && role == agency_role::lead) it->second = role;

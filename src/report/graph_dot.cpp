@@ -77,6 +77,7 @@ char const* edge_style(edge_kind kind) {
     case edge_kind::depends_on: return "color=\"#cc0000\", penwidth=2";
     case edge_kind::leads: return "color=\"#0b5394\", penwidth=1.3";
     case edge_kind::coordinates: return "style=dashed, color=\"#0b5394\"";
+    case edge_kind::monitors: return "style=dotted, color=\"#0b5394\"";
   }
   return "";
 }

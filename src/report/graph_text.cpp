@@ -82,9 +82,19 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
   out << rules.qualified_id(target) << "  " << target.title << '\n'
       << "  tại " << (doc.number.empty() ? doc.id : doc.number) << (target.cite.empty() ? "" : ", ")
       << target.cite << '\n';
+  auto monitor_rows = [&] {
+    for (int a : who.monitors) {
+      auto const& agency = rules.agencies[std::size_t(a)];
+      out << "  " << pad("theo dõi", 10) << pad(agency.id, 22) << "  " << agency.title << '\n';
+    }
+  };
   if (who.tasks.empty()) {
     out << "\nKhông có nhiệm vụ nào phục vụ chỉ tiêu này"
         << (target.parent >= 0 ? " hay các chỉ tiêu cha của nó" : "") << ".\n";
+    if (!who.monitors.empty()) {
+      out << "\nCơ quan theo dõi:\n";
+      monitor_rows();
+    }
     return;
   }
   out << "\nNhiệm vụ phục vụ chỉ tiêu (" << who.tasks.size() << "):\n";
@@ -105,8 +115,8 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
   };
   for (int a : who.leads) agency_row(graph::agency_role::lead, a);
   for (int a : who.supports) agency_row(graph::agency_role::support, a);
-  if (who.leads.empty() && who.supports.empty())
-    out << "  không có: các nhiệm vụ phục vụ không nêu cơ quan nào\n";
+  monitor_rows();
+  if (who.agencies().empty()) out << "  không có: các nhiệm vụ phục vụ không nêu cơ quan nào\n";
 }
 
 void render_agency_work(std::ostream& out, graph::agency_work const& work,

@@ -49,7 +49,11 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
     out["documents"].push_back({{"id", d.id}, {"number", d.number}, {"kind", d.kind}, {"issuer", d.issuer},
                                 {"province", d.province}, {"title", d.title},
                                 {"date", d.date ? json(format_iso_date(*d.date)) : json(nullptr)},
-                                {"implements", d.implements}, {"where", where(d.where, sources)}});
+                                {"implements", d.implements}, {"level", std::string(sema::level_word(d.level))},
+                                {"replaces", d.replaces},
+                                {"replaced_by", d.replaced_by >= 0 ? json(rules.documents[static_cast<std::size_t>(d.replaced_by)].id) : json(nullptr)},
+                                {"monitors", agency_ids(d.monitors, rules)},
+                                {"where", where(d.where, sources)}});
   out["targets"] = json::array();
   for (auto const& t : rules.targets) {
     json ms = json::array();
@@ -67,8 +71,11 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
          {"applies", kinds(t.applies, rules)}, {"milestones", ms},
          {"baseline", t.baseline_value ? json({{"value", display_value(*t.baseline_value, t.type)}, {"year", t.baseline_year}}) : json(nullptr)},
          {"parent", t.parent >= 0 ? json(rules.qualified_id(rules.targets[static_cast<std::size_t>(t.parent)])) : json(nullptr)},
-         {"restates", t.restates >= 0 ? json(rules.qualified_id(rules.targets[static_cast<std::size_t>(t.restates)])) : json(nullptr)},
-         {"implements", implements}, {"weight", t.weight}, {"group", t.group}, {"note", t.note},
+         {"restates", t.restates >= 0 ? json(rules.qualified_id(rules.targets[static_cast<std::size_t>(t.restates)]))
+                      : t.restates_obligation >= 0 ? json(rules.qualified_id(rules.obligations[static_cast<std::size_t>(t.restates_obligation)]))
+                      : json(nullptr)},
+         {"implements", implements}, {"monitors", agency_ids(t.monitors, rules)},
+         {"weight", t.weight}, {"group", t.group}, {"note", t.note},
          {"where", where(t.where, sources)}});
   }
   out["obligations"] = json::array();
@@ -76,6 +83,7 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
     out["obligations"].push_back(
         {{"id", rules.qualified_id(o)}, {"document", rules.documents[static_cast<std::size_t>(o.document)].id},
          {"title", o.title}, {"cite", o.cite}, {"applies", kinds(o.applies, rules)},
+         {"monitors", agency_ids(o.monitors, rules)},
          {"from_year", o.from_year ? json(o.from_year) : json(nullptr)},
          {"until_year", o.until_year ? json(o.until_year) : json(nullptr)},
          {"due", o.due_month ? json(std::to_string(o.due_day) + "/" + std::to_string(o.due_month)) : json(nullptr)},
@@ -109,6 +117,7 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
                                           ? json(std::to_string(k.when.day) + "/" + std::to_string(k.when.month))
                                           : json(nullptr)}}},
          {"output", k.output}, {"after", after}, {"serves", serves}, {"note", k.note},
+         {"restates", k.restates >= 0 ? json(rules.qualified_id(rules.tasks[static_cast<std::size_t>(k.restates)])) : json(nullptr)},
          {"where", where(k.where, sources)}});
   }
   out["agencies"] = json::array();
@@ -135,6 +144,13 @@ void render_inventory_text(std::ostream& out, sema::checked_ruleset const& rules
       for (auto const& i : doc.implements) out << " " << i;
       out << "\n";
     }
+    if (!doc.replaces.empty()) {
+      out << "  Thay thế:";
+      for (auto const& i : doc.replaces) out << " " << i;
+      out << "\n";
+    }
+    if (doc.replaced_by >= 0)
+      out << "  Đã được thay thế bởi " << rules.documents[static_cast<std::size_t>(doc.replaced_by)].id << "\n";
     out << "  Chỉ tiêu:\n";
     for (auto const& t : rules.targets) {
       if (t.document != static_cast<int>(d)) continue;

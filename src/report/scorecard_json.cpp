@@ -43,6 +43,11 @@ json to_json(scorecard_input const& in) {
   out["chitieu"] = CHITIEU_VERSION_STRING;
   out["as_of"] = format_iso_date(in.result.options.as_of);
   out["no_data_policy"] = in.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude";
+  out["replaced_documents"] = json::array();
+  for (auto const& r : in.result.replaced)
+    out["replaced_documents"].push_back({{"id", rules.documents[static_cast<std::size_t>(r.document)].id},
+                                         {"replaced_by", rules.documents[static_cast<std::size_t>(r.replaced_by)].id},
+                                         {"from", format_iso_date(r.from)}});
   json units = json::array();
   for (auto const& card : in.result.units) {
     auto const& u = data.units[card.unit];
@@ -68,6 +73,8 @@ json to_json(scorecard_input const& in) {
       if (!t.reason.empty()) jt["reason"] = t.reason;
       // The same commitment as another row: shown, scored once, at that row.
       if (rule.restates >= 0) jt["restates"] = rules.qualified_id(rules.targets[static_cast<std::size_t>(rule.restates)]);
+      if (rule.restates_obligation >= 0)
+        jt["restates"] = rules.qualified_id(rules.obligations[static_cast<std::size_t>(rule.restates_obligation)]);
       jt["headline_milestone"] = t.headline_milestone >= 0 ? json(rule.milestones[static_cast<std::size_t>(t.headline_milestone)].year) : json(nullptr);
       jt["milestones"] = json::array();
       for (auto const& m : t.milestones) {
@@ -110,6 +117,7 @@ json to_json(scorecard_input const& in) {
       }
       jt["serving_tasks"] = ids(t.serving_tasks, task_id);
       jt["accountable"] = ids(t.accountable, agency);
+      jt["monitors"] = ids(t.monitors, agency);
       jt["at_risk_from"] = ids(t.at_risk_from, task_id);
       ju["targets"].push_back(jt);
     }
@@ -157,6 +165,7 @@ json to_json(scorecard_input const& in) {
       }
       jo["serving_tasks"] = ids(o.serving_tasks, task_id);
       jo["accountable"] = ids(o.accountable, agency);
+      jo["monitors"] = ids(o.monitors, agency);
       ju["obligations"].push_back(jo);
     }
     ju["tasks"] = json::array();
@@ -168,6 +177,7 @@ json to_json(scorecard_input const& in) {
               {"reported", k.reported}, {"progress", number(k.reported_progress)},
               {"lead", ids(rule.lead, agency)}, {"support", ids(rule.support, agency)}};
       if (!k.note.empty()) jk["note"] = k.note;
+      if (rule.restates >= 0) jk["restates"] = rules.qualified_id(rules.tasks[static_cast<std::size_t>(rule.restates)]);
       if (k.result == eval::task_verdict::overdue) {
         json serves = json::array();
         for (int t : k.serves) serves.push_back(rules.qualified_id(rules.targets[static_cast<std::size_t>(t)]));

@@ -46,6 +46,12 @@ void render_text(std::ostream& out, scorecard_input const& in) {
   out << "Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of) << "\n";
   auto policy = in.result.options.no_data;
   out << "Điểm tổng hợp: " << score_summary(root.overall, policy) << "\n";
+  for (auto const& r : in.result.replaced) {
+    auto const& old = rules.documents[static_cast<std::size_t>(r.document)];
+    auto const& by = rules.documents[static_cast<std::size_t>(r.replaced_by)];
+    out << "Không chấm " << (old.number.empty() ? old.id : old.number) << ": đã được thay thế bởi "
+        << (by.number.empty() ? by.id : by.number) << " từ ngày " << format_vn_date(r.from) << "\n";
+  }
 
   for (auto const& doc_score : root.documents) {
     int doc = doc_score.document;
@@ -65,14 +71,17 @@ void render_text(std::ostream& out, scorecard_input const& in) {
         for (auto const& m : t.milestones)
           block += std::string(24, ' ') + "[" + verdict_label(m.result) + "] " + explain(m, rule, rules, data) + "\n";
       }
-      if (rule.restates >= 0)
-        block += std::string(24, ' ') + "Cùng cam kết với " + rules.targets[static_cast<std::size_t>(rule.restates)].id +
-                 ": chỉ tính điểm một lần, ở " + rules.targets[static_cast<std::size_t>(rule.restates)].id + "\n";
+      if (rule.restates >= 0 || rule.restates_obligation >= 0) {
+        auto const& first = rule.restates >= 0 ? rules.targets[static_cast<std::size_t>(rule.restates)].id
+                                                : rules.obligations[static_cast<std::size_t>(rule.restates_obligation)].id;
+        block += std::string(24, ' ') + "Cùng cam kết với " + first + ": chỉ tính điểm một lần, ở " + first + "\n";
+      }
       if (!t.accountable.empty())
         block += std::string(24, ' ') + "Trách nhiệm: " + agencies(t.accountable, rules) + " (nhiệm vụ " +
                  tasks(t.serving_tasks, rules) + ")\n";
       else if (eval::needs_action(t.headline))
         block += std::string(24, ' ') + "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho chỉ tiêu này\n";
+      if (!t.monitors.empty()) block += std::string(24, ' ') + "Theo dõi: " + agencies(t.monitors, rules) + "\n";
       if (!t.at_risk_from.empty())
         block += std::string(24, ' ') + "Có nguy cơ: nhiệm vụ quá hạn " + tasks(t.at_risk_from, rules) + "\n";
       sections["1 Chỉ tiêu"].push_back(block);
@@ -97,6 +106,7 @@ void render_text(std::ostream& out, scorecard_input const& in) {
         block += std::string(24, ' ') + "Trách nhiệm: " + agencies(o.accountable, rules) + "\n";
       else if (eval::needs_action(o.overall))
         block += std::string(24, ' ') + "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho nghĩa vụ này\n";
+      if (!o.monitors.empty()) block += std::string(24, ' ') + "Theo dõi: " + agencies(o.monitors, rules) + "\n";
       sections["2 Nghĩa vụ"].push_back(block);
     }
     // Tasks that need attention first; ongoing ones, which have no deadline to judge, in one line.
@@ -114,6 +124,10 @@ void render_text(std::ostream& out, scorecard_input const& in) {
         if (!std::isnan(k.reported_progress)) detail += "; tiến độ báo cáo " + format_number(k.reported_progress, 0) + "%";
         if (!k.note.empty()) detail += "; ghi chú: " + k.note;
         block += std::string(24, ' ') + detail + "\n";
+        if (rule.restates >= 0) {
+          auto const& first = rules.tasks[static_cast<std::size_t>(rule.restates)].id;
+          block += std::string(24, ' ') + "Cùng nhiệm vụ với " + first + ": chỉ tính điểm một lần, ở " + first + "\n";
+        }
         if (k.result == eval::task_verdict::overdue && !k.serves.empty()) {
           std::string at_risk;
           for (int t : k.serves) at_risk += (at_risk.empty() ? "" : ", ") + rules.targets[static_cast<std::size_t>(t)].id;

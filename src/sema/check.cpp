@@ -10,6 +10,7 @@
 #include <set>
 
 #include "context.hpp"
+#include "documents.hpp"
 #include "suggest.hpp"
 
 namespace chitieu::sema {
@@ -26,7 +27,8 @@ char const* item_name(ast::item const& it) {
     }
     char const* operator()(ast::names_item const& t) const {
       static char const* const names[] = {"applies to", "parent", "implements", "lead",
-                                          "support",    "after",  "serves",     "restates"};
+                                          "support",    "after",  "serves",     "restates",
+                                          "monitor"};
       return names[static_cast<int>(t.key)];
     }
     char const* operator()(ast::expr_item const& t) const {
@@ -51,11 +53,12 @@ source_span item_span(ast::item const& it) {
 bool allowed(ast::block_kind block, std::string_view item) {
   static std::set<std::string_view> const target{"cite",  "group",    "note",       "applies to",
                                                  "parent", "implements", "measure", "weight",
-                                                 "baseline", "milestone", "allow", "restates"};
-  static std::set<std::string_view> const obligation{"cite",   "group",   "note",  "applies to",
-                                                     "require", "weight", "every year", "due", "allow"};
-  static std::set<std::string_view> const task{"cite",  "group", "note",   "output",   "lead",
-                                               "support", "after", "serves", "deadline", "weight", "allow"};
+                                                 "baseline", "milestone", "allow", "restates",
+                                                 "monitor"};
+  static std::set<std::string_view> const obligation{"cite",   "group",   "note",  "applies to", "require",
+                                                     "weight", "every year", "due", "allow", "monitor"};
+  static std::set<std::string_view> const task{"cite",    "group", "note",   "output",   "lead",   "support",
+                                               "after",   "serves", "deadline", "weight", "allow", "restates"};
   static std::set<std::string_view> const check{"cite", "note", "applies to", "require", "severity"};
   switch (block) {
     case ast::block_kind::target: return target.count(item) > 0;
@@ -91,6 +94,11 @@ class checker {
 
   check_result run() {
     collect();
+    for (std::size_t d = 0; d < document_decls_.size(); ++d) {
+      cx_.file = document_places_[d].file;
+      check_document_header(cx_, *document_decls_[d], cx_.rules.documents[d]);
+    }
+    link_replacements(cx_, document_places_);
     resolve_fields();
     register_blocks();
     for (auto& [index, decl] : indicator_decls_) check_indicator(index, *decl);
@@ -141,6 +149,7 @@ class checker {
   }
 
   std::vector<location> unit_places_, ladder_places_, agency_places_, document_places_;
+  std::vector<ast::document_decl const*> document_decls_;  // parallel to rules.documents
 
   void collect() {
     file_document_.assign(files_.size(), -1);
@@ -206,7 +215,9 @@ class checker {
     d.where = cx_.at(doc.span);
     std::set<ast::document_key> seen;
     for (auto const& item : doc.items) {
-      if (!seen.insert(item.key).second && item.key != ast::document_key::implements)
+      bool repeatable = item.key == ast::document_key::implements || item.key == ast::document_key::replaces ||
+                        item.key == ast::document_key::monitor;
+      if (!seen.insert(item.key).second && !repeatable)
         cx_.error("sema.duplicate_item", item.span, "document item given twice");
       auto first = item.texts.empty() ? std::string() : item.texts.front().value;
       switch (item.key) {
@@ -219,6 +230,9 @@ class checker {
         case ast::document_key::implements:
           for (auto const& t : item.texts) d.implements.push_back(t.value);
           break;
+        case ast::document_key::replaces:
+        case ast::document_key::level:
+        case ast::document_key::monitor: read_document_header(cx_, item, d); break;
         case ast::document_key::date:
           if (item.date && is_valid_date(static_cast<int>(item.date->year), item.date->month,
                                          item.date->day))
@@ -232,6 +246,7 @@ class checker {
     int index = static_cast<int>(cx_.rules.documents.size());
     if (declare(cx_.document_by_id, d.id, index, doc.id.span, document_places_, "document")) {
       cx_.rules.documents.push_back(d);
+      document_decls_.push_back(&doc);
       file_document_[cx_.file] = index;
     }
   }
@@ -672,6 +687,8 @@ class checker {
     common_text(decl, o.cite, o.group, o.note, nullptr, o.weight);
     if (auto const* applies = find_names(decl, ast::names_key::applies)) o.applies = resolve_kinds(*applies);
     else cx_.error("sema.missing_item", decl.id.span, "obligation " + quote(o.id) + " needs 'applies to'");
+    if (auto const* monitor = find_names(decl, ast::names_key::monitor))
+      pending_.push_back({b.file, b.document, monitor, decl.kind, b.index});
     if (auto const* every = find_item<ast::every_item>(decl)) {
       o.from_year = every->from ? static_cast<int>(*every->from) : 0;
       o.until_year = every->until ? static_cast<int>(*every->until) : 0;
@@ -797,19 +814,7 @@ class checker {
             }
             break;
           }
-          case ast::names_key::restates: {
-            int i = lookup(cx_.target_by_key, p.document, n);
-            if (i < 0) {
-              cx_.error("sema.unknown_target", n.span, "unknown target " + quote(shown));
-              suggest_id(n, p.document, {&cx_.target_by_key});
-            } else if (i == p.index) {
-              cx_.error("sema.restates_itself", n.span, "a target cannot restate itself");
-            } else {
-              cx_.rules.targets[static_cast<std::size_t>(p.index)].restates = i;
-              restating_.push_back({p.index, n.span, p.file});
-            }
-            break;
-          }
+          case ast::names_key::restates: resolve_restates(p, n, shown); break;
           case ast::names_key::parent:
           case ast::names_key::implements: {
             int i = lookup(cx_.target_by_key, p.document, n);
@@ -837,28 +842,83 @@ class checker {
                               ", which its parent " + quote(parent.id) + " does not");
             break;
           }
+          case ast::names_key::monitor: {
+            if (n.second) {
+              cx_.error("sema.unknown_agency", n.span, "agencies are not qualified");
+              break;
+            }
+            auto& monitors = p.block == ast::block_kind::target
+                                 ? cx_.rules.targets[static_cast<std::size_t>(p.index)].monitors
+                                 : cx_.rules.obligations[static_cast<std::size_t>(p.index)].monitors;
+            for (int a : resolve_agencies(cx_, {n.first}))
+              if (std::find(monitors.begin(), monitors.end(), a) == monitors.end()) monitors.push_back(a);
+            break;
+          }
           case ast::names_key::applies: break;
         }
       }
     }
+    // A commitment without its own `monitor` is followed up by its document's.
+    auto inherit = [&](auto& items) {
+      for (auto& x : items)
+        if (x.monitors.empty() && x.document >= 0)
+          x.monitors = cx_.rules.documents[static_cast<std::size_t>(x.document)].monitors;
+    };
+    inherit(cx_.rules.targets);
+    inherit(cx_.rules.obligations);
     // A row restates the commitment that is scored; one that restates a restating row would leave the
     // question of which one counts to the order of the files.
+    auto chain = [&](auto const& items, restating const& r, char const* what) {
+      auto const& x = items[static_cast<std::size_t>(r.item)];
+      auto const& other = items[static_cast<std::size_t>(x.restates)];
+      if (other.restates < 0) return;
+      cx_.file = r.file;
+      cx_.error("sema.restates_chain", r.span,
+                std::string(what) + " " + quote(x.id) + " restates " + quote(other.id) + ", which itself restates " +
+                    quote(items[static_cast<std::size_t>(other.restates)].id) + ": name the " + what +
+                    " that is scored");
+    };
     for (auto const& r : restating_) {
-      auto const& t = cx_.rules.targets[static_cast<std::size_t>(r.target)];
-      auto const& other = cx_.rules.targets[static_cast<std::size_t>(t.restates)];
-      if (other.restates >= 0) {
-        cx_.file = r.file;
-        cx_.error("sema.restates_chain", r.span,
-                  "target " + quote(t.id) + " restates " + quote(other.id) + ", which itself restates " +
-                      quote(cx_.rules.targets[static_cast<std::size_t>(other.restates)].id) +
-                      ": name the target that is scored");
-      }
+      if (r.task) chain(cx_.rules.tasks, r, "task");
+      else chain(cx_.rules.targets, r, "target");
     }
   }
+  /// `restates X`: a target names a target or an obligation of its document, a task a task.
+  void resolve_restates(pending_names const& p, ast::qualified_name const& n, std::string const& shown) {
+    bool task = p.block == ast::block_kind::task;
+    auto const& map = task ? cx_.task_by_key : cx_.target_by_key;
+    int i = lookup(map, p.document, n);
+    if (i >= 0 && i == p.index) {
+      cx_.error("sema.restates_itself", n.span, std::string("a ") + (task ? "task" : "target") + " cannot restate itself");
+      return;
+    }
+    if (task) {
+      if (i < 0) {
+        cx_.error("sema.unknown_task", n.span, "unknown task " + quote(shown));
+        suggest_id(n, p.document, {&cx_.task_by_key});
+        return;
+      }
+      cx_.rules.tasks[static_cast<std::size_t>(p.index)].restates = i;
+      restating_.push_back({p.index, n.span, p.file, true});
+      return;
+    }
+    auto& t = cx_.rules.targets[static_cast<std::size_t>(p.index)];
+    if (i >= 0) {
+      t.restates = i;
+      restating_.push_back({p.index, n.span, p.file, false});
+    } else if (int o = lookup(cx_.obligation_by_key, p.document, n); o >= 0) {
+      t.restates_obligation = o;
+    } else {
+      cx_.error("sema.unknown_target", n.span, "unknown target or obligation " + quote(shown));
+      suggest_id(n, p.document, {&cx_.target_by_key, &cx_.obligation_by_key});
+    }
+  }
+
   struct restating {
-    int target;
+    int item;
     source_span span;
     std::uint32_t file;
+    bool task;
   };
   std::vector<restating> restating_;
 };

@@ -46,6 +46,7 @@ class expression_checker {
   check_context& cx_;
   expression_scope scope_;
   std::vector<int> indicator_stack_;
+  int kind_set_ = -1;  // while building the parts of an `A | B` aggregate
   std::set<int> pending_levels_;  // nodes naming a level whose ladder is not known yet
   std::map<int, std::string> level_names_;
 
@@ -265,6 +266,7 @@ class expression_checker {
     sub.indicator_stack_ = indicator_stack_;
     expr_node e;
     e.unit_kind = kind->second;
+    e.kind_set = kind_set_;
     e.where = cx_.at(a.span);
     bool ok = true;
     if (a.filter) {
@@ -357,6 +359,16 @@ class expression_checker {
       e.where = cx_.at(a.span);
       return add(e);
     };
+    // The kinds form one set of units: a kind with none listed is empty when the others have some.
+    std::vector<int> kinds;
+    for (auto const& k : a.unit_kinds)
+      if (auto found = cx_.unit_by_id.find(k.text); found != cx_.unit_by_id.end()) kinds.push_back(found->second);
+    kind_set_ = static_cast<int>(cx_.rules.kind_sets.size());
+    cx_.rules.kind_sets.push_back(kinds);
+    struct reset {
+      int& v;
+      ~reset() { v = -1; }
+    } reset_kind_set{kind_set_};
     int top = -1, bottom = -1;
     value_type top_type, count_type{value_kind::count, "", -1, false, false};
     std::string noun;

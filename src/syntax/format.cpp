@@ -295,8 +295,9 @@ class formatter {
                              is_word(code_[lines_.back().first], "measure")));
     }
     if (t.kind != tok::word) return false;
-    static constexpr std::string_view document_items[] = {"number", "kind",   "issuer",    "province",
-                                                          "title",  "date",   "signer",    "implements"};
+    static constexpr std::string_view document_items[] = {"number", "kind",       "issuer", "province",
+                                                          "title",  "date",       "signer", "implements",
+                                                          "level",  "monitor",    "replaces"};
     if (block == "document")
       return std::find(std::begin(document_items), std::end(document_items), t.text) != std::end(document_items);
     if (block == "ladder") return false;

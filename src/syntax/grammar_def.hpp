@@ -54,6 +54,7 @@ struct item_class;
 struct year_number_class;
 struct kinds_list_class;
 struct names_list_class;
+struct plain_names_class;
 struct texts_list_class;
 struct levels_list_class;
 struct document_item_class : annotate_span {};
@@ -110,6 +111,7 @@ x3::rule<item_class, ast::item> const item = "item or '}'";
 x3::rule<year_number_class, unsigned> const year_number = "year (YYYY)";
 x3::rule<kinds_list_class, std::vector<ast::name>> const kinds_list = "unit kind";
 x3::rule<names_list_class, std::vector<ast::qualified_name>> const names_list = "name";
+x3::rule<plain_names_class, std::vector<ast::name>> const plain_names = "name";
 x3::rule<texts_list_class, std::vector<ast::string_lit>> const texts_list = "quoted string";
 x3::rule<levels_list_class, std::vector<ast::level_decl>> const levels_list = "level (id \"title\")";
 x3::rule<document_item_class, ast::document_item> const document_item = "document item or '}'";
@@ -176,7 +178,7 @@ auto const names_key =
     kw("implements") >> attr(ast::names_key::implements) |
     kw("lead") >> attr(ast::names_key::lead) | kw("support") >> attr(ast::names_key::support) |
     kw("after") >> attr(ast::names_key::after) | kw("serves") >> attr(ast::names_key::serves) |
-    kw("restates") >> attr(ast::names_key::restates);
+    kw("restates") >> attr(ast::names_key::restates) | kw("monitor") >> attr(ast::names_key::monitor);
 
 
 auto const document_text_key =
@@ -184,7 +186,10 @@ auto const document_text_key =
     kw("issuer") >> attr(ast::document_key::issuer) |
     kw("province") >> attr(ast::document_key::province) |
     kw("title") >> attr(ast::document_key::title) | kw("signer") >> attr(ast::document_key::signer) |
-    kw("implements") >> attr(ast::document_key::implements);
+    kw("implements") >> attr(ast::document_key::implements) |
+    kw("replaces") >> attr(ast::document_key::replaces);
+auto const document_names_key =
+    kw("level") >> attr(ast::document_key::level) | kw("monitor") >> attr(ast::document_key::monitor);
 
 auto const type_kind =
     kw("number") >> attr(ast::type_kind::number) | kw("count") >> attr(ast::type_kind::count) |
@@ -240,6 +245,7 @@ auto const unary_def = *(lit('-') >> attr('-')) >> primary;
 auto const primary_def = date_lit | number_lit | bool_lit | due_ref | call | aggregate | function_call |
                          qualified_name | (lit('(') > expr > lit(')'));
 auto const kinds_list_def = name % lit('|');
+auto const plain_names_def = name % ',';
 auto const aggregate_def = aggregate_kind >> lit('(') > kinds_list > -(kw("where") > expr) >
                            -(lit(',') > expr) > lit(')');
 // `min(a + 1, b)` is the scalar minimum. `min(x, y)`, a name and a comma, is read as an aggregate;
@@ -295,8 +301,12 @@ auto const item_def = text_item | names_item | expr_item | weight_item | baselin
 
 // ---- declarations ----
 auto const document_item_def =
-    (document_text_key > texts_list >> attr(std::optional<ast::date_lit>{})) |
-    (kw("date") >> attr(ast::document_key::date) >> attr(std::vector<ast::string_lit>{}) > date_lit);
+    (document_text_key > texts_list >> attr(std::optional<ast::date_lit>{}) >>
+     attr(std::vector<ast::name>{})) |
+    (kw("date") >> attr(ast::document_key::date) >> attr(std::vector<ast::string_lit>{}) > date_lit >>
+     attr(std::vector<ast::name>{})) |
+    (document_names_key >> attr(std::vector<ast::string_lit>{}) >> attr(std::optional<ast::date_lit>{}) >
+     plain_names);
 auto const document_decl_def = kw("document") > name > lit('{') > *document_item > lit('}');
 auto const agency_decl_def =
     kw("agency") > name > string_lit > -(kw("level") > name) > *allow_item;
@@ -317,7 +327,7 @@ BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, boo
                     aggregate, function_call, call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
                     baseline_item, every_item, due_item, deadline_item, severity_item, severity_level,
-                    allow_item, item, names_list,
+                    allow_item, item, names_list, plain_names,
                     texts_list, levels_list, year_number, kinds_list, document_item,
                     document_decl, agency_decl, unit_decl, level_decl, ladder_decl, type_spec,
                     field_decl, indicator_decl, block_decl, declaration)

@@ -35,9 +35,11 @@ std::vector<std::string> keywords_for(std::string_view expected) {
   if (expected == "item or '}'" || expected == "'}'")
     return {"cite",     "group",   "note",   "output", "applies", "parent",  "implements",
             "lead",     "support", "after",  "serves", "measure", "require", "weight",
-            "baseline", "every",   "due",    "deadline", "severity", "between", "approx", "allow"};
+            "baseline", "every",   "due",    "deadline", "severity", "between", "approx", "allow",
+            "restates", "monitor"};
   if (expected == "document item or '}'")
-    return {"number", "kind", "issuer", "province", "title", "signer", "implements", "date"};
+    return {"number", "kind",       "issuer", "province", "title", "signer",
+            "implements", "date", "level", "monitor", "replaces"};
   // Otherwise the words the display name lists: "type (number, count, …)", or quoted: "'by'".
   std::vector<std::string> out;
   auto open = expected.find('(');

@@ -9,7 +9,7 @@ endif
 syn keyword chitieuDeclaration document agency unit ladder field indicator target obligation task
 syn keyword chitieuDeclaration check
 syn keyword chitieuKeyword kind issuer province title signer implements counted of cite applies to
-syn keyword chitieuKeyword measure baseline in parent weight group note allow restates every from until require
+syn keyword chitieuKeyword measure baseline in parent weight group note allow restates monitor replaces every from until require
 syn keyword chitieuKeyword severity error warning lead support deadline output after serves ongoing
 syn keyword chitieuKeyword by during between approx within
 syn keyword chitieuType number date level year percent money bool rank text count

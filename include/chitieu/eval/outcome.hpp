@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,7 @@ struct target_outcome {
   std::string reason;  // for not_applicable
   std::vector<int> serving_tasks;       // when needs_action: tasks serving it or its parents
   std::vector<int> accountable;         // agencies leading or supporting those tasks
+  std::vector<int> monitors;            // agencies following it up (`monitor`), in neither list above
   std::vector<int> at_risk_from;        // overdue tasks serving it
 };
 
@@ -109,7 +111,7 @@ struct obligation_outcome {
   std::string reason;  // when not_applicable
   std::vector<requirement_outcome> years;  // per judged year and requirement
   double progress = nan;
-  std::vector<int> serving_tasks, accountable;
+  std::vector<int> serving_tasks, accountable, monitors;
 };
 
 struct task_outcome {
@@ -153,9 +155,21 @@ struct evaluate_options {
   std::size_t max_evidence = 20;
 };
 
+/// A document of the rule set that another replaced before the as-of day: not judged, and said so.
+struct replaced_document {
+  int document = -1;
+  int replaced_by = -1;
+  std::int32_t from = 0;  // the replacing document's date
+};
+
+/// Whether `document` is replaced as of `as_of` (docs/scoring.md §5): by which document and from when.
+std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,
+                                                std::int32_t as_of);
+
 struct evaluation {
   evaluate_options options;
   std::vector<unit_scorecard> units;  // in dataset order; the root first
+  std::vector<replaced_document> replaced;  // documents left out because a later plan replaced them
 };
 
 }  // namespace chitieu::eval

@@ -31,6 +31,9 @@ class plan {
   std::vector<int> const& obligation_accountable(int obligation) const {
     return obligation_accountable_[obligation];
   }
+  /// Agencies that follow the commitment up (`monitor`) and lead or support none of its tasks.
+  std::vector<int> const& monitors(int target) const { return monitors_[target]; }
+  std::vector<int> const& obligation_monitors(int obligation) const { return obligation_monitors_[obligation]; }
 
   /// Score groups, resolved once: each is a (document, name) pair; items map to a group index.
   struct score_group {
@@ -46,7 +49,8 @@ class plan {
   void resolve_groups();
   std::shared_ptr<sema::checked_ruleset const> rules_;
   std::vector<std::vector<applicable>> targets_by_kind_, obligations_by_kind_;
-  std::vector<std::vector<int>> serving_tasks_, accountable_, obligation_tasks_, obligation_accountable_;
+  std::vector<std::vector<int>> serving_tasks_, accountable_, obligation_tasks_, obligation_accountable_,
+      monitors_, obligation_monitors_;
   std::vector<score_group> groups_;
   std::vector<int> target_group_, obligation_group_, task_group_;
 };

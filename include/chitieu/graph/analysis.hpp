@@ -38,8 +38,9 @@ struct accountability {
   std::vector<serving_task> tasks;  // in declaration order
   std::vector<int> leads;           // agencies leading any of those tasks, in the order of the tasks
   std::vector<int> supports;        // agencies coordinating them and leading none, likewise
+  std::vector<int> monitors;        // agencies following it up (`monitor`), in none of the above
 
-  /// Leads first, then supports; each agency once.
+  /// Leads first, then supports, then monitors; each agency once.
   std::vector<int> agencies() const;
 };
 

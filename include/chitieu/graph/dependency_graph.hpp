@@ -25,7 +25,7 @@ inline constexpr std::size_t node_kind_count = 7;
 /// - serves:      task → target or obligation
 /// - depends_on:  task → task it comes after
 /// - leads, coordinates: agency → task (chủ trì, phối hợp)
-enum class edge_kind { implements, parent, reads, serves, depends_on, leads, coordinates };
+enum class edge_kind { implements, parent, reads, serves, depends_on, leads, coordinates, monitors };
 
 /// "target", "depends_on": the spelling used in JSON output and DOT styles.
 std::string_view name_of(node_kind kind);

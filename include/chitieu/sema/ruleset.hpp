@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chitieu::sema {
@@ -59,10 +60,19 @@ struct agency {
   location where;
 };
 
+/// Who issued a plan (docs/language.md, Document): the tier decides which header items make sense.
+enum class document_level { unstated, national, ministry, province, department, commune };
+/// The rule-language word for a level ("national"); "" when unstated.
+std::string_view level_word(document_level level);
+
 struct document {
   std::string id, number, kind, issuer, province, title, signer;
   std::optional<std::int32_t> date;  // day number
+  document_level level = document_level::unstated;
   std::vector<std::string> implements;
+  std::vector<std::string> replaces;  // numbers of the earlier plans this one replaces
+  std::vector<int> monitors;          // agencies following up its targets and obligations by default
+  int replaced_by = -1;               // a document of the rule set that replaces this one, from its date
   location where;
 };
 
@@ -90,6 +100,7 @@ struct expr_node {
   int slot = -1;       // field
   int field = -1;      // field index, for messages and JSON Pointers
   int unit_kind = -1;  // aggregates
+  int kind_set = -1;   // an aggregate over several kinds (`A | B`): its index in checked_ruleset::kind_sets
   int lhs = -1, rhs = -1;       // operands; aggregates: filter (lhs) and value (rhs)
   int from_year = 0;            // growth / cumulative
   int back = 0;                 // prev: how many years back (1 = the year before)
@@ -117,8 +128,10 @@ struct target {
   std::vector<milestone> milestones;  // increasing years
   int parent = -1;
   int restates = -1;  // the target this row states again (a table repeating the body): scored once, there
+  int restates_obligation = -1;  // or the obligation it states again (a yearly duty also listed as a target)
   std::vector<int> implements;  // targets of other documents
   std::vector<int> indicators;  // indicators the measure uses, directly or not
+  std::vector<int> monitors;    // agencies that follow it up (its own `monitor`, else the document's)
   double weight = 1;
   location where;
 };
@@ -137,6 +150,7 @@ struct obligation {
   unsigned due_day = 0, due_month = 0;  // 0: none
   std::vector<requirement> requirements;
   std::vector<int> indicators;
+  std::vector<int> monitors;  // as for a target
   double weight = 1;
   location where;
 };
@@ -160,6 +174,7 @@ struct task {
   std::vector<int> after;           // tasks
   std::vector<int> serves_targets;  // targets
   std::vector<int> serves_obligations;
+  int restates = -1;  // the task this one states again (an appendix row repeating the body): scored there
   double weight = 1;
   location where;
 };
@@ -189,6 +204,7 @@ struct indicator {
 struct checked_ruleset {
   std::vector<std::string> file_names;
   std::vector<unit_kind> unit_kinds;
+  std::vector<std::vector<int>> kind_sets;  // the kinds of each `A | B` aggregate, one set of units
   std::vector<ladder> ladders;
   std::vector<field> fields;
   std::vector<agency> agencies;

@@ -148,7 +148,7 @@ struct milestone : node {
 // ---- items inside target / obligation / task blocks ----
 
 enum class text_key { cite, group, note, output };
-enum class names_key { applies, parent, implements, lead, support, after, serves, restates };
+enum class names_key { applies, parent, implements, lead, support, after, serves, restates, monitor };
 enum class expr_key { measure, require };
 
 struct text_item : node {
@@ -198,12 +198,14 @@ struct item : x3::variant<text_item, names_item, expr_item, weight_item, baselin
 
 // ---- declarations ----
 
-enum class document_key { number, kind, issuer, province, title, signer, date, implements };
+enum class document_key { number, kind, issuer, province, title, signer, date, implements, replaces,
+                          level, monitor };
 
 struct document_item : node {
   document_key key{};
-  std::vector<string_lit> texts;
-  std::optional<date_lit> date;
+  std::vector<string_lit> texts;  // number … implements, replaces
+  std::optional<date_lit> date;   // date
+  std::vector<name> names;        // level, monitor
 };
 struct document_decl : node {
   name id;

@@ -42,6 +42,8 @@ inline constexpr keyword keywords[] = {
     {"date", keyword_role::type},  // also a document item
     {"signer", keyword_role::item},
     {"implements", keyword_role::item, true},
+    {"replaces", keyword_role::item},  // replaces "…": an earlier plan this one replaces
+    {"monitor", keyword_role::item, true},  // monitor X: the agency that follows a target up
     // agency, unit, field
     {"level", keyword_role::type},  // also `agency … level`
     {"counted", keyword_role::item},
