@@ -108,7 +108,7 @@ TEST_CASE("fidelity: every rule of the shipped plans is traced to its plan's tab
     for (auto const& row : rows) {
       INFO("row at line " << row.line);
       REQUIRE(row.cells.size() == 5);
-      CHECK(std::regex_match(row.cells[0], std::regex(R"(\d+(\s*[–-]\s*\d+)?(,\s*\d+(\s*[–-]\s*\d+)?)*)")));
+      CHECK(std::regex_match(row.cells[0], std::regex(R"(\d+(\s*(–|-)\s*\d+)?(,\s*\d+(\s*(–|-)\s*\d+)?)*)")));
       CHECK(kinds.count(row.cells[2]) == 1);
       if (row.ids.empty()) {
         CHECK(row.cells[3] == "—");

@@ -272,6 +272,16 @@ class formatter {
     return false;
   }
 
+  /// Whether the item that token `i` belongs to begins with `keyword` (the nearest item keyword before it).
+  bool in_item(std::size_t i, std::string_view keyword) const {
+    while (i-- > 0) {
+      auto const* k = code_[i].kind == tok::word ? find_keyword(code_[i].text) : nullptr;
+      if (k && k->starts_item) return code_[i].text == keyword;
+      if (is_punct(code_[i], "{")) return false;
+    }
+    return false;
+  }
+
   /// An item keyword right inside a block, after a token that completes the item before it: `cite`,
   /// `require`, `lead`, … (in a document: `number`, `date`, …), `due 25/11`, and a comparator after a
   /// milestone's `by YEAR`. A keyword used as a name in an expression follows an operator, so it stays.
@@ -289,10 +299,10 @@ class formatter {
       static constexpr std::string_view comparators[] = {">=", ">", "<=", "<", "=", "==", "\xE2\x89\xA5",
                                                          "\xE2\x89\xA4"};
       bool comparator = std::find(std::begin(comparators), std::end(comparators), t.text) != std::end(comparators);
-      // A measure is arithmetic: its first comparison is the first milestone.
+      // A measure is arithmetic, so outside parentheses a target's comparators are its milestones,
+      // whatever item comes before (`measure x`, `restates T2`, `baseline 80% in 2024`).
       return comparator && ((prev.kind == tok::number && i >= 2 && is_word(code_[i - 2], "by")) ||
-                            (block == "target" && !lines_.empty() && lines_.back().first != lines_.back().last &&
-                             is_word(code_[lines_.back().first], "measure")));
+                            (block == "target" && !in_item(i, "require")));
     }
     if (t.kind != tok::word) return false;
     static constexpr std::string_view document_items[] = {"number", "kind",       "issuer", "province",
