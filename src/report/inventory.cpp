@@ -18,6 +18,8 @@ char const* deadline_text(sema::deadline_kind k) {
     case sema::deadline_kind::from: return "from";
     case sema::deadline_kind::range: return "range";
     case sema::deadline_kind::yearly: return "yearly";
+    case sema::deadline_kind::monthly: return "monthly";
+    case sema::deadline_kind::quarterly: return "quarterly";
   }
   return "?";
 }

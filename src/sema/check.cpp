@@ -675,8 +675,15 @@ class checker {
     if (auto const* every = find_item<ast::every_item>(decl)) {
       o.from_year = every->from ? static_cast<int>(*every->from) : 0;
       o.until_year = every->until ? static_cast<int>(*every->until) : 0;
-      if (o.until_year && o.until_year < o.from_year)
+      if ((every->from && !check_recurrence_year(cx_, *every->from, every->span)) ||
+          (every->until && !check_recurrence_year(cx_, *every->until, every->span)))
+        o.from_year = o.until_year = 0;
+      else if (o.until_year && o.until_year < o.from_year)
         cx_.error("sema.bad_period", every->span, "the years end before they start");
+      if (check_interval(cx_, every->interval, every->span, "years")) o.every_years = static_cast<int>(every->interval);
+      // "định kỳ 5 năm" counts from `from`, else from the plan's own year (docs/language.md).
+      auto const& doc = cx_.rules.documents[static_cast<std::size_t>(b.document)];
+      o.start_year = o.from_year ? o.from_year : doc.date ? civil_from_days(*doc.date).year : 0;
     }
     if (auto const* due = find_item<ast::due_item>(decl))
       resolve_day_month(cx_, due->day_month, o.due_day, o.due_month);
@@ -709,7 +716,8 @@ class checker {
     t.title = decl.title.value;
     t.where = cx_.at(decl.span);
     common_text(decl, t.cite, t.group, t.note, &t.output, t.weight);
-    if (auto const* d = find_item<ast::deadline_item>(decl)) t.when = resolve_deadline(cx_, d->value);
+    if (auto const* d = find_item<ast::deadline_item>(decl))
+      t.when = resolve_deadline(cx_, d->value, cx_.rules.documents[static_cast<std::size_t>(b.document)]);
     else t.when.text = "Không nêu thời hạn";
     for (auto const& item : decl.items)
       if (auto const* n = boost::get<ast::names_item>(&item.get()); n && allowed(decl.kind, item_name(item)))
