@@ -3,6 +3,7 @@
 // below is worked out by hand from docs/scoring.md §3–§4.
 #include <chitieu/date.hpp>
 #include <chitieu/eval/evaluate.hpp>
+#include <chitieu/report/inventory.hpp>
 #include <chitieu/syntax/format.hpp>
 #include <chitieu/syntax/parse.hpp>
 
@@ -178,6 +179,23 @@ TEST_CASE("sema: an obligation's recurrence is checked") {
   REQUIRE(ok.rules);
   CHECK(ok.rules->obligations[0].every_years == 5);
   CHECK(ok.rules->obligations[0].start_year == 2026);  // the document's year
+}
+
+TEST_CASE("report: the inventory names each recurring deadline's rounds") {
+  auto r = check_text(task_rules("every 5 years by 31/12 from 2025", "2026-01-15") +
+                      "task M \"t\" { lead so deadline every month by 5 }\n"
+                      "task W \"t\" { lead so deadline within 30 days of issue }\n");
+  REQUIRE(r.rules);
+  auto tasks = report::inventory_json(*r.rules, r.sources)["tasks"];
+  CHECK(tasks[0]["deadline"]["kind"] == "yearly");
+  CHECK(tasks[0]["deadline"]["every_year"] == "31/12");
+  CHECK(tasks[0]["deadline"]["every"] ==
+        nlohmann::json{{"period", "years"}, {"count", 5}, {"day", 31}, {"from", 2025}});
+  CHECK(tasks[1]["deadline"]["kind"] == "monthly");
+  CHECK(tasks[1]["deadline"]["every"]["day"] == 5);
+  CHECK(tasks[2]["deadline"]["kind"] == "by");
+  CHECK(tasks[2]["deadline"]["due"] == "2026-02-14");
+  CHECK(tasks[2]["deadline"]["every"].is_null());
 }
 
 // ---- eval: tasks ----

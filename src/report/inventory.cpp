@@ -9,6 +9,16 @@ namespace chitieu::report {
 namespace {
 using json = nlohmann::json;
 
+/// The rounds of a recurring deadline: `{"period": "month", "count": 1, "day": 5, "from": null}`; else null.
+json rounds_json(sema::deadline const& d) {
+  if (!sema::is_recurring(d.kind)) return nullptr;
+  bool yearly = d.kind == sema::deadline_kind::yearly;
+  return {{"period", yearly ? "years" : d.kind == sema::deadline_kind::monthly ? "month" : "quarter"},
+          {"count", yearly ? d.every_years : 1},
+          {"day", d.day},
+          {"from", yearly && d.from_year ? json(d.from_year) : json(nullptr)}};
+}
+
 char const* deadline_text(sema::deadline_kind k) {
   switch (k) {
     case sema::deadline_kind::none: return "none";
@@ -109,7 +119,8 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
                        {"due", dated ? json(format_iso_date(k.when.due)) : json(nullptr)},
                        {"every_year", k.when.kind == sema::deadline_kind::yearly
                                           ? json(std::to_string(k.when.day) + "/" + std::to_string(k.when.month))
-                                          : json(nullptr)}}},
+                                          : json(nullptr)},
+                       {"every", rounds_json(k.when)}}},
          {"output", k.output}, {"after", after}, {"serves", serves}, {"note", k.note},
          {"where", where(k.where, sources)}});
   }
