@@ -672,19 +672,8 @@ class checker {
     common_text(decl, o.cite, o.group, o.note, nullptr, o.weight);
     if (auto const* applies = find_names(decl, ast::names_key::applies)) o.applies = resolve_kinds(*applies);
     else cx_.error("sema.missing_item", decl.id.span, "obligation " + quote(o.id) + " needs 'applies to'");
-    if (auto const* every = find_item<ast::every_item>(decl)) {
-      o.from_year = every->from ? static_cast<int>(*every->from) : 0;
-      o.until_year = every->until ? static_cast<int>(*every->until) : 0;
-      if ((every->from && !check_recurrence_year(cx_, *every->from, every->span)) ||
-          (every->until && !check_recurrence_year(cx_, *every->until, every->span)))
-        o.from_year = o.until_year = 0;
-      else if (o.until_year && o.until_year < o.from_year)
-        cx_.error("sema.bad_period", every->span, "the years end before they start");
-      if (check_interval(cx_, every->interval, every->span, "years")) o.every_years = static_cast<int>(every->interval);
-      // "định kỳ 5 năm" counts from `from`, else from the plan's own year (docs/language.md).
-      auto const& doc = cx_.rules.documents[static_cast<std::size_t>(b.document)];
-      o.start_year = o.from_year ? o.from_year : doc.date ? civil_from_days(*doc.date).year : 0;
-    }
+    if (auto const* every = find_item<ast::every_item>(decl))
+      resolve_years(cx_, *every, cx_.rules.documents[static_cast<std::size_t>(b.document)], o);
     if (auto const* due = find_item<ast::due_item>(decl))
       resolve_day_month(cx_, due->day_month, o.due_day, o.due_month);
     bool any = false;

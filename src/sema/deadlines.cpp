@@ -1,6 +1,9 @@
 // Task deadlines: periods (date, quarter, month, year) to day ranges, recurring deadlines to their
-// rounds' due days, `within N days` to one due day; and their Vietnamese wording.
+// rounds' due days, `within N days` to one due day, and their Vietnamese wording; an obligation's years.
 #include <chitieu/date.hpp>
+
+#include <string>
+#include <string_view>
 
 #include "context.hpp"
 
@@ -85,7 +88,10 @@ bool resolve_day_month(check_context& cx, ast::slash_lit const& s, unsigned& day
 
 bool check_interval(check_context& cx, unsigned n, source_span span, char const* unit) {
   if (n >= 1) return true;
-  cx.error("sema.bad_interval", span, std::string("0 ") + unit + " never comes round: write at least 1");
+  if (std::string_view(unit) == "days")
+    cx.error("sema.bad_interval", span, "'within 0 days' leaves no time: write at least 1, or 'by DATE'");
+  else
+    cx.error("sema.bad_interval", span, std::string("0 ") + unit + " never comes round: write at least 1");
   return false;
 }
 
@@ -93,6 +99,19 @@ bool check_recurrence_year(check_context& cx, unsigned year, source_span span) {
   if (valid_year(year)) return true;
   cx.error("sema.bad_period", span, "year out of range 1900–2200");
   return false;
+}
+
+void resolve_years(check_context& cx, ast::every_item const& every, document const& doc, obligation& o) {
+  o.from_year = every.from ? static_cast<int>(*every.from) : 0;
+  o.until_year = every.until ? static_cast<int>(*every.until) : 0;
+  if ((every.from && !check_recurrence_year(cx, *every.from, every.span)) ||
+      (every.until && !check_recurrence_year(cx, *every.until, every.span)))
+    o.from_year = o.until_year = 0;
+  else if (o.until_year && o.until_year < o.from_year)
+    cx.error("sema.bad_period", every.span, "the years end before they start");
+  if (check_interval(cx, every.interval, every.span, "years")) o.every_years = static_cast<int>(every.interval);
+  // "định kỳ 5 năm" counts from `from`, else from the plan's own year (docs/language.md).
+  o.start_year = o.from_year ? o.from_year : doc.date ? civil_from_days(*doc.date).year : 0;
 }
 
 namespace {
