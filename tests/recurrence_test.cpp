@@ -292,6 +292,23 @@ TEST_CASE("eval: every 5 years by 31/12 from 2025") {
   CHECK(r.due == "2027-06-30");
 }
 
+TEST_CASE("eval: every year by 25/11 from 2027 has no round before 2027") {
+  // Document of 15/01/2026: 25/11/2026 would be a round, but `from 2027` starts them a year later.
+  auto rules = task_rules("every year by 25/11 from 2027", "2026-01-15");
+  auto r = judge(rules, "", "2026-12-01");
+  CHECK(r.verdict == "not_due");
+  CHECK(r.due == "2027-11-25");
+  r = judge(rules, "", "2027-11-25");
+  CHECK(r.verdict == "overdue");
+  CHECK(r.due == "2027-11-25");
+  r = judge(rules, done_on("2027-11-20"), "2028-11-25");  // 2027 answered; 2028 comes due unanswered
+  CHECK(r.verdict == "overdue");
+  CHECK(r.due == "2028-11-25");
+  auto checked = check_text(rules);
+  REQUIRE(checked.rules);
+  CHECK(checked.rules->tasks[0].when.text == "Trước ngày 25/11 hằng năm (từ năm 2027)");
+}
+
 TEST_CASE("eval: within N days is one due day") {
   auto issue = task_rules("within 30 days of issue", "2026-01-15");  // due 14/02/2026
   CHECK(judge(issue, "", "2026-02-13").verdict == "not_due");
