@@ -131,7 +131,7 @@ task K6 "Theo dõi" { lead so_gd deadline ongoing }
   report::render_task_order(text, order, rules);
   CHECK(text.str().find("Thứ tự nhiệm vụ (6 nhiệm vụ), theo thời hạn:") != std::string::npos);
   CHECK(text.str().find("\nHạn 31/03/2026:\n") != std::string::npos);
-  CHECK(text.str().find("\nHằng năm:\n") != std::string::npos);
+  CHECK(text.str().find("\nĐịnh kỳ:\n") != std::string::npos);
   CHECK(text.str().find("    sau: kh1.K1\n") != std::string::npos);
   CHECK(text.str().find("Đường găng (3 nhiệm vụ):") != std::string::npos);
 }

@@ -42,7 +42,10 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
   int met = 0, judged = 0, missing = 0, failed = 0, pending = 0;
   int uncovered = 0;  // years the whole submission says nothing about
   std::string first_reason;
+  // `every 5 years`: only the years of the count are judged; the others are no round, not a blank.
+  int start = o.start_year ? o.start_year : from;
   for (int y = from; y <= until; ++y) {
+    if (o.every_years > 1 && ((y - start) % o.every_years + o.every_years) % o.every_years != 0) continue;
     std::int32_t due = o.due_month ? due_in_year(y, o.due_day, o.due_month) : 0;
     // One rule for every due day (due.hpp): a year is judged from its due day, or its last day.
     bool over = past_due(c.options.as_of, o.due_month ? due : end_of_year(y));

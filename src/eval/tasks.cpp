@@ -1,4 +1,4 @@
-// Task verdicts: deadlines by form, yearly rounds, reports. The rules are in docs/scoring.md §4.
+// Task verdicts: deadlines by form, recurring rounds, reports. The rules are in docs/scoring.md §4.
 #include "tasks.hpp"
 
 #include <chitieu/date.hpp>
@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "due.hpp"
+#include "rounds.hpp"
 
 namespace chitieu::eval::detail {
 namespace {
@@ -29,34 +30,38 @@ task_verdict against(std::int32_t due, reading const& r, std::int32_t as_of) {
   return r.started ? task_verdict::in_progress : task_verdict::not_due;
 }
 
-/// `every year by d/m`: one round per year, each due on d/m of its year. Sets the verdict and the due
-/// day of the round the verdict is about.
-void judge_yearly(sema::task const& t, sema::document const& doc, reading const& r, std::int32_t as_of,
+/// A recurring deadline (`every year by d/m`, `every month by D`, …): one round per period, each due on
+/// its own day. Sets the verdict and the due day of the round the verdict is about.
+void judge_rounds(sema::task const& t, sema::document const& doc, reading const& r, std::int32_t as_of,
                   task_outcome& out) {
-  auto due = [&](int year) { return due_in_year(year, t.when.day, t.when.month); };
+  auto const rs = rounds::of(t.when, year_of(as_of));
   // The first round is the first whose due day the document already existed for; with no document
-  // date every year has a round.
+  // date every period has a round (from `from` on, when given).
   int first = std::numeric_limits<int>::min();
-  if (doc.date) first = year_of(*doc.date) + (due(year_of(*doc.date)) < *doc.date ? 1 : 0);
-  int open = std::max(year_of(as_of), first);  // the as-of year's round, or the first one ahead
+  if (doc.date) {
+    int k = rs.containing(*doc.date);
+    first = k + (rs.due(k) < *doc.date ? 1 : 0);
+  }
+  if (rs.bounded) first = std::max(first, 0);
+  int open = std::max(rs.containing(as_of), first);  // the as-of day's round, or the first one ahead
 
-  // The one report speaks of one round: a completion of its date's year (kept within the rounds
-  // there are), anything else of the open round. Rounds before it are beyond what the data can tell.
+  // The one report speaks of one round: a completion of the round its date falls in (kept within the
+  // rounds there are), anything else of the open round. Rounds before it are beyond what the data can tell.
   std::optional<int> reported;
   if (r.report)
-    reported = r.report->completed ? std::clamp(year_of(*r.report->completed), first, open) : open;
+    reported = r.report->completed ? std::clamp(rs.containing(*r.report->completed), first, open) : open;
 
   // Overdue: the oldest round, of the previous and the open one, that the report leaves unanswered
   // and whose due day has come.
-  for (int y = std::max(first, open - 1); y <= open; ++y) {
-    if (reported && (y < *reported || (y == *reported && r.done))) continue;
-    if (past_due(as_of, due(y))) {
-      out.due = due(y);
+  for (int k = std::max(first, open - 1); k <= open; ++k) {
+    if (reported && (k < *reported || (k == *reported && r.done))) continue;
+    if (past_due(as_of, rs.due(k))) {
+      out.due = rs.due(k);
       out.result = task_verdict::overdue;
       return;
     }
   }
-  out.due = due(r.done ? *reported : open);
+  out.due = rs.due(r.done ? *reported : open);
   out.result = against(out.due, r, as_of);
 }
 
@@ -89,7 +94,9 @@ task_outcome judge_task(sema::checked_ruleset const& rules, dataset const& data,
       out.result = against(out.due, r, as_of);
       break;
     case deadline_kind::yearly:
-      judge_yearly(t, rules.documents[static_cast<std::size_t>(t.document)], r, as_of, out);
+    case deadline_kind::monthly:
+    case deadline_kind::quarterly:
+      judge_rounds(t, rules.documents[static_cast<std::size_t>(t.document)], r, as_of, out);
       break;
     default: {
       // No due day: `from P` has not started before P; ongoing and undated tasks run until done.

@@ -80,7 +80,7 @@ class checker {
     for (auto v : order) {
       int t = graph_.g[v].index;
       auto const& task = rules_.tasks[std::size_t(t)];
-      std::int32_t e = task.when.kind == sema::deadline_kind::yearly ? open : task.when.start;
+      std::int32_t e = sema::is_recurring(task.when.kind) ? open : task.when.start;
       for (int p : task.after) e = std::max(e, earliest[std::size_t(p)]);
       earliest[std::size_t(t)] = e;
     }

@@ -77,7 +77,7 @@ task_order order_tasks(sema::checked_ruleset const& rules, dependency_graph cons
     auto const& task = rules.tasks[std::size_t(t)];
     if (auto due = detail::fixed_due(task))
       dated[*due].push_back(t);
-    else if (task.when.kind == sema::deadline_kind::yearly)
+    else if (sema::is_recurring(task.when.kind))
       yearly.tasks.push_back(t);
     else
       open.tasks.push_back(t);

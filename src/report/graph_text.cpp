@@ -210,7 +210,7 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
       case graph::deadline_group::kind::dated:
         out << "\nHạn " << format_vn_date(group.due) << ":\n";
         break;
-      case graph::deadline_group::kind::yearly: out << "\nHằng năm:\n"; break;
+      case graph::deadline_group::kind::yearly: out << "\nĐịnh kỳ:\n"; break;
       case graph::deadline_group::kind::open:
         out << "\nThường xuyên, không có hạn kết thúc hoặc không nêu thời hạn:\n";
         break;

@@ -9,6 +9,16 @@ namespace chitieu::report {
 namespace {
 using json = nlohmann::json;
 
+/// The rounds of a recurring deadline: `{"period": "month", "count": 1, "day": 5, "from": null}`; else null.
+json rounds_json(sema::deadline const& d) {
+  if (!sema::is_recurring(d.kind)) return nullptr;
+  bool yearly = d.kind == sema::deadline_kind::yearly;
+  return {{"period", yearly ? "years" : d.kind == sema::deadline_kind::monthly ? "month" : "quarter"},
+          {"count", yearly ? d.every_years : 1},
+          {"day", d.day},
+          {"from", yearly && d.from_year ? json(d.from_year) : json(nullptr)}};
+}
+
 char const* deadline_text(sema::deadline_kind k) {
   switch (k) {
     case sema::deadline_kind::none: return "none";
@@ -18,6 +28,8 @@ char const* deadline_text(sema::deadline_kind k) {
     case sema::deadline_kind::from: return "from";
     case sema::deadline_kind::range: return "range";
     case sema::deadline_kind::yearly: return "yearly";
+    case sema::deadline_kind::monthly: return "monthly";
+    case sema::deadline_kind::quarterly: return "quarterly";
   }
   return "?";
 }
@@ -115,7 +127,8 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
                        {"due", dated ? json(format_iso_date(k.when.due)) : json(nullptr)},
                        {"every_year", k.when.kind == sema::deadline_kind::yearly
                                           ? json(std::to_string(k.when.day) + "/" + std::to_string(k.when.month))
-                                          : json(nullptr)}}},
+                                          : json(nullptr)},
+                       {"every", rounds_json(k.when)}}},
          {"output", k.output}, {"after", after}, {"serves", serves}, {"note", k.note},
          {"restates", k.restates >= 0 ? json(rules.qualified_id(rules.tasks[static_cast<std::size_t>(k.restates)])) : json(nullptr)},
          {"where", where(k.where, sources)}});

@@ -689,12 +689,8 @@ class checker {
     else cx_.error("sema.missing_item", decl.id.span, "obligation " + quote(o.id) + " needs 'applies to'");
     if (auto const* monitor = find_names(decl, ast::names_key::monitor))
       pending_.push_back({b.file, b.document, monitor, decl.kind, b.index});
-    if (auto const* every = find_item<ast::every_item>(decl)) {
-      o.from_year = every->from ? static_cast<int>(*every->from) : 0;
-      o.until_year = every->until ? static_cast<int>(*every->until) : 0;
-      if (o.until_year && o.until_year < o.from_year)
-        cx_.error("sema.bad_period", every->span, "the years end before they start");
-    }
+    if (auto const* every = find_item<ast::every_item>(decl))
+      resolve_years(cx_, *every, cx_.rules.documents[static_cast<std::size_t>(b.document)], o);
     if (auto const* due = find_item<ast::due_item>(decl))
       resolve_day_month(cx_, due->day_month, o.due_day, o.due_month);
     bool any = false;
@@ -726,7 +722,8 @@ class checker {
     t.title = decl.title.value;
     t.where = cx_.at(decl.span);
     common_text(decl, t.cite, t.group, t.note, &t.output, t.weight);
-    if (auto const* d = find_item<ast::deadline_item>(decl)) t.when = resolve_deadline(cx_, d->value);
+    if (auto const* d = find_item<ast::deadline_item>(decl))
+      t.when = resolve_deadline(cx_, d->value, cx_.rules.documents[static_cast<std::size_t>(b.document)]);
     else t.when.text = "Không nêu thời hạn";
     for (auto const& item : decl.items)
       if (auto const* n = boost::get<ast::names_item>(&item.get()); n && allowed(decl.kind, item_name(item)))

@@ -69,8 +69,14 @@ std::vector<int> resolve_unit_kinds(check_context& cx, ast::names_item const& it
 /// A `check` block: its items were already sorted into allowed ones; fills `out`.
 void check_data_check(check_context& cx, ast::block_decl const& decl, int document, data_check& out);
 
-/// Deadlines: resolves a task's `deadline` item.
-deadline resolve_deadline(check_context& cx, ast::deadline const& d);
+/// Deadlines: resolves a task's `deadline` item; `doc` is the task's document (its date is `issue`).
+deadline resolve_deadline(check_context& cx, ast::deadline const& d, document const& doc);
+/// An obligation's `every [N] year[s] [from F] [until U]`; `doc` is its document (its year counts N).
+void resolve_years(check_context& cx, ast::every_item const& every, document const& doc, obligation& o);
+/// `every N years` of a deadline or an obligation: false after reporting N = 0.
+bool check_interval(check_context& cx, unsigned n, source_span span, char const* unit);
+/// A `from`/`until` year of a recurrence: false after reporting one outside 1900–2200.
+bool check_recurrence_year(check_context& cx, unsigned year, source_span span);
 /// "25/11" as day and month; false after reporting.
 bool resolve_day_month(check_context& cx, ast::slash_lit const& s, unsigned& day, unsigned& month);
 

@@ -1,5 +1,9 @@
-// Task deadlines: periods (date, quarter, month, year) to day ranges, and their Vietnamese wording.
+// Task deadlines: periods (date, quarter, month, year) to day ranges, recurring deadlines to their
+// rounds' due days, `within N days` to one due day, and their Vietnamese wording; an obligation's years.
 #include <chitieu/date.hpp>
+
+#include <string>
+#include <string_view>
 
 #include "context.hpp"
 
@@ -82,10 +86,131 @@ bool resolve_day_month(check_context& cx, ast::slash_lit const& s, unsigned& day
   return true;
 }
 
-deadline resolve_deadline(check_context& cx, ast::deadline const& d) {
+bool check_interval(check_context& cx, unsigned n, source_span span, char const* unit) {
+  if (n >= 1) return true;
+  if (std::string_view(unit) == "days")
+    cx.error("sema.bad_interval", span, "'within 0 days' leaves no time: write at least 1, or 'by DATE'");
+  else
+    cx.error("sema.bad_interval", span, std::string("0 ") + unit + " never comes round: write at least 1");
+  return false;
+}
+
+bool check_recurrence_year(check_context& cx, unsigned year, source_span span) {
+  if (valid_year(year)) return true;
+  cx.error("sema.bad_period", span, "year out of range 1900–2200");
+  return false;
+}
+
+void resolve_years(check_context& cx, ast::every_item const& every, document const& doc, obligation& o) {
+  o.from_year = every.from ? static_cast<int>(*every.from) : 0;
+  o.until_year = every.until ? static_cast<int>(*every.until) : 0;
+  if ((every.from && !check_recurrence_year(cx, *every.from, every.span)) ||
+      (every.until && !check_recurrence_year(cx, *every.until, every.span)))
+    o.from_year = o.until_year = 0;
+  else if (o.until_year && o.until_year < o.from_year)
+    cx.error("sema.bad_period", every.span, "the years end before they start");
+  if (check_interval(cx, every.interval, every.span, "years")) o.every_years = static_cast<int>(every.interval);
+  // "định kỳ 5 năm" counts from `from`, else from the plan's own year (docs/language.md).
+  o.start_year = o.from_year ? o.from_year : doc.date ? civil_from_days(*doc.date).year : 0;
+}
+
+namespace {
+
+/// D of `every month by D` and `every quarter by D`. 29–31 is allowed: a shorter month's round falls
+/// due on its last day, as a report due "ngày 31 hằng tháng" is in practice.
+bool check_day_of_month(check_context& cx, ast::deadline const& d) {
+  if (d.day >= 1 && d.day <= 31) return true;
+  cx.error("sema.bad_day_of_month", d.span,
+           "day " + std::to_string(d.day) + " is not a day of the month: write 1 to 31");
+  return false;
+}
+
+/// `every N years by DD/MM [from YYYY]`.
+deadline resolve_yearly(check_context& cx, ast::deadline const& d, document const& doc) {
+  deadline out;
+  auto const* s = d.first ? boost::get<ast::slash_lit>(&d.first->get()) : nullptr;
+  if (!s || !resolve_day_month(cx, *s, out.day, out.month)) return deadline{};
+  if (!check_interval(cx, d.count, d.span, "years")) return deadline{};
+  if (d.second) {
+    auto const* y = boost::get<ast::year_lit>(&d.second->get());
+    if (!y) {
+      cx.error("sema.bad_period", detail::visit([](auto const& p) { return p.span; }, *d.second),
+               "'from' takes a year (YYYY): the year of the first round");
+      return deadline{};
+    }
+    if (!check_recurrence_year(cx, y->year, y->span)) return deadline{};
+    out.from_year = static_cast<int>(y->year);
+  } else if (d.count > 1 && doc.date) {
+    out.from_year = civil_from_days(*doc.date).year;  // "định kỳ 5 năm" counts from the plan's year
+  }
+  out.kind = deadline_kind::yearly;
+  out.every_years = static_cast<int>(d.count);
+  auto day = std::to_string(out.day) + "/" + std::to_string(out.month);
+  if (d.count == 1) {
+    out.text = "Trước ngày " + day + " hằng năm";
+  } else {
+    out.text = "Trước ngày " + day + ", định kỳ " + std::to_string(d.count) + " năm";
+  }
+  if (out.from_year) out.text += " (từ năm " + std::to_string(out.from_year) + ")";
+  return out;
+}
+
+/// `within N days of issue` or `of DATE`: one due day, N days after the start.
+deadline resolve_within(check_context& cx, ast::deadline const& d, document const& doc) {
+  if (!check_interval(cx, d.count, d.span, "days")) return deadline{};
+  std::int32_t start = 0;
+  std::string from;
+  if (!d.first) {
+    if (!doc.date) {
+      cx.error("sema.undated_issue", d.span,
+               "'of issue' needs the document's date: add 'date YYYY-MM-DD' to document " + quote(doc.id));
+      return deadline{};
+    }
+    start = *doc.date;
+    from = "ngày ban hành";
+  } else {
+    auto const* date = boost::get<ast::date_lit>(&d.first->get());
+    if (!date) {
+      cx.error("sema.bad_period", detail::visit([](auto const& p) { return p.span; }, *d.first),
+               "'of' takes 'issue' or a date (YYYY-MM-DD)");
+      return deadline{};
+    }
+    auto range = resolve_period(cx, *d.first);
+    if (!range) return deadline{};
+    start = range->first;
+    from = "ngày " + format_vn_date(start);
+  }
+  deadline out;
+  out.kind = deadline_kind::by;
+  out.due = start + static_cast<std::int32_t>(d.count);
+  out.text = "Trong vòng " + std::to_string(d.count) + " ngày kể từ " + from + " (đến ngày " +
+             format_vn_date(out.due) + ")";
+  return out;
+}
+
+}  // namespace
+
+deadline resolve_deadline(check_context& cx, ast::deadline const& d, document const& doc) {
+  using ast_kind = ast::deadline_kind;
+  switch (d.kind) {
+    case ast_kind::yearly: return resolve_yearly(cx, d, doc);
+    case ast_kind::within: return resolve_within(cx, d, doc);
+    case ast_kind::monthly:
+    case ast_kind::quarterly: {
+      if (!check_day_of_month(cx, d)) return deadline{};
+      deadline out;
+      bool monthly = d.kind == ast_kind::monthly;
+      out.kind = monthly ? deadline_kind::monthly : deadline_kind::quarterly;
+      out.day = d.day;
+      out.text = "Trước ngày " + std::to_string(d.day) +
+                 (monthly ? " hằng tháng" : " tháng cuối mỗi quý");
+      return out;
+    }
+    default: break;
+  }
   deadline out;
   std::optional<day_range> first, second;
-  if (d.first && d.kind != ast::deadline_kind::yearly) {
+  if (d.first) {
     first = resolve_period(cx, *d.first);
     if (!first) return out;
   }
@@ -124,14 +249,7 @@ deadline resolve_deadline(check_context& cx, ast::deadline const& d) {
         out.text = "Từ " + first->text;
       }
       break;
-    case ast::deadline_kind::yearly: {
-      auto const* s = d.first ? boost::get<ast::slash_lit>(&d.first->get()) : nullptr;
-      if (!s || !resolve_day_month(cx, *s, out.day, out.month)) return deadline{};
-      out.kind = deadline_kind::yearly;
-      out.text = "Trước ngày " + std::to_string(out.day) + "/" + std::to_string(out.month) +
-                 " hằng năm";
-      break;
-    }
+    default: break;  // the recurring and relative forms are resolved above
   }
   return out;
 }

@@ -293,6 +293,7 @@ class formatter {
                     (prev.kind == tok::word && (!keyword_of(prev) || has_role(prev, keyword_role::constant) ||
                                                 is_word(prev, "ongoing") || is_word(prev, "error") ||
                                                 is_word(prev, "warning") || is_word(prev, "year") ||
+                                                is_word(prev, "years") || is_word(prev, "issue") ||
                                                 is_word(prev, "province")));
     if (!complete) return false;
     if (t.kind == tok::punct) {

@@ -52,6 +52,8 @@ struct severity_level_class;
 struct allow_item_class : annotate_span {};
 struct item_class;
 struct year_number_class;
+struct day_number_class;
+struct every_count_class;
 struct kinds_list_class;
 struct names_list_class;
 struct plain_names_class;
@@ -94,7 +96,7 @@ x3::rule<slash_lit_class, ast::slash_lit> const slash_lit = "day/month or month/
 x3::rule<year_lit_class, ast::year_lit> const year_lit = "year";
 x3::rule<period_class, ast::period> const period = "period (date, quarter, month or year)";
 x3::rule<deadline_class, ast::deadline> const deadline =
-    "deadline (ongoing, by, during, from or every year by)";
+    "deadline (ongoing, by, during, from, every … by or within … days of)";
 x3::rule<milestone_class, ast::milestone> const milestone = "milestone";
 x3::rule<text_item_class, ast::text_item> const text_item = "item";
 x3::rule<names_item_class, ast::names_item> const names_item = "item";
@@ -109,6 +111,8 @@ x3::rule<severity_level_class, bool> const severity_level = "'error' or 'warning
 x3::rule<allow_item_class, ast::allow_item> const allow_item = "item";
 x3::rule<item_class, ast::item> const item = "item or '}'";
 x3::rule<year_number_class, unsigned> const year_number = "year (YYYY)";
+x3::rule<day_number_class, unsigned> const day_number = "day of the month";
+x3::rule<every_count_class, unsigned> const every_count = "'year' or 'N years'";
 x3::rule<kinds_list_class, std::vector<ast::name>> const kinds_list = "unit kind";
 x3::rule<names_list_class, std::vector<ast::qualified_name>> const names_list = "name";
 x3::rule<plain_names_class, std::vector<ast::name>> const plain_names = "name";
@@ -221,6 +225,7 @@ auto const bool_lit_def = kw("true") >> attr(true) | kw("false") >> attr(false);
 auto const two_digits = x3::uint_parser<unsigned, 10, 1, 2>{};
 auto const four_digits = x3::uint_parser<unsigned, 10, 4, 4>{};
 auto const year_number_def = four_digits;
+auto const day_number_def = uint_;  // any size: the checker says why 32 is not a day
 auto const date_lit_def = x3::lexeme[four_digits >> '-' >> two_digits >> '-' >> two_digits];
 auto const due_ref_def = kw("due");
 
@@ -263,13 +268,25 @@ auto const slash_lit_def = x3::lexeme[two_digits >> '/' >> uint_];
 auto const year_lit_def = four_digits >> attr(true);
 auto const period_def = date_lit | quarter_lit | slash_lit | year_lit;
 auto const no_period = attr(std::optional<ast::period>{});
-// Each alternative fills the whole struct, so that X3 never has to split a nested sequence.
+auto const once = attr(1u);     // `count` of the forms without one
+auto const no_day = attr(0u);  // `day` of the forms without one
+// Each alternative fills the whole struct, so that X3 never has to split a nested sequence. The
+// recurring forms backtrack after `every` (`>>`), so that each names its own period word.
 auto const deadline_def =
-    (kw("ongoing") >> attr(ast::deadline_kind::ongoing) >> no_period >> no_period) |
-    (kw("by") >> attr(ast::deadline_kind::by) > period >> no_period) |
-    (kw("during") >> attr(ast::deadline_kind::during) > period >> no_period) |
-    (kw("from") >> attr(ast::deadline_kind::from) > period > -(kw("to") > period)) |
-    (kw("every") >> attr(ast::deadline_kind::yearly) > kw("year") > kw("by") > slash_lit >> no_period);
+    (kw("ongoing") >> attr(ast::deadline_kind::ongoing) >> once >> no_day >> no_period >> no_period) |
+    (kw("by") >> attr(ast::deadline_kind::by) >> once >> no_day > period >> no_period) |
+    (kw("during") >> attr(ast::deadline_kind::during) >> once >> no_day > period >> no_period) |
+    (kw("from") >> attr(ast::deadline_kind::from) >> once >> no_day > period > -(kw("to") > period)) |
+    (kw("every") >> kw("month") >> attr(ast::deadline_kind::monthly) >> once > kw("by") > day_number >>
+     no_period >> no_period) |
+    (kw("every") >> kw("quarter") >> attr(ast::deadline_kind::quarterly) >> once > kw("by") > day_number >>
+     no_period >> no_period) |
+    (kw("every") >> kw("year") >> attr(ast::deadline_kind::yearly) >> once >> no_day > kw("by") >
+     slash_lit > -(kw("from") > period)) |
+    (kw("every") >> attr(ast::deadline_kind::yearly) >> uint_ > kw("years") >> no_day > kw("by") >
+     slash_lit > -(kw("from") > period)) |
+    (kw("within") >> attr(ast::deadline_kind::within) > uint_ > kw("days") > kw("of") >> no_day >
+     (kw("issue") | period) >> no_period);
 auto const milestone_def =
     (milestone_comparator >> value_lit >> attr(std::optional<ast::value_lit>{}) > kw("by") >
      year_number) |
@@ -289,8 +306,9 @@ auto const expr_item_def = (kw("measure") >> attr(ast::expr_key::measure) > sum)
                            (kw("require") >> attr(ast::expr_key::require) > expr);
 auto const weight_item_def = kw("weight") > number_lit;
 auto const baseline_item_def = kw("baseline") > value_lit > kw("in") > year_number;
+auto const every_count_def = (kw("year") >> attr(1u)) | (uint_ > kw("years"));
 auto const every_item_def =
-    kw("every") > kw("year") > -(kw("from") > year_number) > -(kw("until") > year_number);
+    kw("every") > every_count > -(kw("from") > year_number) > -(kw("until") > year_number);
 auto const due_item_def = kw("due") > slash_lit;
 auto const deadline_item_def = kw("deadline") > deadline;
 auto const severity_level_def = kw("error") >> attr(false) | kw("warning") >> attr(true);
@@ -327,7 +345,7 @@ BOOST_SPIRIT_DEFINE(name, expr_name, qualified_name, string_lit, number_lit, boo
                     aggregate, function_call, call, value_lit, quarter_lit, slash_lit, year_lit, period,
                     deadline, milestone, text_item, names_item, expr_item, weight_item,
                     baseline_item, every_item, due_item, deadline_item, severity_item, severity_level,
-                    allow_item, item, names_list, plain_names,
+                    allow_item, item, names_list, plain_names, day_number, every_count,
                     texts_list, levels_list, year_number, kinds_list, document_item,
                     document_decl, agency_decl, unit_decl, level_decl, ladder_decl, type_spec,
                     field_decl, indicator_decl, block_decl, declaration)

@@ -12,6 +12,7 @@ syn keyword chitieuKeyword kind issuer province title signer implements counted 
 syn keyword chitieuKeyword measure baseline in parent weight group note allow restates monitor replaces every from until require
 syn keyword chitieuKeyword severity error warning lead support deadline output after serves ongoing
 syn keyword chitieuKeyword by during between approx within
+syn keyword chitieuKeyword month quarter years days issue
 syn keyword chitieuType number date level year percent money bool rank text count
 syn keyword chitieuFunction sum avg min max share all any growth cumulative prev has
 syn keyword chitieuOperatorWord and or not where per

@@ -83,7 +83,7 @@ struct deadline_group {
 
 struct task_order {
   std::vector<int> order;                // every task, prerequisites first
-  std::vector<deadline_group> groups;    // dated by due day, then yearly, then open-ended
+  std::vector<deadline_group> groups;    // dated by due day, then recurring (yearly), then open-ended
   std::vector<int> critical_path;        // the longest chain of dependent tasks, first task first
   std::vector<std::vector<int>> cycles;  // when not empty, there is no order and the rest is empty
 };

@@ -147,6 +147,8 @@ struct obligation {
   std::string title, cite, group, note;
   std::vector<int> applies;
   int from_year = 0, until_year = 0;  // 0: open
+  int every_years = 1;  // `every 5 years`: judged only in every fifth year, counted from `start_year`
+  int start_year = 0;   // the year the count starts: `from`, else the document's year; 0: the first judged
   unsigned due_day = 0, due_month = 0;  // 0: none
   std::vector<requirement> requirements;
   std::vector<int> indicators;
@@ -155,13 +157,21 @@ struct obligation {
   location where;
 };
 
-enum class deadline_kind { none, ongoing, by, during, from, range, yearly };
+/// `within N days of …` resolves to `by`: one due day, known once the rules are checked.
+enum class deadline_kind { none, ongoing, by, during, from, range, yearly, monthly, quarterly };
+
+/// True for the deadlines judged in rounds (docs/scoring.md §4): every month, quarter or N years.
+inline bool is_recurring(deadline_kind k) {
+  return k == deadline_kind::yearly || k == deadline_kind::monthly || k == deadline_kind::quarterly;
+}
 
 struct deadline {
   deadline_kind kind = deadline_kind::none;
   std::int32_t start = std::numeric_limits<std::int32_t>::min();  // day number
   std::int32_t due = std::numeric_limits<std::int32_t>::max();    // last day allowed
-  unsigned day = 0, month = 0;  // yearly
+  unsigned day = 0, month = 0;  // recurring: day (and month, yearly) of each round's due day
+  int every_years = 1;          // yearly: a round every N years
+  int from_year = 0;            // yearly: the first round's year; 0: counted from the document's year
   std::string text;             // in Vietnamese: "Quý II/2026", "Thường xuyên"
 };
 

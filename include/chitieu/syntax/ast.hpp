@@ -128,10 +128,15 @@ struct period : x3::variant<date_lit, quarter_lit, slash_lit, year_lit> {
   using base_type::operator=;
 };
 
-enum class deadline_kind { ongoing, by, during, from, yearly };
+enum class deadline_kind { ongoing, by, during, from, yearly, monthly, quarterly, within };
 
+/// `by P`, `during P`, `from P [to Q]`; the recurring `every month by D`, `every quarter by D`,
+/// `every [N years | year] by DD/MM [from YYYY]` (first: DD/MM, second: the from year); and
+/// `within N days of (issue | DATE)` (first: the date, none for the document's own date).
 struct deadline : node {
   deadline_kind kind{};
+  unsigned count = 1;  // N of `every N years` and of `within N days`
+  unsigned day = 0;    // D of `every month by D` and `every quarter by D`
   std::optional<period> first;
   std::optional<period> second;
 };
@@ -170,7 +175,9 @@ struct baseline_item : node {
   value_lit value;
   unsigned year = 0;
 };
+/// `every year` or `every N years`, with optional `from` and `until` years.
 struct every_item : node {
+  unsigned interval = 1;
   std::optional<unsigned> from;
   std::optional<unsigned> until;
 };

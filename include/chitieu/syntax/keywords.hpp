@@ -81,7 +81,13 @@ inline constexpr keyword keywords[] = {
     {"during", keyword_role::item},
     {"between", keyword_role::item, true},
     {"approx", keyword_role::item, true},
-    {"within", keyword_role::item},
+    {"within", keyword_role::item},  // also `within 30 days of issue`
+    // recurring and relative deadlines: `every month by 5`, `every 5 years by 31/12`
+    {"month", keyword_role::item},
+    {"quarter", keyword_role::item},
+    {"years", keyword_role::item},  // also the obligation item `every 5 years`
+    {"days", keyword_role::item},
+    {"issue", keyword_role::item},  // the document's date
     // types
     {"count", keyword_role::function},  // also a type
     {"percent", keyword_role::type},
