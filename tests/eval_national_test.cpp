@@ -94,6 +94,11 @@ task K2 "Hướng dẫn phổ cập (Phụ lục)" {
   deadline by 2026-06-30
   restates K1
 }
+task K3 "Các tỉnh báo cáo dân số" {
+  lead bo_tc
+  deadline every year by 31/12
+  restates BC
+}
 )ct";
 
 // Two provinces: (95% × 1,000,000 + 78% × 500,000) / 1,500,000 = 134 / 1.5 = 89.33% < 90%.
@@ -222,7 +227,8 @@ TEST_CASE("eval: restated rows and tasks are shown and scored once") {
   run s("2026-12-31");
   auto const* qg = s.document_score("qg");
   REQUIRE(qg);
-  // Items of the nation for qg: PC, NN, K1. NN2 restates NN, K2 restates K1; BC and BC2 apply to provinces.
+  // Items of the nation for qg: PC, NN, K1. NN2 restates NN, K2 restates K1, K3 restates the obligation
+  // BC; BC and BC2 apply to provinces.
   CHECK(qg->items == 3);
   bool k2_shown = false;
   for (auto const& k : s.result.units.at(0).tasks)

@@ -82,7 +82,8 @@ void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options
         progress, missing);
   }
   for (auto const& k : card.tasks) {
-    if (rules.tasks[static_cast<std::size_t>(k.task)].restates >= 0) continue;  // scored where first stated
+    auto const& task = rules.tasks[static_cast<std::size_t>(k.task)];
+    if (task.restates >= 0 || task.restates_obligation >= 0) continue;  // scored where first stated
     double progress = std::numeric_limits<double>::quiet_NaN();
     if (k.result == task_verdict::done) progress = 1;
     else if (k.result == task_verdict::done_late) progress = 0.5;

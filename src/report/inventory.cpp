@@ -130,7 +130,9 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
                                           : json(nullptr)},
                        {"every", rounds_json(k.when)}}},
          {"output", k.output}, {"after", after}, {"serves", serves}, {"note", k.note},
-         {"restates", k.restates >= 0 ? json(rules.qualified_id(rules.tasks[static_cast<std::size_t>(k.restates)])) : json(nullptr)},
+         {"restates", k.restates >= 0 ? json(rules.qualified_id(rules.tasks[static_cast<std::size_t>(k.restates)]))
+                      : k.restates_obligation >= 0 ? json(rules.qualified_id(rules.obligations[static_cast<std::size_t>(k.restates_obligation)]))
+                      : json(nullptr)},
          {"where", where(k.where, sources)}});
   }
   out["agencies"] = json::array();

@@ -178,6 +178,8 @@ json to_json(scorecard_input const& in) {
               {"lead", ids(rule.lead, agency)}, {"support", ids(rule.support, agency)}};
       if (!k.note.empty()) jk["note"] = k.note;
       if (rule.restates >= 0) jk["restates"] = rules.qualified_id(rules.tasks[static_cast<std::size_t>(rule.restates)]);
+      if (rule.restates_obligation >= 0)
+        jk["restates"] = rules.qualified_id(rules.obligations[static_cast<std::size_t>(rule.restates_obligation)]);
       if (k.result == eval::task_verdict::overdue) {
         json serves = json::array();
         for (int t : k.serves) serves.push_back(rules.qualified_id(rules.targets[static_cast<std::size_t>(t)]));

@@ -124,9 +124,10 @@ void render_text(std::ostream& out, scorecard_input const& in) {
         if (!std::isnan(k.reported_progress)) detail += "; tiến độ báo cáo " + format_number(k.reported_progress, 0) + "%";
         if (!k.note.empty()) detail += "; ghi chú: " + k.note;
         block += std::string(24, ' ') + detail + "\n";
-        if (rule.restates >= 0) {
-          auto const& first = rules.tasks[static_cast<std::size_t>(rule.restates)].id;
-          block += std::string(24, ' ') + "Cùng nhiệm vụ với " + first + ": chỉ tính điểm một lần, ở " + first + "\n";
+        if (rule.restates >= 0 || rule.restates_obligation >= 0) {
+          auto const& first = rule.restates >= 0 ? rules.tasks[static_cast<std::size_t>(rule.restates)].id
+                                                 : rules.obligations[static_cast<std::size_t>(rule.restates_obligation)].id;
+          block += std::string(24, ' ') + "Cùng cam kết với " + first + ": chỉ tính điểm một lần, ở " + first + "\n";
         }
         if (k.result == eval::task_verdict::overdue && !k.serves.empty()) {
           std::string at_risk;

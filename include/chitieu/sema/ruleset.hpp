@@ -185,6 +185,7 @@ struct task {
   std::vector<int> serves_targets;  // targets
   std::vector<int> serves_obligations;
   int restates = -1;  // the task this one states again (an appendix row repeating the body): scored there
+  int restates_obligation = -1;  // or the obligation it states again (a yearly report both lists)
   double weight = 1;
   location where;
 };
