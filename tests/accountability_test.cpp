@@ -29,7 +29,7 @@ std::vector<std::string> agency_ids(sema::checked_ruleset const& rules, std::vec
 }
 
 /// The agencies as `chitieu who` prints them: the rows under "Cơ quan chịu trách nhiệm:", each
-/// "  chủ trì   ID  title" or "  phối hợp  ID  title".
+/// "  chủ trì   ID  title", "  phối hợp  ID  title" or "  theo dõi  ID  title".
 std::vector<std::string> agencies_printed_by_who(std::string const& text) {
   std::vector<std::string> out;
   auto at = text.find("Cơ quan chịu trách nhiệm:\n");
@@ -38,7 +38,7 @@ std::vector<std::string> agencies_printed_by_who(std::string const& text) {
   std::string line;
   std::getline(rows, line);
   while (std::getline(rows, line)) {
-    for (std::string role : {"  chủ trì   ", "  phối hợp  "})
+    for (std::string role : {"  chủ trì   ", "  phối hợp  ", "  theo dõi  "})
       if (line.rfind(role, 0) == 0) {
         std::istringstream words(line.substr(role.size()));
         std::string id;
@@ -67,7 +67,10 @@ TEST_CASE("eval: the scorecard, `who` and `agency` name the same accountable age
   for (std::size_t t = 0; t < rules.targets.size(); ++t) {
     int target = static_cast<int>(t);
     INFO(rules.qualified_id(rules.targets[t]));
+    // Who must act: the agencies of the serving tasks, then those that monitor the target.
     auto scorecard = agency_ids(rules, plan.accountable(target));
+    auto monitors = agency_ids(rules, plan.monitors(target));
+    scorecard.insert(scorecard.end(), monitors.begin(), monitors.end());
     std::ostringstream who;
     report::render_accountability(who, graph::find_accountability(rules, g, target), rules);
     CHECK(scorecard == agencies_printed_by_who(who.str()));

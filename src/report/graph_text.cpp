@@ -92,7 +92,7 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
     out << "\nKhông có nhiệm vụ nào phục vụ chỉ tiêu này"
         << (target.parent >= 0 ? " hay các chỉ tiêu cha của nó" : "") << ".\n";
     if (!who.monitors.empty()) {
-      out << "\nCơ quan theo dõi:\n";
+      out << "\nCơ quan chịu trách nhiệm:\n";
       monitor_rows();
     }
     return;

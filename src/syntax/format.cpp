@@ -384,7 +384,8 @@ class formatter {
       if (!start && !is_punct(t, "{") && !empty_block)
         start = t.newlines_before > 0 || is_punct(*prev, "{") || is_punct(*prev, "}") ||
                 is_punct(t, "}") || (braces == 0 && is_declaration_start(code_index)) ||
-                (braces == 1 && parens == 0 && is_item_start(code_index, block));
+                (braces == 1 && parens == 0 && is_item_start(code_index, block)) ||
+                (braces == 0 && block == "agency" && is_word(t, "allow"));  // an agency's accepted warning
       if (braces == 0 && parens == 0 && is_declaration_start(code_index)) block = t.text;
       if (start) {
         line l;
