@@ -1,4 +1,4 @@
-// testing layer: expectations of a rule test file on bounds, pace and reasons.
+// testing layer: expectations of a rule test file on bounds, pace, reasons and who answers for an item.
 #include <chitieu/testing.hpp>
 
 #include <doctest/doctest.h>
@@ -27,7 +27,9 @@ field province.bat_binh_dang : percent "Bất bình đẳng"
 target TS "Phòng STEM mỗi trường" { applies to province measure sum(school, phong_stem) / count(school) >= 1.0 by 2030 }
 target TB "Bất bình đẳng" { applies to province measure bat_binh_dang < 10% by 2030 }
 target TL "Tỉ lệ" { applies to province measure ty_le >= 90% by 2030 }
-target TC "Xã phổ cập" { applies to province measure share(commune, pho_cap) >= 80% by 2030 }
+target TC "Xã phổ cập" { applies to province measure share(commune, pho_cap) >= 80% by 2030 monitor so }
+agency so "Sở" agency phong "Phòng" agency xa "UBND xã"
+task K1 "Nhiệm vụ" { lead phong support xa serves TS }
 )";
   std::ofstream(dir / "rules.test.json") << R"({ "rules": ["rules.ct"], "document": "d", "cases": [ {
     "name": "bounds, pace, reasons", "as_of": "2026-12-31",
@@ -74,4 +76,32 @@ TEST_CASE("testing: a wrong bound, pace or reason fails with what was found") {
   CHECK(failure("TB@2030").actual == "pace 0.625");
   CHECK(failure("TL").actual.find("cũ 4 năm") != std::string::npos);
   fs::remove_all(path.parent_path());
+}
+
+TEST_CASE("testing: `who` asserts the agencies answering for a target or task, as a set") {
+  // TS: K1's lead and support; TC: its monitor only; K1: its lead and support.
+  auto pass = write_case("who_pass", R"({
+      "TS": { "who": ["xa", "phong"] },
+      "TC": { "who": ["so"] },
+      "K1": { "who": ["phong", "xa"] } })");
+  auto r = testing::run_tests({pass.string()});
+  for (auto const& f : r.failures) MESSAGE(f.key << ": expected " << f.expected << ", got " << f.actual);
+  CHECK(r.failed == 0);
+  CHECK(r.passed == 3);
+  fs::remove_all(pass.parent_path());
+
+  auto fail = write_case("who_fail", R"({ "TS": { "who": ["phong"] }, "TL": { "who": ["so"] } })");
+  auto f = testing::run_tests({fail.string()});
+  REQUIRE(f.failed == 2);
+  for (auto const& x : f.failures) {
+    if (x.key == "TS") CHECK(x.actual.find("who [phong, xa]") == 0);
+    if (x.key == "TL") CHECK(x.actual.find("who []") == 0);
+  }
+  fs::remove_all(fail.parent_path());
+
+  auto malformed = write_case("who_malformed", R"({ "TS": { "who": "phong" } })");
+  auto m = testing::run_tests({malformed.string()});
+  REQUIRE(m.failures.size() == 1);
+  CHECK(m.failures[0].why == "\"who\" must be an array of agency ids");
+  fs::remove_all(malformed.parent_path());
 }

@@ -79,6 +79,8 @@ struct observation {
   std::string reason;
   std::vector<std::string> missing;
   std::vector<std::string> pointers;  // a data check: where it was reported failing
+  std::vector<std::string> who;  // agencies answering for a target or obligation (tasks' leads and supports,
+                                 // then monitors); a task's leads and supports
   std::string error;  // the key names nothing
 };
 observation observe(eval::plan const& plan, eval::evaluation const& result, std::uint32_t unit,

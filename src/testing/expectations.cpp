@@ -41,7 +41,7 @@ std::optional<std::string> malformed_expectation(nlohmann::json const& want) {
   static std::vector<std::string> const numbers_or_null{"value", "threshold", "gap",   "progress",
                                                         "needed", "lower",    "upper", "pace"};
   static std::vector<std::string> const numbers{"min", "max", "tolerance"};
-  static std::vector<std::string> const lists{"missing", "pointers"};
+  static std::vector<std::string> const lists{"missing", "pointers", "who"};
   std::vector<std::string> known{"verdict", "reason"};
   for (auto const* group : {&numbers_or_null, &numbers, &lists}) known.insert(known.end(), group->begin(), group->end());
   auto in = [](std::vector<std::string> const& v, std::string const& k) {
@@ -62,7 +62,7 @@ std::optional<std::string> malformed_expectation(nlohmann::json const& want) {
       if (!v.is_number()) return "\"" + k + "\" must be a number, not " + type_name(v);
     } else if (in(lists, k)) {
       if (!v.is_array() || !std::all_of(v.begin(), v.end(), [](auto const& p) { return p.is_string(); }))
-        return "\"" + k + "\" must be an array of JSON Pointer strings";
+        return "\"" + k + "\" must be an array of " + (k == "who" ? "agency ids" : "JSON Pointer strings");
     } else {
       std::string why = "unknown member \"" + k + "\"";
       if (auto best = nearest_name(k, known)) why += "; " + did_you_mean(*best);

@@ -70,10 +70,17 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
   int doc = dot == std::string::npos ? -1 : rules.find_document(qualified.substr(0, dot));
   std::string bare = dot == std::string::npos ? qualified : qualified.substr(dot + 1);
   auto in_doc = [&](auto const& item) { return item.id == bare && (doc < 0 || item.document == doc); };
+  auto agency_ids = [&](std::vector<int> const& a, std::vector<int> const& b) {
+    std::vector<std::string> ids;
+    for (auto const* list : {&a, &b})
+      for (int x : *list) ids.push_back(rules.agencies[static_cast<std::size_t>(x)].id);
+    return ids;
+  };
 
   for (std::size_t t = 0; t < rules.targets.size(); ++t) {
     auto const& rule = rules.targets[t];
     if (!in_doc(rule)) continue;
+    out.who = agency_ids(plan.accountable(static_cast<int>(t)), plan.monitors(static_cast<int>(t)));
     eval::target_outcome const* found = nullptr;
     for (auto const& o : card->targets)
       if (o.target == static_cast<int>(t)) found = &o;
@@ -111,6 +118,7 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
   for (std::size_t o = 0; o < rules.obligations.size(); ++o) {
     auto const& rule = rules.obligations[o];
     if (!in_doc(rule)) continue;
+    out.who = agency_ids(plan.obligation_accountable(static_cast<int>(o)), plan.obligation_monitors(static_cast<int>(o)));
     eval::obligation_outcome const* found = nullptr;
     for (auto const& x : card->obligations)
       if (x.obligation == static_cast<int>(o)) found = &x;
@@ -153,6 +161,7 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
   for (std::size_t k = 0; k < rules.tasks.size(); ++k) {
     auto const& rule = rules.tasks[k];
     if (!in_doc(rule)) continue;
+    out.who = agency_ids(rule.lead, rule.support);
     auto const& root = result.units.front();
     for (auto const& x : root.tasks)
       if (x.task == static_cast<int>(k)) {

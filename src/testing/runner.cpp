@@ -320,6 +320,20 @@ class runner {
       for (auto const& p : want["pointers"])
         if (!p.is_string() || std::find(got.pointers.begin(), got.pointers.end(), p.get<std::string>()) == got.pointers.end())
           mismatch("pointers", p.dump(), "not reported");
+    // Who answers for it is a set: the plan's order of agencies is not what a test asserts.
+    if (want.contains("who") && want["who"].is_array()) {
+      std::set<std::string> expected_who, actual_who(got.who.begin(), got.who.end());
+      for (auto const& a : want["who"])
+        if (a.is_string()) expected_who.insert(a.get<std::string>());
+      if (expected_who != actual_who) {
+        auto list = [](std::set<std::string> const& s) {
+          std::string out = "[";
+          for (auto const& x : s) out += (out.size() > 1 ? ", " : "") + x;
+          return out + "]";
+        };
+        mismatch("who", list(expected_who), list(actual_who));
+      }
+    }
     if (wrong.empty()) ++result_.passed;
     else fail(file, c, key, unit, expected, actual, context);
   }
