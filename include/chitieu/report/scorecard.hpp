@@ -2,6 +2,7 @@
 // (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
 #pragma once
 #include <chitieu/eval/evaluate.hpp>
+#include <chitieu/report/provenance.hpp>
 
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -13,6 +14,7 @@ struct scorecard_input {
   eval::dataset const& data;
   eval::evaluation const& result;
   std::vector<eval::data_issue> const& issues;
+  provenance const* source = nullptr;  // when known, every report says what it was computed from
 };
 
 void render_text(std::ostream& out, scorecard_input const& in);
