@@ -170,7 +170,7 @@ TEST_CASE("report: JSON bounds of an obligation's value are in display units") {
     }
 }
 
-TEST_CASE("report: CSV keeps its twelve columns in place and adds bounds, pace and reason at the end") {
+TEST_CASE("report: CSV obligation rows carry value, threshold, gap, unit, due day and the bounds left open") {
   scored s(rules_ct, province(R"({"chi_gd":19.4,"tong_chi":100})",
                               schools("phong_stem", {"4", "3", "null"})),
            "2026-12-31");
@@ -178,10 +178,13 @@ TEST_CASE("report: CSV keeps its twelve columns in place and adds bounds, pace a
   report::render_csv(out, s.input());
   auto csv = out.str();
   INFO(csv);
-  CHECK(csv.rfind("don_vi,ten_don_vi,van_ban,ma,loai,nam,ket_qua,gia_tri,nguong,khoang_cach,tien_do,giai_thich,"
-                  "gia_tri_tu,gia_tri_den,toc_do,ly_do\n", 0) == 0);
-  CHECK(csv.find("p,Tỉnh Thử,d,OC,nghia_vu,2026,Không đạt,\"19,4\",20,\"0,6\",,"
-                 "\"19,4% (yêu cầu trên 20%); còn thiếu 0,6 điểm phần trăm\",,,,\n") != std::string::npos);
-  CHECK(csv.find("p,Tỉnh Thử,d,OS,nghia_vu,2026,Thiếu dữ liệu,,10,,,ít nhất 7 phòng (yêu cầu ≥ 10 phòng); thiếu 1 giá trị "
-                 "nên chưa kết luận được: /children/2/values/2026/phong_stem,7,,,\n") != std::string::npos);
+  // 19,4% against "above 20%": 0,6 points short, due 31/12/2026.
+  CHECK(csv.find("p;Tỉnh Thử;Tỉnh;01/KH;OC;Nghĩa vụ;Chi giáo dục trên 20% tổng chi;2026;Không đạt;19,4;20;0,6;%;;"
+                 "31/12/2026;;;\"19,4% (yêu cầu trên 20%); còn thiếu 0,6 điểm phần trăm\";;;\r\n") != std::string::npos);
+  // 4 + 3 rooms and a blank: at least 7 against 10, no verdict; lower bound 7, no upper bound.
+  CHECK(csv.find("p;Tỉnh Thử;Tỉnh;01/KH;OS;Nghĩa vụ;Đủ phòng STEM;2026;Thiếu dữ liệu;;10;;phòng;;31/12/2026;;;"
+                 "\"ít nhất 7 phòng (yêu cầu ≥ 10 phòng); thiếu 1 giá trị nên chưa kết luận được: "
+                 "/children/2/values/2026/phong_stem\";7;;\r\n") != std::string::npos);
+  // The report's own due day: 25/11.
+  CHECK(csv.find(";OR;Nghĩa vụ;Báo cáo trước 25/11;2026;Thiếu dữ liệu;;;;;;25/11/2026;") != std::string::npos);
 }

@@ -95,7 +95,9 @@ obligation O1 "Trên 50%" { applies to province every year from 2030 until 2030 
   CHECK(html.str().find("<p>Điểm: 0/100 (2/2 mục được chấm)</p>") != std::string::npos);
   CHECK(html.str().find("<div>2030: [Không đạt] 40% (yêu cầu trên 50%); còn thiếu 10 điểm phần trăm</div>") !=
         std::string::npos);
-  CHECK(csv.str().find("p,\"Tỉnh \"\"A\"\"\",d,T1,chi_tieu,2030,Không đạt,40,50,10,") != std::string::npos);
+  // `;` between fields, decimal commas, quotes doubled in a quoted field; a comma needs no quotes.
+  CHECK(csv.str().find("p;\"Tỉnh \"\"A\"\"\";Tỉnh;01/KH;T1;Chỉ tiêu;Tỉ lệ, có dấu phẩy;2030;Không đạt;40;50;10;%;") !=
+        std::string::npos);
 }
 
 TEST_CASE("report: diagnostics as JSON carry positions and codes") {

@@ -31,6 +31,13 @@ struct score_options {
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
 
+struct verify_options {
+  std::string report;   // a scorecard saved earlier, in any format
+  score_options score;  // the rules, the submission and the scoring options it was computed with
+};
+/// Exit 0 when the report is what the files give, 2 when it is not, 1 when it cannot be checked.
+int run_verify(verify_options const& options, std::ostream& out, std::ostream& err);
+
 struct test_options {
   std::vector<std::string> paths;
   std::vector<std::string> warnings;

@@ -73,6 +73,18 @@ int main(int argc, char** argv) {
 
   add_graph_commands(app, exit);
 
+  verify_options verify;
+  auto* verify_cmd = app.add_subcommand("verify", "Check that a saved scorecard is what the rules and data give");
+  verify_cmd->add_option("report", verify.report, "The scorecard (text, JSON, HTML or CSV)")->required();
+  verify_cmd->add_option("files", verify.score.paths, "Rule files or directories")->required();
+  verify_cmd->add_option("--data", verify.score.data, "The submission")->required();
+  verify_cmd->add_option("--no-data", verify.score.no_data, "As the report was scored: zero or exclude")
+      ->check(CLI::IsMember({"zero", "exclude"}));
+  verify_cmd->add_option("--document", verify.score.documents, "As the report was scored");
+  verify_cmd->add_option("--freshness", verify.score.freshness, "As the report was scored")->check(CLI::Range(0, 50));
+  verify_cmd->add_option("-W", verify.score.warnings, "Warning control")->allow_extra_args(false);
+  verify_cmd->callback([&] { exit = run_verify(verify, std::cout, std::cerr); });
+
   // A misspelt subcommand: say which one was meant rather than CLI11's "arguments were not expected".
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;

@@ -42,6 +42,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   }
   std::ostringstream text;
   text << in.rdbuf();
+  auto source = report::make_provenance(loaded->sources, text.str(), as_of);
   auto compiled = eval::compile(std::move(*loaded->rules));
   auto data = eval::load_submission_text(text.str(), compiled.rules());
   if (!data.data) {
@@ -64,7 +65,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
     eo.documents.push_back(doc);
   }
   auto result = eval::evaluate(compiled, *data.data, eo);
-  report::scorecard_input card{compiled, *data.data, result, data.issues};
+  report::scorecard_input card{compiled, *data.data, result, data.issues, &source};
   if (options.format == "json") out << report::to_json(card).dump(2) << '\n';
   else if (options.format == "html") report::render_html(out, card);
   else if (options.format == "csv") report::render_csv(out, card);

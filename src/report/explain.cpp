@@ -297,14 +297,14 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t, sem
 std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
                                 sema::checked_ruleset const& rules, eval::dataset const& data) {
   if (y.result == verdict::not_applicable) return y.reason;
-  auto const& root = rules.nodes[static_cast<std::size_t>(
-      o.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
   std::vector<std::string> parts;
   std::size_t missing = std::max(y.missing_total, y.missing.size());
-  bool comparison = root.lhs >= 0 && root.op >= node_op::eq && root.op <= node_op::ge;
+  auto const& root = rules.nodes[static_cast<std::size_t>(
+      o.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
+  auto const* compared = compared_type(o, y.requirement, rules);
   bool bounded = false, due_said = false;
-  if (comparison) {
-    auto const& type = rules.nodes[static_cast<std::size_t>(root.lhs)].type;
+  if (compared) {
+    auto const& type = *compared;
     bool date = type.kind == value_kind::date;
     show_fn show = [&](double v) { return format_value(v, type, rules); };
     bool known = !std::isnan(y.value);

@@ -135,4 +135,11 @@ char const* type_code(sema::value_kind kind) {
   return "number";
 }
 
+sema::value_type const* compared_type(sema::obligation const& o, int requirement, sema::checked_ruleset const& rules) {
+  auto const& root =
+      rules.nodes[static_cast<std::size_t>(o.requirements[static_cast<std::size_t>(requirement)].roots.front())];
+  bool comparison = root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge;
+  return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
+}
+
 }  // namespace chitieu::report

@@ -42,6 +42,12 @@ json to_json(scorecard_input const& in) {
   json out;
   out["chitieu"] = CHITIEU_VERSION_STRING;
   out["as_of"] = format_iso_date(in.result.options.as_of);
+  if (in.source)
+    out["provenance"] = {{"chitieu", in.source->version},
+                         {"as_of", format_iso_date(in.source->as_of)},
+                         {"rules_sha256", in.source->rules_sha256},
+                         {"data_sha256", in.source->data_sha256},
+                         {"rule_files", in.source->rule_files}};
   out["no_data_policy"] = in.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude";
   out["replaced_documents"] = json::array();
   for (auto const& r : in.result.replaced)
@@ -139,9 +145,8 @@ json to_json(scorecard_input const& in) {
                 {"failing_total", y.failing_total},
                 {"missing_total", y.missing_total},
                 {"explanation", explain_requirement(y, rule, rules, data)}};
-        auto const& root = rules.nodes[static_cast<std::size_t>(rule.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
-        if (root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge) {
-          auto const& type = rules.nodes[static_cast<std::size_t>(root.lhs)].type;
+        if (auto const* compared = compared_type(rule, y.requirement, rules)) {
+          auto const& type = *compared;
           bool date = type.kind == sema::value_kind::date;
           auto shown = [&](double v) {
             if (!std::isfinite(v)) return json(nullptr);

@@ -44,6 +44,7 @@ void render_text(std::ostream& out, scorecard_input const& in) {
   out << "Đơn vị: " << unit.name << " (" << rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title
       << ", mã " << unit.id << ")\n";
   out << "Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of) << "\n";
+  if (in.source) out << provenance_line(*in.source) << "\n";
   auto policy = in.result.options.no_data;
   out << "Điểm tổng hợp: " << score_summary(root.overall, policy) << "\n";
   for (auto const& r : in.result.replaced) {

@@ -136,8 +136,9 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
     for (auto const& y : found->years) {
       if (y.year != parsed->year || y.requirement != parsed->requirement - 1) continue;
       out.verdict = eval::to_string(y.result);
-      auto const& root = rules.nodes[static_cast<std::size_t>(rule.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
-      auto type = root.lhs >= 0 ? rules.nodes[static_cast<std::size_t>(root.lhs)].type : root.type;
+      auto const* compared = report::compared_type(rule, y.requirement, rules);
+      auto type = compared ? *compared
+                           : rules.nodes[static_cast<std::size_t>(rule.requirements[static_cast<std::size_t>(y.requirement)].roots.front())].type;
       out.value = report::display_value(y.value, type);
       out.threshold = report::display_value(y.threshold, type);
       out.gap = report::display_value(y.gap, type);

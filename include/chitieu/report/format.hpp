@@ -17,6 +17,9 @@ std::string format_gap(double gap, sema::value_type const& type, sema::checked_r
 double display_value(double v, sema::value_type const& type);
 /// "%", "phòng/trường", "đồng", ""
 std::string display_unit(sema::value_type const& type);
+/// The type of the value an obligation's requirement compares (its left side), or nullptr when the
+/// requirement is not a comparison: the one answer every report asks for a year's value and threshold.
+sema::value_type const* compared_type(sema::obligation const& o, int requirement, sema::checked_ruleset const& rules);
 
 std::string verdict_label(eval::verdict v);       // "Đạt", "Không đạt", …
 std::string verdict_label(eval::task_verdict v);  // "Hoàn thành", "Quá hạn", …

@@ -2,8 +2,12 @@
 // version, the judging day, and SHA-256 digests of the rule set and of the submission
 // (docs/scorecard.md, Provenance).
 #pragma once
+#include <chitieu/source.hpp>
+
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chitieu::report {
@@ -15,5 +19,18 @@ struct provenance {
   std::string data_sha256;   // hex, of the submission's bytes as read
   std::vector<std::string> rule_files;  // names, in the order loaded
 };
+
+/// The provenance of a report on `rules` (as loaded) and the submission `data_bytes`, judged as of `as_of`.
+/// The rule set's digest is that of the lines "<sha256 of the file>  <file name without folders>\n", in
+/// the order loaded, as `sha256sum` prints them: the same files give the same digest wherever they sit.
+provenance make_provenance(std::vector<source_file> const& rules, std::string_view data_bytes, std::int32_t as_of);
+
+/// "Tính từ: chitieu 0.1.0; ngày đánh giá 31/12/2026; quy tắc sha256 …; bài nộp sha256 …": the line the
+/// text, HTML and CSV reports carry.
+std::string provenance_line(provenance const& p);
+
+/// The provenance a report states: the "provenance" object of a JSON scorecard, or the line above in
+/// any other format. Nullopt when the report states none.
+std::optional<provenance> read_provenance(std::string_view report);
 
 }  // namespace chitieu::report
