@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/parse.hpp"
+
 #include <string>
 
 #include "support/evaluated.hpp"
@@ -20,11 +22,6 @@ namespace ast = chitieu::syntax::ast;
 
 namespace {
 
-syntax::parse_result parse_text(std::string text) {
-  static std::vector<source_file> keep;  // the AST's spans index this text
-  keep.emplace_back("t.ct", std::move(text));
-  return syntax::parse(keep.back());
-}
 
 ast::deadline const& deadline_of(ast::rule_file const& f, std::size_t decl) {
   auto const& block = boost::get<ast::block_decl>(f.declarations.at(decl).get());

@@ -3,15 +3,13 @@
 
 #include <doctest/doctest.h>
 
+#include "support/parse.hpp"
+
 using namespace chitieu;
 namespace ast = chitieu::syntax::ast;
 
 namespace {
-syntax::parse_result parse_text(std::string text) {
-  static std::vector<source_file> keep;  // the AST's spans index this text
-  keep.emplace_back("t.ct", std::move(text));
-  return syntax::parse(keep.back());
-}
+using testing_support::parse_text;
 std::string span_text(source_file const& src, source_span s) {
   return std::string(src.text().substr(s.begin, s.end - s.begin));
 }
