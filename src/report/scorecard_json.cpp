@@ -56,10 +56,6 @@ json to_json(scorecard_input const& in) {
       left_out.push_back({{"id", rules.documents[static_cast<std::size_t>(l.document)].id}, {"reason", l.reason}});
     out["documents"] = {{"basis", in.documents->basis}, {"scored", scored}, {"left_out", left_out}};
   }
-  if (in.source)
-    out["provenance"] = {{"version", in.source->version}, {"as_of", format_iso_date(in.source->as_of)},
-                         {"rules_sha256", in.source->rules_sha256}, {"data_sha256", in.source->data_sha256},
-                         {"rule_files", in.source->rule_files}};
   auto task_json = [&](eval::task_outcome const& k) {
     auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
     json jk{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"verdict", eval::to_string(k.result)},

@@ -243,11 +243,6 @@ void render_text(std::ostream& out, scorecard_input const& in) {
           << (is->unit.empty() ? "" : is->unit + " ") << (is->pointer.empty() ? "" : is->pointer + ": ")
           << is->message << " [" << is->code << "]\n";
   }
-  if (in.source) {
-    auto const& p = *in.source;
-    out << "\nTính từ: chitieu " << p.version << ", ngày đánh giá " << format_vn_date(p.as_of)
-        << ", quy tắc sha256 " << p.rules_sha256 << ", bài nộp sha256 " << p.data_sha256 << "\n";
-  }
 }
 
 }  // namespace chitieu::report
