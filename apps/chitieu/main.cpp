@@ -91,6 +91,12 @@ int main(int argc, char** argv) {
   fmt_cmd->callback([&] { exit = run_fmt(fmt, std::cin, std::cout, std::cerr); });
 
   add_graph_commands(app, exit);
+  // Group names are plain strings in CLI11, given when each subcommand copies its help flag: name them
+  // again, in the chosen language.
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->group(tr("Subcommands"));
+    if (auto* help = sub->get_help_ptr()) help->group(tr("Options"));
+  }
 
   // A misspelt subcommand: say which one was meant rather than CLI11's "arguments were not expected".
   // The first word that is not an option (nor the value of --lang) is the subcommand.
