@@ -12,8 +12,6 @@ bool is_national(sema::document const& d) {
   return d.level == sema::document_level::national || d.level == sema::document_level::ministry;
 }
 
-std::string doc_name(sema::document const& d) { return d.number.empty() ? d.id : d.number; }
-
 }  // namespace
 
 std::string province_name(std::string const& unit_name) {
@@ -64,7 +62,7 @@ document_choice choose_documents(sema::checked_ruleset const& rules, dataset con
     auto const& doc = rules.documents[static_cast<std::size_t>(d)];
     if (is_national(doc) || doc.province.empty()) return true;
     if (province_name(doc.province) == province) return true;
-    why = doc_name(doc) + " là văn bản của tỉnh " + province_name(doc.province) + ", bài nộp của " + root.name;
+    why = "văn bản của tỉnh " + province_name(doc.province) + ", bài nộp của " + root.name;
     return false;
   });
   return out;

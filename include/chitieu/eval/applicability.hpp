@@ -11,7 +11,7 @@ namespace chitieu::eval {
 
 struct left_out_document {
   int document = -1;
-  std::string reason;  // Vietnamese, for the report: "của tỉnh Hưng Yên, bài nộp của Tỉnh Bắc Ninh"
+  std::string reason;  // Vietnamese, for the report: "văn bản của tỉnh Hưng Yên, bài nộp của Tỉnh Bắc Ninh"
 };
 
 struct document_choice {
