@@ -45,6 +45,30 @@ std::optional<std::uint32_t> unit_named(std::string const& id, eval::dataset con
   return std::nullopt;
 }
 
+// The documents that apply to this submission (docs/scoring.md §8): the report says which and why.
+// nullopt after saying which `--document` is unknown.
+std::optional<eval::document_choice> documents_for(score_options const& options, sema::checked_ruleset const& rules,
+                                                   eval::dataset const& data, std::int32_t as_of, std::ostream& err) {
+  std::vector<int> named;
+  for (auto const& id : options.documents) {
+    int doc = rules.find_document(id);
+    if (doc < 0) {
+      err << "chitieu: " << tr("unknown document '{0}'", {id}) << '\n';
+      return std::nullopt;
+    }
+    named.push_back(doc);
+  }
+  auto chosen = eval::choose_documents(rules, data, named);
+  if (named.empty()) {
+    // A plan replaced before the as-of day stays out unless named (the report says so already).
+    std::vector<int> in_force;
+    for (int d : chosen.scored)
+      if (!eval::replacement_of(rules, d, as_of)) in_force.push_back(d);
+    chosen.scored = in_force;
+  }
+  return chosen;
+}
+
 // The exit code of a scorecard (docs/cli.md): broken data first, since verdicts rest on it; then
 // needs action in the units reported (the one asked for and those below it) or in the tasks shown.
 int score_exit(eval::evaluation const& result, eval::load_result const& data, std::uint32_t unit) {
@@ -93,26 +117,10 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   eo.as_of = as_of;
   eo.freshness = options.freshness;
   eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;
-  std::vector<int> named;
-  for (auto const& id : options.documents) {
-    int doc = compiled.rules().find_document(id);
-    if (doc < 0) {
-      err << "chitieu: " << tr("unknown document '{0}'", {id}) << '\n';
-      return cannot_run;
-    }
-    named.push_back(doc);
-  }
-  // The documents that apply to this submission (docs/scoring.md §8); the report says which and why.
-  auto chosen = eval::choose_documents(compiled.rules(), *data.data, named);
-  if (named.empty()) {
-    // A plan replaced before the as-of day stays out unless named (the report says so already).
-    std::vector<int> in_force;
-    for (int d : chosen.scored)
-      if (!eval::replacement_of(compiled.rules(), d, as_of)) in_force.push_back(d);
-    chosen.scored = in_force;
-  }
-  if (!chosen.left_out.empty() || !named.empty()) {
-    eo.documents = chosen.scored;
+  auto chosen = documents_for(options, compiled.rules(), *data.data, as_of, err);
+  if (!chosen) return cannot_run;
+  if (!chosen->left_out.empty() || !options.documents.empty()) {
+    eo.documents = chosen->scored;
     if (eo.documents.empty()) eo.documents.push_back(-1);  // none applies: score nothing, not everything
   }
   std::uint32_t unit = 0;
@@ -128,7 +136,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   }
   auto result = eval::evaluate(compiled, *data.data, eo);
   report::scorecard_input card{compiled, *data.data, result, data.issues};
-  card.documents = &chosen;
+  card.documents = &*chosen;
   card.unit = unit;
   card.depth = options.depth;
   if (options.format == "json") out << report::to_json(card).dump(2) << '\n';
