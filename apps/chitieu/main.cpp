@@ -117,8 +117,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (CLI::ParseError const& e) {
-    int code = app.exit(e);
-    return code == 0 ? ok : cannot_run;
+    // --help and --version end here too (exit code 0): CLI11 prints them.
+    if (e.get_exit_code() == 0) return app.exit(e) == 0 ? ok : cannot_run;
+    // CLI11's own wording ("--data is required") has no catalog: it is quoted after ours.
+    std::cerr << "chitieu: " << tr("invalid command line: {0}", {e.what()}) << '\n'
+              << tr("Run with --help for more information.") << '\n';
+    return cannot_run;
   } catch (std::exception const& e) {
     std::cerr << "chitieu: " << tr("internal error: {0}", {e.what()}) << '\n';
     return cannot_run;

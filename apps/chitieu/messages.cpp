@@ -81,6 +81,7 @@ std::map<std::string_view, std::string_view> const& catalog() {
       {"did you mean '{0}'?", "ý bạn là '{0}'?"},
       {"Run with --help for more information.", "Chạy với --help để xem hướng dẫn."},
       {"internal error: {0}", "lỗi nội bộ: {0}"},
+      {"invalid command line: {0}", "dòng lệnh không hợp lệ: {0}"},
       {"cannot read {0}", "không đọc được {0}"},
       {"cannot write {0}", "không ghi được {0}"},
       {"skipped {0}", "bỏ qua {0}"},
