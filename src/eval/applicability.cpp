@@ -32,7 +32,7 @@ document_choice choose_documents(sema::checked_ruleset const& rules, dataset con
     }
   };
   if (!named.empty()) {
-    out.basis = "các văn bản được chọn khi chạy (--document)";
+    out.basis = "chọn bằng --document";
     keep_if([&](int d, std::string& why) {
       why = "không được chọn khi chạy";
       return std::find(named.begin(), named.end(), d) != named.end();
