@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 
@@ -18,7 +19,7 @@ int run_generate_boundaries(test_options const& options, std::ostream& out, std:
   std::vector<std::string> rules;
   for (auto const& p : options.paths) rules.push_back(fs::absolute(p).lexically_relative(base).generic_string());
   auto result = testing::generate_boundaries(*loaded->rules, rules);
-  for (auto const& s : result.skipped) err << "chitieu: skipped " << s << '\n';
+  for (auto const& s : result.skipped) err << "chitieu: " << tr("skipped {0}", {s}) << '\n';
   auto text = result.test_file.dump(2) + "\n";
   if (options.output.empty()) {
     out << text;
@@ -26,7 +27,7 @@ int run_generate_boundaries(test_options const& options, std::ostream& out, std:
     std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
     file << text;
     if (!file) {
-      err << "chitieu: cannot write " << options.output << '\n';
+      err << "chitieu: " << tr("cannot write {0}", {options.output}) << '\n';
       return cannot_run;
     }
   }

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 
@@ -26,7 +27,7 @@ std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty()) return std::nullopt;
   if (result.sources.empty()) {
-    err << "chitieu: no .ct rule files found\n";
+    err << "chitieu: " << tr("no .ct rule files found") << '\n';
     return std::nullopt;
   }
   // Notes go with the diagnostic they explain (the other tasks caught in a cycle, a did-you-mean), which
@@ -51,7 +52,7 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty()) return cannot_run;
   if (result.sources.empty()) {
-    err << "chitieu: no .ct rule files found\n";
+    err << "chitieu: " << tr("no .ct rule files found") << '\n';
     return cannot_run;
   }
   auto const& diags = result.diags;  // the plan checks are part of loading

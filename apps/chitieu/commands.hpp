@@ -1,5 +1,6 @@
 // The subcommands of the chitieu CLI. Each is a function over options and streams, so tests can call
-// it without a process. Exit codes: 0 ok, 1 could not run, 2 problems found.
+// it without a process. Exit codes (docs/cli.md): 0 ok, 1 could not run, 2 problems found (rule errors,
+// targets not met), 3 the submission is broken (cannot be read, or has data errors).
 #pragma once
 #include <chitieu/pipeline.hpp>
 
@@ -9,7 +10,7 @@
 
 namespace chitieu::cli {
 
-enum exit_code { ok = 0, cannot_run = 1, problems = 2 };
+enum exit_code { ok = 0, cannot_run = 1, problems = 2, data_broken = 3 };
 
 struct check_options {
   std::vector<std::string> paths;
@@ -28,6 +29,8 @@ struct score_options {
   std::string no_data = "zero";  // zero | exclude
   int freshness = 1;              // years a value stays current (docs/scoring.md §2)
   std::vector<std::string> documents;  // restrict to these document ids
+  std::string unit;                    // report this unit only (its id in the submission)
+  int depth = -1;                      // text: levels of units listed below the one reported; -1 all
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
 

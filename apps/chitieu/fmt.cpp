@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 namespace {
@@ -33,7 +34,7 @@ bool expand(std::vector<std::string> const& paths, std::vector<std::string>& fil
     }
   }
   if (files.empty()) {
-    err << "chitieu: no .ct rule files found\n";
+    err << "chitieu: " << tr("no .ct rule files found") << '\n';
     return false;
   }
   return true;
@@ -53,7 +54,7 @@ int run_fmt(fmt_options const& options, std::istream& in, std::ostream& out, std
     } else {
       std::ifstream file(path, std::ios::binary);
       if (!file) {
-        err << "chitieu: cannot read " << path << '\n';
+        err << "chitieu: " << tr("cannot read {0}", {path}) << '\n';
         unreadable = true;
         continue;
       }
@@ -86,7 +87,7 @@ int run_fmt(fmt_options const& options, std::istream& in, std::ostream& out, std
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file << *formatted.text;
     if (!file) {
-      err << "chitieu: cannot write " << path << '\n';
+      err << "chitieu: " << tr("cannot write {0}", {path}) << '\n';
       unreadable = true;
     }
   }

@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 
@@ -35,8 +37,9 @@ struct graph_options {
 };
 
 struct who_options {
-  std::string target;
+  std::string target;  // a target or an obligation
   std::vector<std::string> paths;
+  std::string format = "text";
 };
 
 struct agency_options {
@@ -44,10 +47,12 @@ struct agency_options {
   std::vector<std::string> paths;
   std::string data;
   std::string as_of;
+  std::string format = "text";
 };
 
 struct plan_options {
   std::vector<std::string> paths;
+  std::string format = "text";
 };
 
 struct template_options {
@@ -63,7 +68,7 @@ std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::o
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty() || result.sources.empty()) {
     if (result.sources.empty() && result.io_errors.empty())
-      err << "chitieu: no .ct rule files found\n";
+      err << "chitieu: " << tr("no .ct rule files found") << '\n';
     failed = cannot_run;
     return std::nullopt;
   }
@@ -78,32 +83,44 @@ std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::o
   return result;
 }
 
-// One node by name, or a message on `err` saying why not.
+// One node by name, or a message on `err` saying why not. `kinds` empty: any kind.
 std::optional<graph::vertex> resolve(graph::dependency_graph const& g, std::string const& id,
-                                     std::optional<graph::node_kind> kind, std::ostream& err) {
-  auto found = graph::find_nodes(g, id, kind);
-  std::string what = kind ? std::string(graph::name_of(*kind)) : std::string("node");
+                                     std::vector<graph::node_kind> const& kinds, std::ostream& err) {
+  std::vector<graph::vertex> found;
+  if (kinds.empty()) found = graph::find_nodes(g, id, std::nullopt);
+  for (auto k : kinds) {
+    auto some = graph::find_nodes(g, id, k);
+    found.insert(found.end(), some.begin(), some.end());
+  }
+  std::string what;
+  for (auto k : kinds) what += (what.empty() ? "" : tr(" or ")) + tr(graph::name_of(k));
+  if (what.empty()) what = tr("node");
   if (found.empty()) {
-    err << "chitieu: no " << what << " named '" << id << "'";
-    // The nearest id of that kind, compared after the document (or unit kind) that qualifies it.
+    err << "chitieu: " << tr("no {0} named '{1}'", {what, id});
+    // The nearest id of those kinds, compared after the document (or unit kind) that qualifies it.
     auto dot = id.rfind('.');
     std::string prefix = dot == std::string::npos ? "" : id.substr(0, dot + 1);
     std::vector<std::string> ids;
     for (auto v : boost::make_iterator_range(boost::vertices(g.g))) {
-      if (kind && g[v].kind != *kind) continue;
+      if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), g[v].kind) == kinds.end()) continue;
       auto const& full = g[v].id;
       auto own = full.rfind('.');
       std::string own_prefix = own == std::string::npos ? "" : full.substr(0, own + 1);
       if (prefix.empty() || own_prefix == prefix) ids.push_back(full.substr(own_prefix.size()));
     }
-    if (auto best = nearest_name(id.substr(prefix.size()), ids)) err << "; " << did_you_mean(prefix + *best);
+    if (auto best = nearest_name(id.substr(prefix.size()), ids)) err << "; " << tr("did you mean '{0}'?", {prefix + *best});
     err << '\n';
     return std::nullopt;
   }
   if (found.size() > 1) {
-    err << "chitieu: '" << id << "' is ambiguous; it could be:";
-    for (auto v : found) err << ' ' << g.key(v);
-    err << '\n';
+    // An id given without its document: say which documents have it, so the user can qualify it.
+    err << "chitieu: " << tr("'{0}' is ambiguous; it is in several documents:", {id});
+    for (auto v : found) {
+      auto const& full = g[v].id;
+      auto own = full.rfind('.');
+      err << ' ' << (own == std::string::npos ? g.key(v) : full.substr(0, own)) << " (" << g.key(v) << ')';
+    }
+    err << "; " << tr("give it as DOCUMENT.{0}", {id}) << '\n';
     return std::nullopt;
   }
   return found.front();
@@ -117,7 +134,7 @@ int run_graph(graph_options const& o, std::ostream& out, std::ostream& err) {
   auto g = graph::build(rules);
   std::optional<std::vector<bool>> keep;
   if (!o.focus.empty()) {
-    auto focus = resolve(g, o.focus, std::nullopt, err);
+    auto focus = resolve(g, o.focus, {}, err);
     if (!focus) return cannot_run;
     keep = graph::neighbourhood(g, *focus, o.depth);
   }
@@ -135,10 +152,26 @@ int run_who(who_options const& o, std::ostream& out, std::ostream& err) {
   if (!loaded) return failed;
   auto const& rules = *loaded->rules;
   auto g = graph::build(rules);
-  auto target = resolve(g, o.target, graph::node_kind::target, err);
-  if (!target) return cannot_run;
-  report::render_accountability(out, graph::find_accountability(rules, g, g[*target].index), rules);
+  auto found = resolve(g, o.target, {graph::node_kind::target, graph::node_kind::obligation}, err);
+  if (!found) return cannot_run;
+  auto who = g[*found].kind == graph::node_kind::target
+                 ? graph::find_accountability(rules, g, g[*found].index)
+                 : graph::find_obligation_accountability(rules, g, g[*found].index);
+  if (o.format == "json") report::render_accountability_json(out, who, rules);
+  else report::render_accountability(out, who, rules);
   return ok;
+}
+
+// The scorecard's verdicts on the root unit that need action and that `agency` answers for: as
+// lead or support of a serving task, or as a monitor.
+report::agency_failures failures_of(eval::unit_scorecard const& card, int agency) {
+  auto has = [&](std::vector<int> const& v) { return std::find(v.begin(), v.end(), agency) != v.end(); };
+  report::agency_failures f;
+  for (auto const& t : card.targets)
+    if (eval::needs_action(t.headline) && (has(t.accountable) || has(t.monitors))) f.targets.push_back(&t);
+  for (auto const& ob : card.obligations)
+    if (eval::needs_action(ob.overall) && (has(ob.accountable) || has(ob.monitors))) f.obligations.push_back(&ob);
+  return f;
 }
 
 int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
@@ -147,23 +180,25 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   if (!loaded) return failed;
   auto const& rules = *loaded->rules;
   auto g = graph::build(rules);
-  auto agency = resolve(g, o.agency, graph::node_kind::agency, err);
+  auto agency = resolve(g, o.agency, {graph::node_kind::agency}, err);
   if (!agency) return cannot_run;
   auto as_of_day = cli::as_of_date(o.as_of, err);
   if (!as_of_day) return cannot_run;
   auto work = graph::find_agency_work(rules, g, g[*agency].index);
+  bool json = o.format == "json";
   if (o.data.empty()) {
-    report::render_agency_work(out, work, rules);
+    if (json) report::render_agency_work_json(out, work, rules);
+    else report::render_agency_work(out, work, rules);
     return ok;
   }
   std::ifstream in(o.data, std::ios::binary);
   if (!in) {
-    err << "chitieu: cannot read " << o.data << '\n';
+    err << "chitieu: " << tr("cannot read {0}", {o.data}) << '\n';
     return cannot_run;
   }
   std::ostringstream text;
   text << in.rdbuf();
-  // Task verdicts are the scorecard's: `agency` and `score` read the same reports the same way.
+  // Verdicts are the scorecard's: `agency` and `score` read the same reports the same way.
   auto compiled = eval::compile(rules);
   auto data = eval::load_submission_text(text.str(), compiled.rules());
   auto say = [&](eval::data_issue const& is) {
@@ -172,7 +207,7 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   };
   if (!data.data) {
     for (auto const& is : data.issues) say(is);
-    return cannot_run;
+    return data_broken;
   }
   for (auto const& is : data.issues)
     if (is.pointer.rfind("/tasks", 0) == 0) say(is);
@@ -181,9 +216,16 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   eo.evidence = false;
   auto result = eval::evaluate(compiled, *data.data, eo);
   std::vector<eval::task_outcome> none;
-  report::render_agency_work(out, work, rules, result.units.empty() ? &none : &result.units.front().tasks,
-                             eo.as_of);
-  return ok;
+  auto const* verdicts = result.units.empty() ? &none : &result.units.front().tasks;
+  report::agency_failures failing;
+  if (!result.units.empty()) failing = failures_of(result.units.front(), g[*agency].index);
+  if (json) report::render_agency_work_json(out, work, rules, verdicts, eo.as_of, &failing);
+  else report::render_agency_work(out, work, rules, verdicts, eo.as_of, &failing);
+  bool overdue = false;
+  for (auto const& k : *verdicts)
+    for (auto const& owned : work.tasks)
+      if (owned.task == k.task && k.result == eval::task_verdict::overdue) overdue = true;
+  return overdue || !failing.targets.empty() || !failing.obligations.empty() ? problems : ok;
 }
 
 int run_plan(plan_options const& o, std::ostream& out, std::ostream& err) {
@@ -193,7 +235,8 @@ int run_plan(plan_options const& o, std::ostream& out, std::ostream& err) {
   auto const& rules = *loaded->rules;
   auto g = graph::build(rules);
   // Loading has refused any task cycle (graph.task_cycle), so there is an order.
-  report::render_task_order(out, graph::order_tasks(rules, g), rules);
+  if (o.format == "json") report::render_task_order_json(out, graph::order_tasks(rules, g), rules);
+  else report::render_task_order(out, graph::order_tasks(rules, g), rules);
   return ok;
 }
 
@@ -208,9 +251,9 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
   if (kind < 0) {
     std::vector<std::string> kinds;
     for (auto const& k : rules.unit_kinds) kinds.push_back(k.id);
-    err << "chitieu: no unit kind named '" << o.kind << "'";
-    if (auto best = nearest_name(o.kind, kinds)) err << "; " << did_you_mean(*best);
-    err << " (the rules declare:";
+    err << "chitieu: " << tr("no unit kind named '{0}'", {o.kind});
+    if (auto best = nearest_name(o.kind, kinds)) err << "; " << tr("did you mean '{0}'?", {*best});
+    err << " (" << tr("the rules declare:");
     for (auto const& k : kinds) err << ' ' << k;
     err << ")\n";
     return cannot_run;
@@ -233,45 +276,48 @@ void add_graph_commands(CLI::App& app, int& exit_code) {
 
   auto graph = std::make_shared<graph_options>();
   auto* graph_cmd =
-      app.add_subcommand("graph", "Draw the dependency graph, or the neighbourhood of one node");
-  graph_cmd->add_option("files", graph->paths, "Rule files or directories")->required();
-  graph_cmd->add_option("--format", graph->format, "dot or json")
+      app.add_subcommand("graph", tr("Draw the dependency graph, or the neighbourhood of one node"));
+  graph_cmd->add_option("files", graph->paths, tr("Rule files or directories"))->required();
+  graph_cmd->add_option("--format", graph->format, tr("dot or json"))
       ->check(CLI::IsMember({"dot", "json"}))
       ->capture_default_str();
   graph_cmd->add_option("--focus", graph->focus,
-                        "Only the nodes near this one (e.g. bn_ctr04.T26)");
-  graph_cmd->add_option("--depth", graph->depth, "How many edges from --focus")
+                        tr("Only the nodes near this one (e.g. bn_ctr04.T26)"));
+  graph_cmd->add_option("--depth", graph->depth, tr("How many edges from --focus"))
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   graph_cmd->callback([graph, &exit_code] { exit_code = run_graph(*graph, std::cout, std::cerr); });
 
   auto who = std::make_shared<who_options>();
-  auto* who_cmd = app.add_subcommand("who", "Name the agencies accountable for a target");
-  who_cmd->add_option("target", who->target, "Target, e.g. bn_ctr04.T26")->required();
-  who_cmd->add_option("files", who->paths, "Rule files or directories")->required();
+  auto* who_cmd = app.add_subcommand("who", tr("Name the agencies accountable for a target or an obligation"));
+  who_cmd->add_option("id", who->target, tr("Target or obligation, e.g. bn_ctr04.T26 (or T26 when only one document has it)"))->required();
+  who_cmd->add_option("files", who->paths, tr("Rule files or directories"))->required();
+  who_cmd->add_option("--format", who->format, tr("text or json"))->check(CLI::IsMember({"text", "json"}));
   who_cmd->callback([who, &exit_code] { exit_code = run_who(*who, std::cout, std::cerr); });
 
   auto agency = std::make_shared<agency_options>();
   auto* agency_cmd =
-      app.add_subcommand("agency", "List what an agency owns: tasks, deadlines, status");
-  agency_cmd->add_option("id", agency->agency, "Agency id")->required();
-  agency_cmd->add_option("files", agency->paths, "Rule files or directories")->required();
-  agency_cmd->add_option("--data", agency->data, "Submission (JSON) with task reports");
+      app.add_subcommand("agency", tr("List what an agency answers for: tasks, deadlines, failing targets and obligations"));
+  agency_cmd->add_option("id", agency->agency, tr("Agency id"))->required();
+  agency_cmd->add_option("files", agency->paths, tr("Rule files or directories"))->required();
+  agency_cmd->add_option("--data", agency->data, tr("Submission (JSON) with task reports"));
   agency_cmd->add_option("--as-of", agency->as_of,
-                         "Judge as of this date (YYYY-MM-DD); default today");
+                         tr("Judge as of this date (YYYY-MM-DD); default today"));
+  agency_cmd->add_option("--format", agency->format, tr("text or json"))->check(CLI::IsMember({"text", "json"}));
   agency_cmd->callback(
       [agency, &exit_code] { exit_code = run_agency(*agency, std::cout, std::cerr); });
 
   auto plan = std::make_shared<plan_options>();
-  auto* plan_cmd = app.add_subcommand("plan", "Task order by deadline, and the critical path");
-  plan_cmd->add_option("files", plan->paths, "Rule files or directories")->required();
+  auto* plan_cmd = app.add_subcommand("plan", tr("Task order by deadline, and the critical path"));
+  plan_cmd->add_option("files", plan->paths, tr("Rule files or directories"))->required();
+  plan_cmd->add_option("--format", plan->format, tr("text or json"))->check(CLI::IsMember({"text", "json"}));
   plan_cmd->callback([plan, &exit_code] { exit_code = run_plan(*plan, std::cout, std::cerr); });
 
   auto tmpl = std::make_shared<template_options>();
-  auto* template_cmd = app.add_subcommand("template", "The fields a unit of one kind must submit");
-  template_cmd->add_option("files", tmpl->paths, "Rule files or directories")->required();
-  template_cmd->add_option("--kind", tmpl->kind, "Unit kind, e.g. school")->required();
-  template_cmd->add_option("--format", tmpl->format, "json (blank submission), schema or csv")
+  auto* template_cmd = app.add_subcommand("template", tr("The fields a unit of one kind must submit"));
+  template_cmd->add_option("files", tmpl->paths, tr("Rule files or directories"))->required();
+  template_cmd->add_option("--kind", tmpl->kind, tr("Unit kind, e.g. school"))->required();
+  template_cmd->add_option("--format", tmpl->format, tr("json (blank submission), schema or csv"))
       ->check(CLI::IsMember({"json", "schema", "csv"}))
       ->capture_default_str();
   template_cmd->callback(

@@ -1,9 +1,11 @@
 // `chitieu score FILES… --data FILE [--as-of DATE] [--format text|json]`: evaluate a submission and
 // print the scorecard.
 #include <chitieu/date.hpp>
+#include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/data_checks.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/report/scorecard.hpp>
+#include <chitieu/suggest.hpp>
 
 #include <ctime>
 #include <fstream>
@@ -11,6 +13,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 
@@ -23,9 +26,68 @@ std::optional<std::int32_t> as_of_date(std::string const& given, std::ostream& e
                             static_cast<unsigned>(tm.tm_mday)});
   }
   auto parsed = parse_iso_date(given);
-  if (!parsed) err << "chitieu: --as-of needs a date YYYY-MM-DD, got '" << given << "'\n";
+  if (!parsed) err << "chitieu: " << tr("--as-of needs a date YYYY-MM-DD, got '{0}'", {given}) << '\n';
   return parsed;
 }
+
+namespace {
+
+// `--unit ID`: the index of that unit in the submission, or nullopt after saying why not.
+std::optional<std::uint32_t> unit_named(std::string const& id, eval::dataset const& data, std::ostream& err) {
+  std::vector<std::string> ids;
+  for (std::uint32_t u = 0; u < data.units.size(); ++u) {
+    if (data.units[u].id == id) return u;
+    ids.push_back(data.units[u].id);
+  }
+  err << "chitieu: " << tr("no unit '{0}' in the submission", {id});
+  if (auto best = nearest_name(id, ids)) err << "; " << tr("did you mean '{0}'?", {*best});
+  err << '\n';
+  return std::nullopt;
+}
+
+// The documents that apply to this submission (docs/scoring.md §8): the report says which and why.
+// nullopt after saying which `--document` is unknown.
+std::optional<eval::document_choice> documents_for(score_options const& options, sema::checked_ruleset const& rules,
+                                                   eval::dataset const& data, std::int32_t as_of, std::ostream& err) {
+  std::vector<int> named;
+  for (auto const& id : options.documents) {
+    int doc = rules.find_document(id);
+    if (doc < 0) {
+      err << "chitieu: " << tr("unknown document '{0}'", {id}) << '\n';
+      return std::nullopt;
+    }
+    named.push_back(doc);
+  }
+  auto chosen = eval::choose_documents(rules, data, named);
+  if (named.empty()) {
+    // A plan replaced before the as-of day stays out unless named (the report says so already).
+    std::vector<int> in_force;
+    for (int d : chosen.scored)
+      if (!eval::replacement_of(rules, d, as_of)) in_force.push_back(d);
+    chosen.scored = in_force;
+  }
+  return chosen;
+}
+
+// The exit code of a scorecard (docs/cli.md): broken data first, since verdicts rest on it; then
+// needs action in the units reported (the one asked for and those below it) or in the tasks shown.
+int score_exit(eval::evaluation const& result, eval::load_result const& data, std::uint32_t unit) {
+  for (auto const& is : data.issues)
+    if (is.level == severity::error) return data_broken;
+  auto const& rules_tasks = result.units.front().tasks;
+  for (auto const& u : result.units) {
+    if (report::depth_below(*data.data, u.unit, unit) < 0) continue;
+    for (auto const& t : u.targets)
+      if (eval::needs_action(t.headline)) return problems;
+    for (auto const& o : u.obligations)
+      if (o.overall == eval::verdict::not_met) return problems;
+  }
+  for (auto const& k : rules_tasks)
+    if (k.result == eval::task_verdict::overdue) return problems;
+  return ok;
+}
+
+}  // namespace
 
 int run_score(score_options const& options, std::ostream& out, std::ostream& err) {
   auto as_of_day = as_of_date(options.as_of, err);
@@ -37,7 +99,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   if (!loaded) return cannot_run;
   std::ifstream in(options.data, std::ios::binary);
   if (!in) {
-    err << "chitieu: cannot read " << options.data << '\n';
+    err << "chitieu: " << tr("cannot read {0}", {options.data}) << '\n';
     return cannot_run;
   }
   std::ostringstream text;
@@ -49,39 +111,40 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
     for (auto const& is : data.issues)
       err << options.data << ": error: " << (is.pointer.empty() ? "" : is.pointer + ": ") << is.message
           << " [" << is.code << "]\n";
-    return cannot_run;
+    return data_broken;
   }
   eval::check_data(compiled, data);  // the rules' checks on the figures, reported with the load issues
   eval::evaluate_options eo;
   eo.as_of = as_of;
   eo.freshness = options.freshness;
   eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;
-  for (auto const& id : options.documents) {
-    int doc = compiled.rules().find_document(id);
-    if (doc < 0) {
-      err << "chitieu: unknown document '" << id << "'\n";
-      return cannot_run;
-    }
-    eo.documents.push_back(doc);
+  auto chosen = documents_for(options, compiled.rules(), *data.data, as_of, err);
+  if (!chosen) return cannot_run;
+  if (!chosen->left_out.empty() || !options.documents.empty()) {
+    eo.documents = chosen->scored;
+    if (eo.documents.empty()) eo.documents.push_back(-1);  // none applies: score nothing, not everything
+  }
+  std::uint32_t unit = 0;
+  if (!options.unit.empty() && options.format != "text" && options.format != "json") {
+    // The HTML and CSV reports do not render one unit yet: refuse rather than print the whole province.
+    err << "chitieu: " << tr("--unit works with --format text or json") << '\n';
+    return cannot_run;
+  }
+  if (!options.unit.empty()) {
+    auto found = unit_named(options.unit, *data.data, err);
+    if (!found) return cannot_run;
+    unit = *found;
   }
   auto result = eval::evaluate(compiled, *data.data, eo);
   report::scorecard_input card{compiled, *data.data, result, data.issues, &source};
+  card.documents = &*chosen;
+  card.unit = unit;
+  card.depth = options.depth;
   if (options.format == "json") out << report::to_json(card).dump(2) << '\n';
   else if (options.format == "html") report::render_html(out, card);
   else if (options.format == "csv") report::render_csv(out, card);
   else report::render_text(out, card);
-  bool problems_found = false;
-  for (auto const& u : result.units) {
-    for (auto const& t : u.targets)
-      if (eval::needs_action(t.headline)) problems_found = true;
-    for (auto const& o : u.obligations)
-      if (o.overall == eval::verdict::not_met) problems_found = true;
-    for (auto const& k : u.tasks)
-      if (k.result == eval::task_verdict::overdue) problems_found = true;
-  }
-  for (auto const& is : data.issues)
-    if (is.level == severity::error) problems_found = true;
-  return problems_found ? problems : ok;
+  return score_exit(result, data, unit);
 }
 
 }  // namespace chitieu::cli

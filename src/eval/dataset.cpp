@@ -74,6 +74,24 @@ class loader {
   std::vector<std::unordered_map<std::string, int>> fields_by_kind_;
   std::set<std::string> seen_ids_;
 
+  // The root's list of the documents that apply to it: ids as the rules declare them.
+  void declared_documents(nlohmann::json const& j, std::string const& label, std::string const& pointer) {
+    if (!j.is_array()) {
+      issue(severity::error, "data.wrong_type", label, pointer, "\"documents\" phải là mảng mã văn bản");
+      return;
+    }
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      if (!j[i].is_string()) {
+        issue(severity::error, "data.wrong_type", label, pointer + "/" + std::to_string(i), "mã văn bản phải là chuỗi");
+      } else if (rules_.find_document(j[i].get<std::string>()) < 0) {
+        issue(severity::error, "data.unknown_document", label, pointer + "/" + std::to_string(i),
+              "văn bản \"" + j[i].get<std::string>() + "\" không có trong bộ quy tắc");
+      } else {
+        data_.documents.push_back(j[i].get<std::string>());
+      }
+    }
+  }
+
   void issue(severity level, std::string code, std::string unit, std::string pointer,
              std::string message) {
     issues_.push_back({level, std::move(code), std::move(unit), std::move(pointer), std::move(message), ""});
@@ -145,10 +163,11 @@ class loader {
       else issue(severity::warning, "data.ignored", label, pointer + "/tasks",
                  "báo cáo nhiệm vụ chỉ được đọc ở đơn vị gốc của bài nộp");
     }
+    if (auto d = j.find("documents"); d != j.end() && parent < 0) declared_documents(*d, label, pointer + "/documents");
     for (auto it = j.begin(); it != j.end(); ++it) {
       static std::set<std::string> const known{"kind",       "id",       "name",     "values", "tasks",
                                                "first_year", "last_year", "complete", "children"};
-      if (!known.count(it.key()))
+      if (!known.count(it.key()) && !(parent < 0 && it.key() == "documents"))
         issue(severity::warning, "data.unknown_member", label, pointer + "/" + escape_pointer_token(it.key()),
               "thành phần \"" + it.key() + "\" không được dùng");
     }

@@ -9,4 +9,5 @@ set(CHITIEU_GRAPH_SOURCES
   ${PROJECT_SOURCE_DIR}/src/report/graph_dot.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_template.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_text.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/graph_answers_json.cpp
 )

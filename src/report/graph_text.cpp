@@ -76,12 +76,24 @@ void task_line(std::ostream& out, sema::checked_ruleset const& rules, int index,
 
 void render_accountability(std::ostream& out, graph::accountability const& who,
                            sema::checked_ruleset const& rules) {
-  if (who.target < 0 || who.target >= int(rules.targets.size())) return;
-  auto const& target = rules.targets[std::size_t(who.target)];
-  auto const& doc = rules.documents[std::size_t(target.document)];
-  out << rules.qualified_id(target) << "  " << target.title << '\n'
-      << "  tại " << (doc.number.empty() ? doc.id : doc.number) << (target.cite.empty() ? "" : ", ")
-      << target.cite << '\n';
+  // A target or an obligation: the same answer, with the words that name it.
+  bool is_target = who.target >= 0 && who.target < int(rules.targets.size());
+  bool is_obligation = who.obligation >= 0 && who.obligation < int(rules.obligations.size());
+  if (!is_target && !is_obligation) return;
+  std::string id, title, cite;
+  int document = -1, parent = -1;
+  if (is_target) {
+    auto const& t = rules.targets[std::size_t(who.target)];
+    id = rules.qualified_id(t), title = t.title, cite = t.cite, document = t.document, parent = t.parent;
+  } else {
+    auto const& o = rules.obligations[std::size_t(who.obligation)];
+    id = rules.qualified_id(o), title = o.title, cite = o.cite, document = o.document;
+  }
+  char const* noun = is_target ? "chỉ tiêu" : "nghĩa vụ";
+  auto const& doc = rules.documents[std::size_t(document)];
+  out << id << "  " << title << '\n'
+      << "  tại " << (doc.number.empty() ? doc.id : doc.number) << (cite.empty() ? "" : ", ")
+      << cite << '\n';
   auto monitor_rows = [&] {
     for (int a : who.monitors) {
       auto const& agency = rules.agencies[std::size_t(a)];
@@ -89,19 +101,19 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
     }
   };
   if (who.tasks.empty()) {
-    out << "\nKhông có nhiệm vụ nào phục vụ chỉ tiêu này"
-        << (target.parent >= 0 ? " hay các chỉ tiêu cha của nó" : "") << ".\n";
+    out << "\nKhông có nhiệm vụ nào phục vụ " << noun << " này"
+        << (parent >= 0 ? " hay các chỉ tiêu cha của nó" : "") << ".\n";
     if (!who.monitors.empty()) {
       out << "\nCơ quan chịu trách nhiệm:\n";
       monitor_rows();
     }
     return;
   }
-  out << "\nNhiệm vụ phục vụ chỉ tiêu (" << who.tasks.size() << "):\n";
+  out << "\nNhiệm vụ phục vụ " << noun << " (" << who.tasks.size() << "):\n";
   for (auto const& s : who.tasks) {
     task_line(out, rules, s.task, "  ");
     auto const& t = rules.tasks[std::size_t(s.task)];
-    if (s.via_target != who.target)
+    if (is_target && s.via_target != who.target)
       out << "    thông qua chỉ tiêu cha "
           << rules.qualified_id(rules.targets[std::size_t(s.via_target)]) << '\n';
     out << "    chủ trì: " << agency_list(rules, t.lead)
@@ -121,7 +133,8 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
 
 void render_agency_work(std::ostream& out, graph::agency_work const& work,
                         sema::checked_ruleset const& rules,
-                        std::vector<eval::task_outcome> const* verdicts, std::int32_t as_of) {
+                        std::vector<eval::task_outcome> const* verdicts, std::int32_t as_of,
+                        agency_failures const* failing) {
   if (work.agency < 0 || work.agency >= int(rules.agencies.size())) return;
   auto const& a = rules.agencies[std::size_t(work.agency)];
   out << a.id << "  " << a.title << '\n';
@@ -176,6 +189,27 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
     } else {
       out << std::string(code_points(head) + 2, ' ') << "chưa báo cáo\n";
     }
+  }
+  if (failing) {
+    // What the scorecard says needs action, for which this agency answers (monitors included).
+    auto role = [&](std::vector<int> const& accountable, std::vector<int> const& monitors) {
+      if (std::find(accountable.begin(), accountable.end(), work.agency) != accountable.end())
+        return "thực hiện";
+      return std::find(monitors.begin(), monitors.end(), work.agency) != monitors.end() ? "theo dõi" : "";
+    };
+    out << "\nChỉ tiêu, nghĩa vụ chưa đạt mà cơ quan chịu trách nhiệm ("
+        << failing->targets.size() + failing->obligations.size() << "):\n";
+    for (auto const* t : failing->targets) {
+      auto const& rule = rules.targets[std::size_t(t->target)];
+      out << "  " << pad(verdict_label(t->headline), 17) << pad(role(t->accountable, t->monitors), 10)
+          << rules.qualified_id(rule) << "  " << rule.title << '\n';
+    }
+    for (auto const* o : failing->obligations) {
+      auto const& rule = rules.obligations[std::size_t(o->obligation)];
+      out << "  " << pad(verdict_label(o->overall), 17) << pad(role(o->accountable, o->monitors), 10)
+          << rules.qualified_id(rule) << "  " << rule.title << '\n';
+    }
+    if (failing->targets.empty() && failing->obligations.empty()) out << "  không có\n";
   }
   if (!work.targets.empty()) {
     out << "\nChỉ tiêu mà các nhiệm vụ này phục vụ (" << work.targets.size() << "):\n";

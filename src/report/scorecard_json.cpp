@@ -5,6 +5,7 @@
 
 #include <chitieu/version.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace chitieu::report {
@@ -54,8 +55,39 @@ json to_json(scorecard_input const& in) {
     out["replaced_documents"].push_back({{"id", rules.documents[static_cast<std::size_t>(r.document)].id},
                                          {"replaced_by", rules.documents[static_cast<std::size_t>(r.replaced_by)].id},
                                          {"from", format_iso_date(r.from)}});
+  if (in.documents) {
+    json scored = json::array(), left_out = json::array();
+    for (int d : in.documents->scored) scored.push_back(rules.documents[static_cast<std::size_t>(d)].id);
+    for (auto const& l : in.documents->left_out)
+      left_out.push_back({{"id", rules.documents[static_cast<std::size_t>(l.document)].id}, {"reason", l.reason}});
+    out["documents"] = {{"basis", in.documents->basis}, {"scored", scored}, {"left_out", left_out}};
+  }
+  auto task_json = [&](eval::task_outcome const& k) {
+    auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+    json jk{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"verdict", eval::to_string(k.result)},
+            {"deadline", rule.when.text}, {"due", k.due ? json(format_iso_date(k.due)) : json(nullptr)},
+            {"completed", k.completed ? json(format_iso_date(*k.completed)) : json(nullptr)},
+            {"reported", k.reported}, {"progress", number(k.reported_progress)},
+            {"lead", ids(rule.lead, agency)}, {"support", ids(rule.support, agency)}};
+    if (!k.note.empty()) jk["note"] = k.note;
+    if (rule.restates >= 0) jk["restates"] = rules.qualified_id(rules.tasks[static_cast<std::size_t>(rule.restates)]);
+    if (rule.restates_obligation >= 0)
+      jk["restates"] = rules.qualified_id(rules.obligations[static_cast<std::size_t>(rule.restates_obligation)]);
+    if (k.result == eval::task_verdict::overdue) {
+      json serves = json::array();
+      for (int t : k.serves) serves.push_back(rules.qualified_id(rules.targets[static_cast<std::size_t>(t)]));
+      jk["targets_at_risk"] = serves;
+    }
+    return jk;
+  };
+  // `--unit`: that unit and the units below it, with the scores of the whole evaluation; the root's
+  // tasks serving its targets and obligations are listed as the root's ("tasks_of").
+  auto const& top = in.result.units.front();
+  bool below_root = in.unit != top.unit && card_of(in.result, in.unit);
+  if (below_root) out["unit"] = data.units[in.unit].id;
   json units = json::array();
   for (auto const& card : in.result.units) {
+    if (below_root && depth_below(data, card.unit, in.unit) < 0) continue;
     auto const& u = data.units[card.unit];
     json ju;
     ju["kind"] = rules.unit_kinds[static_cast<std::size_t>(u.kind)].id;
@@ -174,23 +206,15 @@ json to_json(scorecard_input const& in) {
       ju["obligations"].push_back(jo);
     }
     ju["tasks"] = json::array();
-    for (auto const& k : card.tasks) {
-      auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
-      json jk{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"verdict", eval::to_string(k.result)},
-              {"deadline", rule.when.text}, {"due", k.due ? json(format_iso_date(k.due)) : json(nullptr)},
-              {"completed", k.completed ? json(format_iso_date(*k.completed)) : json(nullptr)},
-              {"reported", k.reported}, {"progress", number(k.reported_progress)},
-              {"lead", ids(rule.lead, agency)}, {"support", ids(rule.support, agency)}};
-      if (!k.note.empty()) jk["note"] = k.note;
-      if (rule.restates >= 0) jk["restates"] = rules.qualified_id(rules.tasks[static_cast<std::size_t>(rule.restates)]);
-      if (rule.restates_obligation >= 0)
-        jk["restates"] = rules.qualified_id(rules.obligations[static_cast<std::size_t>(rule.restates_obligation)]);
-      if (k.result == eval::task_verdict::overdue) {
-        json serves = json::array();
-        for (int t : k.serves) serves.push_back(rules.qualified_id(rules.targets[static_cast<std::size_t>(t)]));
-        jk["targets_at_risk"] = serves;
+    for (auto const& k : card.tasks) ju["tasks"].push_back(task_json(k));
+    if (below_root && card.unit == in.unit) {
+      json served = json::array();
+      for (auto const& k : top.tasks) {
+        auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+        bool serves = serves_unit(rule, card);
+        if (serves) served.push_back(task_json(k));
       }
-      ju["tasks"].push_back(jk);
+      ju["tasks_of"] = {{"unit", data.units[top.unit].id}, {"tasks", served}};
     }
     units.push_back(ju);
   }

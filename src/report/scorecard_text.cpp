@@ -5,6 +5,7 @@
 #include <chitieu/date.hpp>
 #include <chitieu/report/format.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -35,16 +36,64 @@ std::string pad(std::string const& s, std::size_t width) {
 
 }  // namespace
 
+eval::unit_scorecard const* card_of(eval::evaluation const& result, std::uint32_t unit) {
+  for (auto const& card : result.units)
+    if (card.unit == unit) return &card;
+  return nullptr;
+}
+
+// Whether a task of the root serves one of the targets or obligations judged in `card`: those tasks
+// are shown, as the root's, in the report of a unit below it.
+bool serves_unit(sema::task const& task, eval::unit_scorecard const& card) {
+  for (auto const& t : card.targets)
+    if (std::find(task.serves_targets.begin(), task.serves_targets.end(), t.target) != task.serves_targets.end())
+      return true;
+  for (auto const& o : card.obligations)
+    if (std::find(task.serves_obligations.begin(), task.serves_obligations.end(), o.obligation) !=
+        task.serves_obligations.end())
+      return true;
+  return false;
+}
+
+int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t ancestor) {
+  int depth = 0;
+  for (int u = static_cast<int>(unit); u >= 0; u = data.units[static_cast<std::size_t>(u)].parent, ++depth)
+    if (static_cast<std::uint32_t>(u) == ancestor) return depth;
+  return -1;
+}
+
 void render_text(std::ostream& out, scorecard_input const& in) {
   auto const& rules = in.plan.rules();
   auto const& data = in.data;
-  auto const& root = in.result.units.front();
+  auto const* focus = card_of(in.result, in.unit);
+  if (!focus) focus = &in.result.units.front();
+  auto const& root = *focus;
+  auto const& top = in.result.units.front();  // tasks are reported by the root unit only
+  bool below_root = root.unit != top.unit;
   auto const& unit = data.units[root.unit];
   out << "BẢNG ĐÁNH GIÁ THỰC HIỆN KẾ HOẠCH\n";
   out << "Đơn vị: " << unit.name << " (" << rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title
       << ", mã " << unit.id << ")\n";
+  if (below_root)
+    out << "Thuộc: " << data.describe_unit(top.unit, rules)
+        << "; điểm và kết luận như trong bảng đánh giá của toàn bài nộp\n";
   out << "Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of) << "\n";
   if (in.source) out << provenance_line(*in.source) << "\n";
+  if (in.documents) {
+    out << "Văn bản được chấm (" << in.documents->basis << "):";
+    std::string sep = " ";
+    for (int d : in.documents->scored) {
+      auto const& doc = rules.documents[static_cast<std::size_t>(d)];
+      out << sep << (doc.number.empty() ? doc.id : doc.number);
+      sep = ", ";
+    }
+    if (in.documents->scored.empty()) out << " không có";
+    out << "\n";
+    for (auto const& l : in.documents->left_out) {
+      auto const& doc = rules.documents[static_cast<std::size_t>(l.document)];
+      out << "Không chấm " << (doc.number.empty() ? doc.id : doc.number) << ": " << l.reason << "\n";
+    }
+  }
   auto policy = in.result.options.no_data;
   out << "Điểm tổng hợp: " << score_summary(root.overall, policy) << "\n";
   for (auto const& r : in.result.replaced) {
@@ -114,10 +163,15 @@ void render_text(std::ostream& out, scorecard_input const& in) {
     static constexpr eval::task_verdict order[] = {
         eval::task_verdict::overdue, eval::task_verdict::in_progress, eval::task_verdict::not_due,
         eval::task_verdict::done_late, eval::task_verdict::done};
+    // Below the root, the root's tasks that serve this unit's targets, under the root's name.
+    std::string const task_section =
+        below_root ? "3 Nhiệm vụ của " + data.describe_unit(top.unit, rules) + " phục vụ các chỉ tiêu, nghĩa vụ này"
+                   : "3 Nhiệm vụ";
+    auto shown = [&](sema::task const& rule) { return !below_root || serves_unit(rule, root); };
     for (auto v : order)
-      for (auto const& k : root.tasks) {
+      for (auto const& k : top.tasks) {
         auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
-        if (rule.document != doc || k.result != v) continue;
+        if (rule.document != doc || k.result != v || !shown(rule)) continue;
         std::string block = "  " + pad("[" + verdict_label(k.result) + "]", 22) + rule.id + " " + rule.title + "\n";
         std::string detail = "Thời hạn: " + rule.when.text;
         if (!rule.lead.empty()) detail += "; chủ trì: " + agencies(rule.lead, rules);
@@ -135,18 +189,18 @@ void render_text(std::ostream& out, scorecard_input const& in) {
           for (int t : k.serves) at_risk += (at_risk.empty() ? "" : ", ") + rules.targets[static_cast<std::size_t>(t)].id;
           block += std::string(24, ' ') + "Chỉ tiêu có nguy cơ: " + at_risk + "\n";
         }
-        sections["3 Nhiệm vụ"].push_back(block);
+        sections[task_section].push_back(block);
       }
     std::string ongoing;
     std::size_t ongoing_count = 0;
-    for (auto const& k : root.tasks) {
+    for (auto const& k : top.tasks) {
       auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
-      if (rule.document != doc || k.result != eval::task_verdict::ongoing) continue;
+      if (rule.document != doc || k.result != eval::task_verdict::ongoing || !shown(rule)) continue;
       ongoing += (ongoing.empty() ? "" : ", ") + rule.id;
       ++ongoing_count;
     }
     if (ongoing_count)
-      sections["3 Nhiệm vụ"].push_back("  " + pad("[" + verdict_label(eval::task_verdict::ongoing) + "]", 22) +
+      sections[task_section].push_back("  " + pad("[" + verdict_label(eval::task_verdict::ongoing) + "]", 22) +
                                        std::to_string(ongoing_count) + " nhiệm vụ thường xuyên hoặc không nêu thời hạn: " +
                                        ongoing + "\n");
     for (auto const& [name, blocks] : sections) {
@@ -155,10 +209,16 @@ void render_text(std::ostream& out, scorecard_input const& in) {
     }
   }
 
-  if (in.result.units.size() > 1) {
+  // Units below the one reported, down to `depth` levels.
+  std::vector<eval::unit_scorecard const*> below;
+  for (auto const& card : in.result.units) {
+    int d = depth_below(data, card.unit, root.unit);
+    if (d > 0 && (in.depth < 0 || d <= in.depth)) below.push_back(&card);
+  }
+  if (!below.empty()) {
     out << "\n== Đơn vị trực thuộc\n";
-    for (std::size_t i = 1; i < in.result.units.size(); ++i) {
-      auto const& card = in.result.units[i];
+    for (auto const* c : below) {
+      auto const& card = *c;
       std::map<eval::verdict, int> counts;
       for (auto const& t : card.targets) ++counts[t.headline];
       for (auto const& o : card.obligations) ++counts[o.overall];
@@ -172,12 +232,17 @@ void render_text(std::ostream& out, scorecard_input const& in) {
     }
   }
 
-  if (!in.issues.empty()) {
-    out << "\n== Vấn đề trong dữ liệu (" << in.issues.size() << ")\n";
-    for (auto const& is : in.issues)
-      out << "  " << (is.level == severity::error ? "lỗi" : "cảnh báo") << ": "
-          << (is.unit.empty() ? "" : is.unit + " ") << (is.pointer.empty() ? "" : is.pointer + ": ")
-          << is.message << " [" << is.code << "]\n";
+  // Below the root, the issues of this unit and those under it.
+  std::vector<eval::data_issue const*> issues;
+  for (auto const& is : in.issues)
+    if (!below_root || is.pointer == unit.pointer || is.pointer.rfind(unit.pointer + "/", 0) == 0)
+      issues.push_back(&is);
+  if (!issues.empty()) {
+    out << "\n== Vấn đề trong dữ liệu (" << issues.size() << ")\n";
+    for (auto const* is : issues)
+      out << "  " << (is->level == severity::error ? "lỗi" : "cảnh báo") << ": "
+          << (is->unit.empty() ? "" : is->unit + " ") << (is->pointer.empty() ? "" : is->pointer + ": ")
+          << is->message << " [" << is->code << "]\n";
   }
 }
 

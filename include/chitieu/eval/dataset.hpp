@@ -64,6 +64,9 @@ class dataset {
   std::vector<double> values;               // NaN = missing
   std::vector<int> years;                   // every year that appears, sorted
   std::vector<task_report> tasks;           // reports of the root unit
+  /// The root's "documents": the ids of the documents that apply to it (docs/data.md); empty when it
+  /// declares none and the applicable documents follow from its province.
+  std::vector<std::string> documents;
   std::vector<data_issue> issues;
 
   static constexpr double missing = std::numeric_limits<double>::quiet_NaN();

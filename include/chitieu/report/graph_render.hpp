@@ -26,18 +26,41 @@ void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
                        sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr,
                        std::vector<source_file> const* sources = nullptr);
 
+/// `who`: the tasks serving a target (or its parents) or an obligation, and the agencies answering
+/// for it.
 void render_accountability(std::ostream& out, graph::accountability const& who,
                            sema::checked_ruleset const& rules);
+/// The same as JSON: {"kind", "id", "title", "document", "cite", "tasks": [{id, title, deadline, via,
+/// lead, support}], "agencies": [{id, title, role}]} (docs/cli.md, who).
+void render_accountability_json(std::ostream& out, graph::accountability const& who,
+                                sema::checked_ruleset const& rules);
+
+/// The targets and obligations an agency answers for (as lead, support or monitor) whose scorecard
+/// verdict needs action: chosen by the caller from the scorecard's root unit.
+struct agency_failures {
+  std::vector<eval::target_outcome const*> targets;
+  std::vector<eval::obligation_outcome const*> obligations;
+};
 
 /// With `verdicts` (the scorecard's task outcomes, judged as of `as_of`), each task shows its verdict,
 /// the due day judged and its report, overdue tasks first; without, the tasks in `work`'s order.
 void render_agency_work(std::ostream& out, graph::agency_work const& work,
                         sema::checked_ruleset const& rules,
                         std::vector<eval::task_outcome> const* verdicts = nullptr,
-                        std::int32_t as_of = 0);
+                        std::int32_t as_of = 0, agency_failures const* failing = nullptr);
+/// The same as JSON: {"id", "title", "as_of"?, "tasks": [{id, role, deadline, due?, verdict?, …}],
+/// "targets": [ids], "obligations": [ids], "failing": {"targets": [{id, verdict}], "obligations": …}?}.
+void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
+                             sema::checked_ruleset const& rules,
+                             std::vector<eval::task_outcome> const* verdicts = nullptr,
+                             std::int32_t as_of = 0, agency_failures const* failing = nullptr);
 
 void render_task_order(std::ostream& out, graph::task_order const& order,
                        sema::checked_ruleset const& rules);
+/// {"tasks": N, "groups": [{"kind": dated|yearly|open, "due"?, "tasks": [{id, title, deadline,
+/// after}]}], "critical_path": [ids]}.
+void render_task_order_json(std::ostream& out, graph::task_order const& order,
+                            sema::checked_ruleset const& rules);
 
 enum class template_format { json, schema, csv };
 

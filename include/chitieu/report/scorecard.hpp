@@ -1,6 +1,7 @@
 // Scorecards: the evaluation of a submission as Vietnamese text for a person, or as stable JSON
 // (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
 #pragma once
+#include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/report/provenance.hpp>
 
@@ -15,7 +16,19 @@ struct scorecard_input {
   eval::evaluation const& result;
   std::vector<eval::data_issue> const& issues;
   provenance const* source = nullptr;  // when known, every report says what it was computed from
+  eval::document_choice const* documents = nullptr;  // when known, which documents were scored and why
+  /// The unit reported (an index into data.units): 0 for the root; another (`--unit`) shows that unit
+  /// with the scores it has in the whole evaluation, and the root's tasks serving it as the root's.
+  std::uint32_t unit = 0;
+  int depth = -1;  // text: how many levels of units below `unit` are listed; negative = all
 };
+
+/// The scorecard of `unit` in `result`; nullptr when the unit was not evaluated.
+eval::unit_scorecard const* card_of(eval::evaluation const& result, std::uint32_t unit);
+/// Whether `task` (a task of the root) serves a target or obligation judged in `card`.
+bool serves_unit(sema::task const& task, eval::unit_scorecard const& card);
+/// Levels between `unit` and `ancestor` (0 when equal); negative when `ancestor` is not above it.
+int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t ancestor);
 
 void render_text(std::ostream& out, scorecard_input const& in);
 nlohmann::json to_json(scorecard_input const& in);

@@ -1,0 +1,32 @@
+// Which documents of a rule set apply to a submission (docs/scoring.md §8): those the user names,
+// else those the submission's root declares, else the documents of its province and the national
+// ones. Eval layer; the CLI and embedding applications call it before `evaluate`.
+#pragma once
+#include <chitieu/eval/dataset.hpp>
+
+#include <string>
+#include <vector>
+
+namespace chitieu::eval {
+
+struct left_out_document {
+  int document = -1;
+  std::string reason;  // Vietnamese, for the report: "văn bản của tỉnh Hưng Yên, bài nộp của Tỉnh Bắc Ninh"
+};
+
+struct document_choice {
+  std::vector<int> scored;                 // in declaration order; give to evaluate_options::documents
+  std::vector<left_out_document> left_out;  // in declaration order
+  std::string basis;                        // Vietnamese: why these, in one phrase
+};
+
+/// `named`: document indices the user chose (`--document`), empty when none. A submission whose
+/// root is not a province (a nation, a school) names no province: every document applies.
+document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
+                                 std::vector<int> const& named = {});
+
+/// "Bắc Ninh" for "Tỉnh Bắc Ninh", "Thành phố Hà Nội", "TP. Huế" or "Bắc Ninh": the name a rule
+/// file's `province` gives.
+std::string province_name(std::string const& unit_name);
+
+}  // namespace chitieu::eval

@@ -1,0 +1,102 @@
+// report layer: the scorecard of one unit inside its province (`chitieu score --unit`): the same score
+// as in the whole report, the province's tasks shown as the province's, and --depth.
+#include <chitieu/date.hpp>
+#include <chitieu/eval/evaluate.hpp>
+#include <chitieu/pipeline.hpp>
+#include <chitieu/report/scorecard.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace chitieu;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct bac_ninh {
+  fs::path root = CHITIEU_SOURCE_DIR;
+  ruleset_result loaded = load_rules({(root / "rules/common").string(), (root / "rules/bac_ninh").string()});
+  std::optional<eval::plan> plan;
+  eval::load_result data;
+  eval::evaluation result;
+
+  bac_ninh() {
+    REQUIRE(loaded.rules);
+    plan.emplace(eval::compile(*loaded.rules));
+    std::ifstream in(root / "examples/province.json", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    data = eval::load_submission_text(text.str(), plan->rules());
+    REQUIRE(data.data);
+    eval::evaluate_options eo;
+    eo.as_of = *parse_iso_date("2026-12-31");
+    result = eval::evaluate(*plan, *data.data, eo);
+  }
+  std::uint32_t unit(std::string const& id) const {
+    for (std::uint32_t u = 0; u < data.data->units.size(); ++u)
+      if (data.data->units[u].id == id) return u;
+    FAIL("no unit " << id);
+    return 0;
+  }
+  report::scorecard_input input(std::uint32_t focus = 0, int depth = -1) const {
+    report::scorecard_input in{*plan, *data.data, result, data.issues};
+    in.unit = focus;
+    in.depth = depth;
+    return in;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("report: a ward's own scorecard has the score of its row in the province's JSON") {
+  bac_ninh s;
+  auto ward = s.unit("bn-kinhbac");
+  auto whole = report::to_json(s.input());
+  auto alone = report::to_json(s.input(ward));
+  nlohmann::json row;
+  for (auto const& u : whole["units"])
+    if (u["id"] == "bn-kinhbac") row = u;
+  REQUIRE(row.is_object());
+  CHECK(alone["unit"] == "bn-kinhbac");
+  REQUIRE(alone["units"].size() == 4);  // the ward and its three schools
+  CHECK(alone["units"][0]["id"] == "bn-kinhbac");
+  CHECK(alone["units"][0]["score"] == row["score"]);
+  CHECK(alone["units"][0]["targets"] == row["targets"]);
+  // The province's tasks that serve the ward's targets are the province's, not the ward's.
+  CHECK(alone["units"][0]["tasks"].empty());
+  CHECK(alone["units"][0]["tasks_of"]["unit"] == "bn");
+  CHECK_FALSE(alone["units"][0]["tasks_of"]["tasks"].empty());
+}
+
+TEST_CASE("report: the text of a ward names its province and labels the province's tasks") {
+  bac_ninh s;
+  auto ward = s.unit("bn-kinhbac");
+  std::ostringstream out;
+  report::render_text(out, s.input(ward));
+  auto text = out.str();
+  CHECK(text.find("Đơn vị: Phường Kinh Bắc") != std::string::npos);
+  CHECK(text.find("Thuộc: Tỉnh Bắc Ninh (bn)") != std::string::npos);
+  CHECK(text.find("Nhiệm vụ của Tỉnh Bắc Ninh (bn) phục vụ các chỉ tiêu, nghĩa vụ này") != std::string::npos);
+  CHECK(text.find("Trường Mầm non Kinh Bắc") != std::string::npos);   // its schools are listed
+  CHECK(text.find("Trường THCS Lê Lợi") == std::string::npos);        // another ward's school is not
+  auto score = report::score_summary(s.result.units[ward].overall, eval::no_data_policy::zero);
+  CHECK(text.find("Điểm tổng hợp: " + score) != std::string::npos);
+}
+
+TEST_CASE("report: --depth limits how far below the reported unit the text goes") {
+  bac_ninh s;
+  auto listed = [&](int depth) {
+    std::ostringstream out;
+    report::render_text(out, s.input(0, depth));
+    auto text = out.str();
+    return std::pair(text.find("Phường Kinh Bắc (bn-kinhbac)") != std::string::npos,
+                     text.find("Trường Mầm non Kinh Bắc (bn-kinhbac-01)") != std::string::npos);
+  };
+  CHECK(listed(-1) == std::pair(true, true));
+  CHECK(listed(1) == std::pair(true, false));
+  CHECK(listed(0) == std::pair(false, false));
+}
