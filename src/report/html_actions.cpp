@@ -41,7 +41,7 @@ void set_agencies(json& v, std::string const& responsible, std::string const& wa
   // An item without a responsible body says why, so that no row of the summary is silent on who acts.
   std::string none;
   if (responsible.empty())
-    none = verdict == eval::verdict::no_data ? "chưa giao: thiếu số liệu để xác định trách nhiệm"
+    none = verdict == eval::verdict::no_data ? "chưa xác định: thiếu số liệu để chấm"
                                              : "kế hoạch chưa giao nhiệm vụ";
   v["no_agency"] = none;
   v["has_no_agency"] = !none.empty();
@@ -87,7 +87,7 @@ json action_items(scorecard_input const& in) {
     if (year != o.years.rend()) {
       auto why = explain_requirement(*year, rule, rules, in.data);
       gap = "Năm " + std::to_string(year->year) + (why.empty() ? "" : ": " + why);
-      deadline = year->due ? "Hạn " + format_vn_date(year->due) : "Năm " + std::to_string(year->year);
+      deadline = year->due ? format_vn_date(year->due) : "Năm " + std::to_string(year->year);
     }
     v["gap"] = gap;
     v["deadline"] = deadline;

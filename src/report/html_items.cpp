@@ -25,17 +25,6 @@ sema::value_type const* requirement_type(sema::obligation const& o, eval::requir
   return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
 }
 
-/// As the explanations say it: a strict comparator in words, so that an equal value visibly fails.
-std::string goal(sema::milestone const& ms, sema::value_type const& type, sema::checked_ruleset const& rules) {
-  auto show = [&](double v) { return format_value(v, type, rules); };
-  switch (ms.comparator) {
-    case sema::milestone::op::gt: return "trên " + show(ms.value);
-    case sema::milestone::op::lt: return "dưới " + show(ms.value);
-    case sema::milestone::op::between: return "từ " + show(ms.value) + " đến " + show(ms.upper);
-    default: return comparator_sign(ms.comparator) + " " + show(ms.value);
-  }
-}
-
 std::string restated(int restates, int restates_obligation, std::vector<std::string> const& ids,
                      sema::checked_ruleset const& rules) {
   if (restates < 0 && restates_obligation < 0) return {};
@@ -54,9 +43,7 @@ json target_view(scorecard_input const& in, eval::target_outcome const& t) {
             {"reason", t.headline == eval::verdict::not_applicable ? t.reason : std::string()}};
   json milestones = json::array();
   for (auto const& m : t.milestones) {
-    auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
-    milestones.push_back({{"year", ms.year},
-                          {"requirement", goal(ms, rule.type, rules)},
+    milestones.push_back({{"year", rule.milestones[static_cast<std::size_t>(m.milestone)].year},
                           {"verdict", verdict_label(m.result)},
                           {"css", css_class(m.result)},
                           {"why", explain(m, rule, rules, in.data)},
