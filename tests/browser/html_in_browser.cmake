@@ -64,6 +64,22 @@ check_who(action "<li class=\"action ")
 check_who(target "<article class=\"item target ")
 check_who(obligation "<article class=\"item obligation ")
 
+# The units table sorts in the browser: a click on "Đơn vị" orders the rows by name and marks the column.
+string(REGEX MATCHALL "<tr class=\"[a-z]+\" data-name=\"[^\"]*\"" rows "${dom}")
+list(LENGTH rows row_count)
+if(row_count GREATER 1)
+  file(READ ${page} html)
+  string(REPLACE "</body>" "<script>document.querySelector('th[data-key=name]').click();</script></body>" html "${html}")
+  file(WRITE ${WORK_DIR}/${NAME}.sorted.html "${html}")
+  execute_process(COMMAND ${browser} --dump-dom file://${WORK_DIR}/${NAME}.sorted.html
+                  OUTPUT_VARIABLE sorted ERROR_QUIET RESULT_VARIABLE rc TIMEOUT 120)
+  string(REGEX MATCHALL "<tr class=\"[a-z]+\" data-name=\"[^\"]*\"" sorted_rows "${sorted}")
+  list(LENGTH sorted_rows sorted_count)
+  if(rc OR NOT sorted MATCHES "data-key=\"name\"[^>]*aria-sort=\"ascending\"" OR NOT sorted_count EQUAL row_count)
+    message(FATAL_ERROR "${NAME}: sorting the units table by name did not work (${rc}, ${sorted_count} of ${row_count} rows)")
+  endif()
+endif()
+
 # Pictures for a person: the desktop and the phone, and the A4 print.
 foreach(shot IN ITEMS "desktop;1280,900" "phone;390,844")
   list(GET shot 0 label)
