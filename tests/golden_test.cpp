@@ -1,6 +1,7 @@
 // Golden files: the full user-visible text of diagnostics and scorecards.
 //   golden/syntax/*.ct, golden/sema/*.ct  -> *.diag (rendered diagnostics)
 //   golden/eval/<case>/{rules.ct, data.json, as_of} -> scorecard.txt, scorecard.json
+//   golden/eval/every_verdict/scorecard.html: the whole HTML page of one small case
 // CHITIEU_UPDATE_GOLDEN=1 rewrites the expected files; review the diff.
 #include <chitieu/date.hpp>
 #include <chitieu/eval/data_checks.hpp>
@@ -88,6 +89,11 @@ TEST_CASE("golden: scorecards") {
     report::render_text(text, in);
     compare(dir / "scorecard.txt", text.str());
     compare(dir / "scorecard.json", report::to_json(in).dump(2) + "\n");
+    if (dir.filename() == "every_verdict") {  // one page is enough to see a template change in review
+      std::ostringstream html;
+      report::render_html(html, in);
+      compare(dir / "scorecard.html", html.str());
+    }
   }
   CHECK(cases > 0);
 }

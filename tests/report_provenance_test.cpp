@@ -70,11 +70,12 @@ TEST_CASE("report: the rule set's digest is that of sha256sum's listing, whereve
 
 TEST_CASE("report: every format states its provenance, and it reads back") {
   scored s(submission);
-  std::ostringstream text, csv;
+  std::ostringstream text, csv, html;
   report::render_text(text, s.input());
   report::render_csv(csv, s.input());
+  report::render_html(html, s.input());
   auto json = report::to_json(s.input()).dump(2);
-  for (auto const& report : {text.str(), csv.str(), json}) {
+  for (auto const& report : {text.str(), csv.str(), html.str(), json}) {
     auto back = report::read_provenance(report);
     REQUIRE(back);
     CHECK(back->version == CHITIEU_VERSION_STRING);

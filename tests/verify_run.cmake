@@ -8,7 +8,7 @@ function(run expected_code expected_text)
     message(FATAL_ERROR "chitieu ${ARGN}\nexit ${code} (expected ${expected_code})\n${out}${err}")
   endif()
 endfunction()
-foreach(format text json csv)
+foreach(format text json csv html)
   execute_process(COMMAND "${CHITIEU}" score "${RULES}" --document bn_ctr04 --data "${DATA}" --as-of 2026-12-31
                           --format ${format} OUTPUT_FILE "${WORK}/report.${format}")
   run(0 "nội dung: khớp\nKết luận: báo cáo đúng" verify "${WORK}/report.${format}" "${RULES}" --document bn_ctr04 --data "${DATA}")

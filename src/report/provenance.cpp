@@ -54,8 +54,11 @@ std::optional<provenance> read_provenance(std::string_view report) {
   static std::regex const line(
       "Tính từ: chitieu ([^;]+); ngày đánh giá (\\d{2})/(\\d{2})/(\\d{4}); quy tắc sha256 ([0-9a-f]{64}); "
       "bài nộp sha256 ([0-9a-f]{64})");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_search(report.begin(), report.end(), m, line)) return std::nullopt;
+  // The HTML page escapes '/' as Mustache does; the line is read as a browser shows it.
+  std::string shown(report);
+  for (std::size_t at; (at = shown.find("&#x2F;")) != std::string::npos;) shown.replace(at, 6, "/");
+  std::smatch m;
+  if (!std::regex_search(shown, m, line)) return std::nullopt;
   provenance p;
   p.version = m[1];
   auto day = parse_iso_date(std::string(m[4]) + "-" + std::string(m[3]) + "-" + std::string(m[2]));

@@ -1,0 +1,21 @@
+# Writes OUTPUT, a C++ file defining chitieu::report::html::templates(): every *.mustache file of
+# TEMPLATE_DIR by name, as raw string literals. Run at build time (cmake -P), so that a changed
+# template rebuilds the library and the installed tool carries its templates.
+file(GLOB files RELATIVE ${TEMPLATE_DIR} ${TEMPLATE_DIR}/*.mustache)
+list(SORT files)
+set(body "// Generated from templates/html by cmake/embed_templates.cmake. Do not edit.\n")
+string(APPEND body "#include \"html_templates.hpp\"\n\nnamespace chitieu::report::html {\n\n")
+string(APPEND body "std::map<std::string, std::string> const& templates() {\n")
+string(APPEND body "  static std::map<std::string, std::string> const all = {\n")
+foreach(f IN LISTS files)
+  file(READ ${TEMPLATE_DIR}/${f} text)
+  string(FIND "${text}" ")chitieu_template\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains the raw string delimiter")
+  endif()
+  string(REGEX REPLACE "\\.mustache$" "" name ${f})
+  string(APPEND body "    {\"${name}\", R\"chitieu_template(${text})chitieu_template\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n\n}  // namespace chitieu::report::html\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,134 @@
+// The summary's list of what needs action at the root unit, worst first: targets and obligations not
+// met, overdue tasks, targets behind their line, then items without data. Each says its gap in words,
+// its deadline, and who must act, or that the plan assigns no one.
+#include <chitieu/date.hpp>
+#include <chitieu/report/format.hpp>
+
+#include "html_view_parts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace chitieu::report::html {
+namespace {
+
+/// Rank in the summary: 0 not met, 1 overdue (tasks), 2 behind, 3 no data; -1 needs no action.
+/// The second number orders within a rank: the further behind, the earlier.
+std::pair<int, int> severity_of(eval::verdict v) {
+  switch (v) {
+    case eval::verdict::not_met: return {0, 0};
+    case eval::verdict::deterioration: return {2, 0};
+    case eval::verdict::limited_progress: return {2, 1};
+    case eval::verdict::needs_acceleration: return {2, 2};
+    case eval::verdict::no_data: return {3, 0};
+    default: return {-1, 0};
+  }
+}
+
+constexpr char const* severity_names[] = {"Không đạt", "Quá hạn", "Chậm so với lộ trình", "Thiếu dữ liệu"};
+
+struct item {
+  int rank, sub, order;
+  json view;
+};
+
+void set_agencies(json& v, std::string const& responsible, std::string const& watchers, eval::verdict verdict) {
+  v["responsible"] = responsible;
+  v["watchers"] = watchers;
+  v["has_responsible"] = !responsible.empty();
+  v["has_watchers"] = !watchers.empty();
+  // An item without a responsible body says why, so that no row of the summary is silent on who acts.
+  std::string none;
+  if (responsible.empty())
+    none = verdict == eval::verdict::no_data ? "chưa xác định: thiếu số liệu để chấm"
+                                             : "kế hoạch chưa giao nhiệm vụ";
+  v["no_agency"] = none;
+  v["has_no_agency"] = !none.empty();
+}
+
+}  // namespace
+
+json action_items(scorecard_input const& in) {
+  auto const& rules = in.plan.rules();
+  auto const& root = in.result.units.front();
+  std::vector<item> items;
+  int order = 0;
+  for (auto const& t : root.targets) {
+    auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
+    auto [rank, sub] = severity_of(t.headline);
+    // A row restating another is scored there; listing it twice would count one duty twice.
+    if (rank < 0 || rule.restates >= 0 || rule.restates_obligation >= 0) continue;
+    json v = {{"kind", "Chỉ tiêu"}, {"id", rule.id}, {"title", rule.title},
+              {"anchor", anchor("t-", rules.qualified_id(rule))},
+              {"verdict", verdict_label(t.headline)}, {"css", css_class(t.headline)}};
+    std::string gap = t.reason, deadline;
+    if (t.headline_milestone >= 0) {
+      auto const& m = t.milestones[static_cast<std::size_t>(t.headline_milestone)];
+      gap = explain(m, rule, rules, in.data);
+      deadline = "Mốc năm " + std::to_string(rule.milestones[static_cast<std::size_t>(m.milestone)].year);
+    }
+    v["gap"] = gap;
+    v["deadline"] = deadline;
+    set_agencies(v, agency_titles(t.accountable, rules), agency_titles(t.monitors, rules), t.headline);
+    items.push_back({rank, sub, order++, std::move(v)});
+  }
+  for (auto const& o : root.obligations) {
+    auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
+    auto [rank, sub] = severity_of(o.overall);
+    if (rank < 0) continue;
+    json v = {{"kind", "Nghĩa vụ"}, {"id", rule.id}, {"title", rule.title},
+              {"anchor", anchor("o-", rules.qualified_id(rule))},
+              {"verdict", verdict_label(o.overall)}, {"css", css_class(o.overall)}};
+    // The latest year with the overall verdict is the one to act on.
+    auto year = std::find_if(o.years.rbegin(), o.years.rend(),
+                             [&](eval::requirement_outcome const& y) { return y.result == o.overall; });
+    std::string gap = o.reason, deadline;
+    if (year != o.years.rend()) {
+      auto why = explain_requirement(*year, rule, rules, in.data);
+      gap = "Năm " + std::to_string(year->year) + (why.empty() ? "" : ": " + why);
+      deadline = year->due ? format_vn_date(year->due) : "Năm " + std::to_string(year->year);
+    }
+    v["gap"] = gap;
+    v["deadline"] = deadline;
+    set_agencies(v, agency_titles(o.accountable, rules), agency_titles(o.monitors, rules), o.overall);
+    items.push_back({rank, sub, order++, std::move(v)});
+  }
+  for (auto const& k : root.tasks) {
+    if (k.result != eval::task_verdict::overdue) continue;
+    auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+    if (rule.restates >= 0 || rule.restates_obligation >= 0) continue;
+    json v = {{"kind", "Nhiệm vụ"}, {"id", rule.id}, {"title", rule.title},
+              {"anchor", anchor("k-", rules.qualified_id(rule))},
+              {"verdict", verdict_label(k.result)}, {"css", css_class(k.result)}};
+    std::string gap = k.due ? "Quá hạn từ " + format_vn_date(k.due) : "Quá hạn";
+    if (k.reported && !std::isnan(k.reported_progress))
+      gap += "; tiến độ báo cáo " + format_number(k.reported_progress, 0) + "%";
+    else if (!k.reported)
+      gap += "; chưa báo cáo";
+    if (!k.serves.empty()) {
+      std::string at_risk;
+      for (int t : k.serves) at_risk += (at_risk.empty() ? "" : ", ") + rules.targets[static_cast<std::size_t>(t)].id;
+      gap += "; chỉ tiêu có nguy cơ: " + at_risk;
+    }
+    v["gap"] = gap;
+    v["deadline"] = rule.when.text;
+    // A task names its lead (chủ trì) as the body that must act, and those coordinating under "Phối hợp".
+    set_agencies(v, agency_titles(rule.lead, rules), std::string(), eval::verdict::not_met);
+    v["support"] = agency_titles(rule.support, rules);
+    v["has_support"] = !rule.support.empty();
+    items.push_back({1, 0, order++, std::move(v)});
+  }
+  std::stable_sort(items.begin(), items.end(), [](item const& a, item const& b) {
+    return std::tie(a.rank, a.sub, a.order) < std::tie(b.rank, b.sub, b.order);
+  });
+  json out = json::array();
+  for (auto& i : items) {
+    i.view["severity"] = severity_names[i.rank];
+    i.view["rank"] = i.rank;
+    out.push_back(std::move(i.view));
+  }
+  return out;
+}
+
+}  // namespace chitieu::report::html

@@ -1,0 +1,176 @@
+// The HTML scorecard's view model: the page as data (summary first, then documents, units below,
+// data issues, provenance). The templates in templates/html/ lay it out; nothing here is markup.
+#include <chitieu/report/html_view.hpp>
+
+#include <chitieu/date.hpp>
+#include <chitieu/report/format.hpp>
+
+#include "html_view_parts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace chitieu::report {
+namespace html {
+
+char const* css_class(eval::verdict v) {
+  switch (v) {
+    case eval::verdict::met:
+    case eval::verdict::achieved:
+    case eval::verdict::on_track: return "good";
+    case eval::verdict::needs_acceleration:
+    case eval::verdict::stale: return "warn";
+    case eval::verdict::not_met:
+    case eval::verdict::limited_progress:
+    case eval::verdict::deterioration: return "bad";
+    default: return "neutral";
+  }
+}
+
+char const* css_class(eval::task_verdict v) {
+  switch (v) {
+    case eval::task_verdict::done: return "good";
+    case eval::task_verdict::done_late: return "warn";
+    case eval::task_verdict::overdue: return "bad";
+    default: return "neutral";
+  }
+}
+
+std::string agency_titles(std::vector<int> const& ids, sema::checked_ruleset const& rules) {
+  std::string out;
+  for (int a : ids) out += (out.empty() ? "" : "; ") + rules.agencies[static_cast<std::size_t>(a)].title;
+  return out;
+}
+
+std::string anchor(std::string_view prefix, std::string_view id) {
+  std::string out(prefix);
+  for (char c : id) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    out.push_back(keep ? c : '-');
+  }
+  return out;
+}
+
+std::string score_text(eval::score const& s) {
+  return std::isnan(s.value) ? "chưa chấm được" : format_number(s.value, 1) + "/100";
+}
+
+std::string coverage_text(eval::score const& s) {
+  return std::to_string(s.counted) + "/" + std::to_string(s.items) + " mục được chấm";
+}
+
+}  // namespace html
+
+namespace {
+
+using html::json;
+
+/// Counts by verdict over the root's targets and obligations, in the order of the verdict scale.
+json verdict_counts(eval::unit_scorecard const& root) {
+  std::vector<int> counts(static_cast<std::size_t>(eval::verdict::not_applicable) + 1, 0);
+  for (auto const& t : root.targets) ++counts[static_cast<std::size_t>(t.headline)];
+  for (auto const& o : root.obligations) ++counts[static_cast<std::size_t>(o.overall)];
+  json out = json::array();
+  for (std::size_t v = 0; v < counts.size(); ++v) {
+    if (!counts[v]) continue;
+    auto verdict = static_cast<eval::verdict>(v);
+    out.push_back({{"label", verdict_label(verdict)}, {"count", counts[v]}, {"css", html::css_class(verdict)}});
+  }
+  return out;
+}
+
+json task_counts(eval::unit_scorecard const& root) {
+  std::vector<int> counts(static_cast<std::size_t>(eval::task_verdict::ongoing) + 1, 0);
+  for (auto const& k : root.tasks) ++counts[static_cast<std::size_t>(k.result)];
+  json out = json::array();
+  for (std::size_t v = 0; v < counts.size(); ++v) {
+    if (!counts[v]) continue;
+    auto verdict = static_cast<eval::task_verdict>(v);
+    out.push_back({{"label", verdict_label(verdict)}, {"count", counts[v]}, {"css", html::css_class(verdict)}});
+  }
+  return out;
+}
+
+json provenance_view(provenance const* p) {
+  if (!p) return nullptr;
+  return {{"line", provenance_line(*p)}};  // the one wording every format carries (and verify reads)
+}
+
+json issue_rows(scorecard_input const& in) {
+  json out = json::array();
+  for (auto const& is : in.issues)
+    out.push_back({{"level", is.level == severity::error ? "Lỗi" : "Cảnh báo"},
+                   {"css", is.level == severity::error ? "bad" : "warn"},
+                   {"unit", is.unit},
+                   {"pointer", is.pointer},
+                   {"message", is.message},
+                   {"code", is.code}});
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json html_view(scorecard_input const& in) {
+  auto const& rules = in.plan.rules();
+  auto const& root = in.result.units.front();
+  auto const& unit = in.data.units[root.unit];
+  json view;
+  view["unit"] = {{"name", unit.name},
+                  {"id", unit.id},
+                  {"kind", rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title}};
+  view["as_of"] = format_vn_date(in.result.options.as_of);
+  view["summary"] = {{"score", html::score_text(root.overall)},
+                     {"coverage", html::coverage_text(root.overall)},
+                     {"score_line", score_summary(root.overall, in.result.options.no_data)},
+                     {"counts", verdict_counts(root)},
+                     {"task_counts", task_counts(root)},
+                     {"actions", html::action_items(in)}};
+  view["summary"]["has_actions"] = !view["summary"]["actions"].empty();
+
+  json replaced = json::array();
+  for (auto const& r : in.result.replaced) {
+    auto const& old = rules.documents[static_cast<std::size_t>(r.document)];
+    auto const& by = rules.documents[static_cast<std::size_t>(r.replaced_by)];
+    replaced.push_back("Không chấm " + (old.number.empty() ? old.id : old.number) + ": đã được thay thế bởi " +
+                       (by.number.empty() ? by.id : by.number) + " từ ngày " + format_vn_date(r.from));
+  }
+  view["replaced"] = replaced;
+
+  json documents = json::array();
+  for (auto const& doc_score : root.documents) {
+    auto const& d = rules.documents[static_cast<std::size_t>(doc_score.document)];
+    json doc = {{"anchor", html::anchor("d-", d.id)},
+                {"name", d.number.empty() ? d.id : d.number},
+                {"title", d.title},
+                {"score_line", score_summary(doc_score, in.result.options.no_data)},
+                {"targets", json::array()},
+                {"obligations", json::array()},
+                {"tasks", json::array()}};
+    for (auto const& t : root.targets)
+      if (rules.targets[static_cast<std::size_t>(t.target)].document == doc_score.document)
+        doc["targets"].push_back(html::target_view(in, t));
+    for (auto const& o : root.obligations)
+      if (rules.obligations[static_cast<std::size_t>(o.obligation)].document == doc_score.document)
+        doc["obligations"].push_back(html::obligation_view(in, o));
+    for (auto const& k : root.tasks)
+      if (rules.tasks[static_cast<std::size_t>(k.task)].document == doc_score.document)
+        doc["tasks"].push_back(html::task_view(in, k));
+    doc["has_targets"] = !doc["targets"].empty();
+    doc["has_obligations"] = !doc["obligations"].empty();
+    doc["has_tasks"] = !doc["tasks"].empty();
+    documents.push_back(std::move(doc));
+  }
+  view["documents"] = documents;
+  view["units"] = html::unit_rows(in);
+  view["has_units"] = !view["units"].empty();
+  view["issues"] = issue_rows(in);
+  view["has_issues"] = !view["issues"].empty();
+  view["issue_count"] = in.issues.size();
+  view["provenance"] = provenance_view(in.source);
+  view["has_provenance"] = in.source != nullptr;
+  return view;
+}
+
+void render_html(std::ostream& out, scorecard_input const& in) { render_html_view(out, html_view(in)); }
+
+}  // namespace chitieu::report

@@ -1,0 +1,37 @@
+// Private to the HTML view model (src/report/html_view*.cpp): the pieces each file builds.
+#pragma once
+#include <chitieu/report/scorecard.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace chitieu::report::html {
+
+using nlohmann::json;
+
+/// "good", "warn", "bad" or "neutral": the colour of a verdict.
+char const* css_class(eval::verdict v);
+char const* css_class(eval::task_verdict v);
+/// Titles of agencies joined by "; ", or "" when none.
+std::string agency_titles(std::vector<int> const& ids, sema::checked_ruleset const& rules);
+/// An id usable as an HTML anchor: letters, digits, '-' and '_' kept, anything else '-'.
+std::string anchor(std::string_view prefix, std::string_view id);
+/// "56,2/100", or "chưa chấm được" when nothing in scope could be scored.
+std::string score_text(eval::score const& s);
+/// "43/90 mục được chấm"
+std::string coverage_text(eval::score const& s);
+
+/// The items needing action at the root unit, in order of severity (docs/scorecard.md, HTML).
+json action_items(scorecard_input const& in);
+/// One target with its chart, explanations, failing units and responsible agencies.
+json target_view(scorecard_input const& in, eval::target_outcome const& t);
+/// The small inline chart of a target's milestones; null when there is nothing to draw.
+json target_chart(scorecard_input const& in, eval::target_outcome const& t);
+json obligation_view(scorecard_input const& in, eval::obligation_outcome const& o);
+json task_view(scorecard_input const& in, eval::task_outcome const& k);
+/// The units below the root, worst first, each with its own detail section.
+json unit_rows(scorecard_input const& in);
+
+}  // namespace chitieu::report::html
