@@ -54,6 +54,8 @@ struct template_options {
   std::vector<std::string> paths;
   std::string kind;
   std::string format = "json";
+  std::string output;      // a file; xlsx needs one
+  std::vector<int> years;  // empty: this year
 };
 
 // Like load_checked, but tells unreadable files (cannot run) from rule errors (problems found).
@@ -217,10 +219,39 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
   }
   auto g = graph::build(rules);
   auto fields = graph::submission_fields(rules, g, kind);
-  auto format = o.format == "schema" ? report::template_format::schema
-                : o.format == "csv"  ? report::template_format::csv
-                                     : report::template_format::json;
-  report::render_template(out, rules, kind, fields, format, civil_from_days(*cli::as_of_date("", err)).year);
+  auto years = o.years;
+  if (years.empty()) years.push_back(civil_from_days(*cli::as_of_date("", err)).year);
+  // Spreadsheet templates list the unit and the units below it that the rules aggregate over.
+  std::vector<report::template_sheet> sheets{{kind, fields}};
+  for (int below : graph::kinds_below(rules, kind))
+    sheets.push_back({below, graph::submission_fields(rules, g, below)});
+  if (o.format == "xlsx") {
+    if (o.output.empty()) {
+      err << "chitieu: --format xlsx needs --output FILE.xlsx\n";
+      return cannot_run;
+    }
+    auto error = report::write_template_xlsx(o.output, rules, sheets, years);
+    if (!error.empty()) {
+      err << "chitieu: " << error << '\n';
+      return cannot_run;
+    }
+    return ok;
+  }
+  std::ofstream file;
+  if (!o.output.empty()) {
+    file.open(o.output, std::ios::binary);
+    if (!file) {
+      err << "chitieu: cannot write " << o.output << '\n';
+      return cannot_run;
+    }
+  }
+  std::ostream& to = o.output.empty() ? out : file;
+  if (o.format == "csv") {
+    report::render_template_csv(to, rules, sheets);
+    return ok;
+  }
+  auto format = o.format == "schema" ? report::template_format::schema : report::template_format::json;
+  report::render_template(to, rules, kind, fields, format, years.front());
   return ok;
 }
 
@@ -271,9 +302,12 @@ void add_graph_commands(CLI::App& app, int& exit_code) {
   auto* template_cmd = app.add_subcommand("template", "The fields a unit of one kind must submit");
   template_cmd->add_option("files", tmpl->paths, "Rule files or directories")->required();
   template_cmd->add_option("--kind", tmpl->kind, "Unit kind, e.g. school")->required();
-  template_cmd->add_option("--format", tmpl->format, "json (blank submission), schema or csv")
-      ->check(CLI::IsMember({"json", "schema", "csv"}))
+  template_cmd->add_option("--format", tmpl->format, "json (blank submission), schema, csv or xlsx")
+      ->check(CLI::IsMember({"json", "schema", "csv", "xlsx"}))
       ->capture_default_str();
+  template_cmd->add_option("--output,-o", tmpl->output, "Write to this file (required for xlsx)");
+  template_cmd->add_option("--year", tmpl->years, "A year to fill in (repeatable); default this year")
+      ->check(CLI::Range(1900, 2200));
   template_cmd->callback(
       [tmpl, &exit_code] { exit_code = run_template(*tmpl, std::cout, std::cerr); });
 }

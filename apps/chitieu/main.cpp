@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   score_options score;
   auto* score_cmd = app.add_subcommand("score", "Score a submission against rule files");
   score_cmd->add_option("files", score.paths, "Rule files or directories")->required();
-  score_cmd->add_option("--data", score.data, "Submission (JSON)")->required();
+  score_cmd->add_option("--data", score.data, "Submission: JSON, a filled template (.xlsx or .csv), or - for JSON on standard input")->required();
   score_cmd->add_option("--as-of", score.as_of, "Judge as of this date (YYYY-MM-DD); default today");
   score_cmd->add_option("--format", score.format, "text, json, html or csv")
       ->check(CLI::IsMember({"text", "json", "html", "csv"}));
