@@ -3,6 +3,8 @@
 // is reported with its sheet, row and column, and no row is dropped.
 #include <chitieu/eval/table_input.hpp>
 
+#include <chitieu/date.hpp>
+#include <chitieu/eval/data_checks.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
@@ -27,6 +29,7 @@ using namespace chitieu;
 namespace fs = std::filesystem;
 
 constexpr char const* plan_text = R"(
+document kh1 { number "01/KH-UBND" title "Kế hoạch thử" date 2026-01-05 }
 field commune.ty_le : percent "Tỉ lệ phổ cập"
 field commune.ngay_bao_cao : date "Ngày báo cáo"
 field commune.muc : level muc_do "Mức độ chuyển đổi số"
@@ -179,13 +182,17 @@ TEST_CASE("eval: the template workbook has a sheet per kind, hidden keys, drop-d
                         "Tỉ lệ phổ cập (năm 2026)", "% (0–100)", "phòng (≥ 0)", "Có/Không"})
     CHECK_MESSAGE(strings.find(k) != std::string::npos, k);
   auto communes = zip_part(file, "xl/worksheets/sheet2.xml");
-  CHECK(communes.find("<row r=\"1\" ") != std::string::npos);
-  CHECK(communes.find("hidden=\"1\"") != std::string::npos);  // the key row
-  CHECK(communes.find("type=\"decimal\" operator=\"between\"") != std::string::npos);  // percent 0–100
-  CHECK(communes.find("<formula1>\"Chưa đạt,Đạt kết quả bước đầu,Hoàn thành,Vượt mức\"</formula1>") != std::string::npos);
+  auto row1 = communes.substr(communes.find("<row r=\"1\" "));
+  CHECK(row1.substr(0, row1.find('>')).find("hidden=\"1\"") != std::string::npos);  // the key row
+  CHECK(communes.find("state=\"frozen\"") != std::string::npos);
+  // percents 0–100 (a warning, so that n/a can still be typed), in both year columns D and E
+  CHECK(communes.find("sqref=\"D4:D1003\"><formula1>0</formula1><formula2>100</formula2>") != std::string::npos);
+  CHECK(communes.find("sqref=\"E4:E1003\"><formula1>0</formula1><formula2>100</formula2>") != std::string::npos);
+  CHECK(communes.find("type=\"decimal\" errorStyle=\"warning\"") != std::string::npos);
+  CHECK(communes.find("<formula1>\"Chưa đạt,Đạt kết quả bước đầu,Hoàn thành,Vượt mức,n/a\"</formula1>") != std::string::npos);
   CHECK(communes.find("type=\"date\"") != std::string::npos);
   auto schools = zip_part(file, "xl/worksheets/sheet3.xml");
-  CHECK(schools.find("<formula1>\"Có,Không\"</formula1>") != std::string::npos);
+  CHECK(schools.find("<formula1>\"Có,Không,n/a\"</formula1>") != std::string::npos);
   CHECK(schools.find("operator=\"greaterThanOrEqual\"") != std::string::npos);  // counts ≥ 0
   // Read back blank, it has no unit to score, and says so rather than scoring nothing.
   auto blank = eval::load_workbook(file.string(), f.rules());
@@ -240,7 +247,9 @@ TEST_CASE("eval: every bad cell names its sheet, row and column, and its row is 
   auto loaded = eval::load_workbook(file.string(), f.rules());
   REQUIRE(loaded.data);
   auto m = messages(loaded);
-  CAPTURE(m);
+  std::string all;
+  for (auto const& x : m) all += x + "\n";
+  CAPTURE(all);
   CHECK(has(m, "Trang 'Xã, phường', dòng 4, cột D: '20,5' được nhập dưới dạng chữ; đã đọc là số 20,5"));
   CHECK(has(m, "Trang 'Xã, phường', dòng 4, cột E: '31/02/2026' không phải là ngày (dd/mm/yyyy)"));
   CHECK(has(m, "Trang 'Xã, phường', dòng 4, cột F: 'Giỏi' không phải là một mức trong danh sách "
@@ -263,7 +272,7 @@ TEST_CASE("eval: every bad cell names its sheet, row and column, and its row is 
   CHECK(loaded.data->units.size() == 5);
   int commune = f.rules().find_unit_kind("commune");
   int ty_le = f.rules().fields[std::size_t(f.rules().find_field(commune, "ty_le"))].slot;
-  CHECK(loaded.data->value(0, 2026, ty_le) == doctest::Approx(20.5));
+  CHECK(loaded.data->value(0, 2026, ty_le) == doctest::Approx(0.205));  // percents are kept as fractions
   int school = f.rules().find_unit_kind("school");
   int stem = f.rules().fields[std::size_t(f.rules().find_field(school, "phong_stem"))].slot;
   CHECK(loaded.data->value(3, 2026, stem) == doctest::Approx(1.234));  // a single dot is a decimal point
@@ -299,7 +308,9 @@ TEST_CASE("eval: the CSV layout scores the same as JSON, and names rows and colu
                                    f.rules());
     REQUIRE(bad.data);
     auto b = messages(bad);
-    CAPTURE(b);
+    std::string all;
+    for (auto const& x : b) all += x + "\n";
+    CAPTURE(all);
     CHECK(has(b, "Dòng 2, cột F: 'abc' không phải là số"));
     bool negative = false;
     for (auto const& is : bad.issues)
@@ -310,6 +321,6 @@ TEST_CASE("eval: the CSV layout scores the same as JSON, and names rows and colu
     auto semi = eval::load_csv_text("kind;id;name;parent;year;ty_le\r\ncommune;x01;;;2026;55,5\r\n", f.rules());
     REQUIRE(semi.data);
     int slot = f.rules().fields[std::size_t(f.rules().find_field(commune, "ty_le"))].slot;
-    CHECK(semi.data->value(0, 2026, slot) == doctest::Approx(55.5));
+    CHECK(semi.data->value(0, 2026, slot) == doctest::Approx(0.555));
   }
 }

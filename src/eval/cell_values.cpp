@@ -127,6 +127,11 @@ bool is_numeric_kind(sema::value_kind k) {
   }
 }
 
+// Whole numbers without decimals: format_vn_number's rounding adds digits to large whole numbers.
+std::string number_text(double v) {
+  return format_vn_number(v, v == std::floor(v) ? 0 : 6);
+}
+
 }  // namespace
 
 std::string plain(cell const& c) {
@@ -137,7 +142,7 @@ std::string plain(cell const& c) {
 
 std::string shown(cell const& c) {
   switch (c.kind) {
-    case cell::type::number: return format_vn_number(c.number, 6);
+    case cell::type::number: return number_text(c.number);
     case cell::type::boolean: return c.number != 0 ? "TRUE" : "FALSE";
     default: return c.text;
   }
@@ -171,7 +176,7 @@ cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_rulese
     auto n = parse_number_text(text);
     if (!n.ok) return fail("data.wrong_type", quoted + " không phải là số");
     r.value = n.value;
-    r.note = quoted + " được nhập dưới dạng chữ; đã đọc là số " + format_vn_number(n.value, 6);
+    r.note = quoted + " được nhập dưới dạng chữ; đã đọc là số " + number_text(n.value);
     if (!n.reformatted) r.note.clear();  // "20.5" typed as text reads the same in every locale
     return r;
   }

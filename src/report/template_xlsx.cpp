@@ -48,7 +48,9 @@ std::vector<std::string> choices_of(sema::field const& f, sema::checked_ruleset 
       ids.push_back(l.id);
       length += titles.back().size() + 1;
     }
-  return length <= 250 ? titles : ids;
+  auto out = length <= 250 ? titles : ids;
+  out.push_back("n/a");  // the drop-down refuses anything else, and a level may not apply
+  return out;
 }
 
 struct writer {
@@ -100,7 +102,7 @@ struct writer {
         list.push_back(nullptr);
         v.validate = LXW_VALIDATION_TYPE_LIST;
         v.value_list = const_cast<char**>(list.data());
-        v.error_message = const_cast<char*>("Hãy chọn một giá trị trong danh sách (hoặc ghi n/a nếu không áp dụng).");
+        v.error_message = const_cast<char*>("Hãy chọn một giá trị trong danh sách (n/a: không áp dụng).");
         break;
       case sema::value_kind::count:
       case sema::value_kind::money:
@@ -170,7 +172,7 @@ struct writer {
     for (int fi : s.fields) {
       auto const& f = rules.fields[std::size_t(fi)];
       std::vector<std::string> choices =
-          f.type.kind == sema::value_kind::boolean ? std::vector<std::string>{"Có", "Không"} : choices_of(f, rules);
+          f.type.kind == sema::value_kind::boolean ? std::vector<std::string>{"Có", "Không", "n/a"} : choices_of(f, rules);
       for (int y : years) {
         head(col, f.id + "@" + std::to_string(y), f.label + " (năm " + std::to_string(y) + ")", hint_of(f));
         worksheet_set_column(ws, col, col, 18, f.type.kind == sema::value_kind::date ? date
