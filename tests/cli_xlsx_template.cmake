@@ -7,8 +7,8 @@ execute_process(COMMAND ${EXE} template ${RULES} --kind commune --format xlsx --
 if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK_DIR}/mau.xlsx)
   message(FATAL_ERROR "template: exit code ${rc}\n${err}")
 endif()
-file(READ ${WORK_DIR}/mau.xlsx head LIMIT 2)
-if(NOT head STREQUAL "PK")
+file(READ ${WORK_DIR}/mau.xlsx head LIMIT 2 HEX)
+if(NOT head STREQUAL "504b")  # "PK", a zip container
   message(FATAL_ERROR "template: not a zip container")
 endif()
 execute_process(COMMAND ${EXE} template ${RULES} --kind commune --format xlsx RESULT_VARIABLE rc ERROR_VARIABLE err)
