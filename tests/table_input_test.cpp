@@ -17,6 +17,7 @@
 #include <xlsxwriter.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <unistd.h>
 #include <string>
@@ -323,4 +324,41 @@ TEST_CASE("eval: the CSV layout scores the same as JSON, and names rows and colu
     int slot = f.rules().fields[std::size_t(f.rules().find_field(commune, "ty_le"))].slot;
     CHECK(semi.data->value(0, 2026, slot) == doctest::Approx(0.555));
   }
+}
+
+TEST_CASE("eval: a file that is not a workbook, and sheets not in the template's layout") {
+  fixture f;
+  auto junk = f.dir / "junk.xlsx";
+  std::ofstream(junk) << "id,name\n";
+  auto unreadable = eval::load_workbook(junk.string(), f.rules());
+  CHECK_FALSE(unreadable.data);
+  REQUIRE(unreadable.issues.size() == 1);
+  CHECK(unreadable.issues[0].code == "data.malformed_workbook");
+
+  auto file = f.dir / "layout.xlsx";
+  lxw_workbook* wb = workbook_new(file.string().c_str());
+  lxw_worksheet* notes = workbook_add_worksheet(wb, "Ghi chú");
+  worksheet_write_string(notes, 0, 0, "Số liệu do phòng văn hoá cung cấp", nullptr);
+  lxw_worksheet* c = workbook_add_worksheet(wb, "commune");  // the kind id names a sheet too
+  keys(c, {"id", "name", "parent", "ty_le@2026", "so_lieu_la@2026", "ty_le@26"});
+  worksheet_write_string(c, 3, 0, "x01", nullptr);
+  worksheet_write_string(c, 4, 0, "x01", nullptr);  // the same code twice: both rows are kept
+  worksheet_write_number(c, 4, 3, 40, nullptr);
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+  auto loaded = eval::load_workbook(file.string(), f.rules());
+  REQUIRE(loaded.data);
+  auto m = messages(loaded);
+  std::string all;
+  for (auto const& x : m) all += x + "\n";
+  CAPTURE(all);
+  CHECK(has(m, "Trang 'Ghi chú': không theo mẫu (ô A1 không phải 'id'); trang này không được đọc"));
+  CHECK(has(m, "Trang 'commune', cột E: loại đơn vị 'Xã, phường' không có chỉ tiêu 'so_lieu_la'; cột này không được đọc"));
+  CHECK(has(m, "Trang 'commune', cột F: tiêu đề 'ty_le@26' không ghi năm hợp lệ; cột này không được đọc"));
+  CHECK(has(m, "Trang 'commune', dòng 5: đã có đơn vị gốc 'x01' (Trang 'commune', dòng 4); hãy ghi mã đơn vị cấp trên. "
+               "Dòng được xếp ngay dưới đơn vị gốc"));
+  bool duplicate = false;
+  for (auto const& is : loaded.issues)
+    if (is.code == "data.duplicate_id") duplicate = is.message.rfind("Trang 'commune', dòng 5: ", 0) == 0;
+  CHECK(duplicate);
+  CHECK(loaded.data->units.size() == 2);
 }

@@ -407,6 +407,15 @@ table_load_result load_csv_text(std::string_view text, sema::checked_ruleset con
   return r.assemble(limits);
 }
 
+namespace {
+
+// Issues of the reader itself start with their place already: a sheet, a CSV row or column.
+bool is_located(std::string const& m) {
+  return m.rfind("Trang '", 0) == 0 || m.rfind("Dòng ", 0) == 0 || m.rfind("Cột ", 0) == 0;
+}
+
+}  // namespace
+
 void locate_issues(table_load_result& loaded) {
   if (loaded.cells.empty()) return;
   std::map<std::string, std::string> where(loaded.cells.begin(), loaded.cells.end());
@@ -415,9 +424,7 @@ void locate_issues(table_load_result& loaded) {
     while (true) {
       auto found = where.find(p);
       if (found != where.end()) {
-        if (is.message.rfind(found->second, 0) != 0 && is.message.find(", dòng ") == std::string::npos &&
-            is.message.rfind("Dòng ", 0) != 0)
-          is.message = found->second + ": " + is.message;
+        if (!is_located(is.message)) is.message = found->second + ": " + is.message;
         break;
       }
       if (p.empty()) break;
