@@ -173,15 +173,21 @@ TEST_CASE("eval: the template workbook has a sheet per kind, hidden keys, drop-d
   std::vector<report::template_sheet> sheets{{commune, graph::submission_fields(f.rules(), g, commune)},
                                              {school, graph::submission_fields(f.rules(), g, school)}};
   auto file = f.dir / "mau.xlsx";
-  REQUIRE(report::write_template_xlsx(file.string(), f.rules(), sheets, {2025, 2026}) == "");
+  report::provenance source;
+  source.version = "0.1.0";
+  source.as_of = *parse_iso_date("2026-12-31");
+  source.rules_sha256 = "ab12";
+  REQUIRE(report::write_template_xlsx(file.string(), f.rules(), sheets, {2025, 2026}, &source) == "");
   auto book = zip_part(file, "xl/workbook.xml");
   CHECK(book.find("name=\"Hướng dẫn\"") != std::string::npos);
   CHECK(book.find("name=\"Xã, phường\"") != std::string::npos);
   CHECK(book.find("name=\"Trường học\"") != std::string::npos);
   auto strings = zip_part(file, "xl/sharedStrings.xml");
   for (char const* k : {"ty_le@2025", "ty_le@2026", "muc@2026", "dat_chuan@2025", "phong_stem@2026",
-                        "Tỉ lệ phổ cập (năm 2026)", "% (0–100)", "phòng (≥ 0)", "Có/Không"})
+                        "Tỉ lệ phổ cập (năm 2026)", "% (0–100)", "phòng (≥ 0)", "Có/Không",
+                        "Tính từ: chitieu 0.1.0, ngày đánh giá 31/12/2026, quy tắc sha256 ab12<"})
     CHECK_MESSAGE(strings.find(k) != std::string::npos, k);
+  CHECK(strings.find("bài nộp sha256") == std::string::npos);  // a template has no submission yet
   auto communes = zip_part(file, "xl/worksheets/sheet2.xml");
   auto row1 = communes.substr(communes.find("<row r=\"1\" "));
   CHECK(row1.substr(0, row1.find('>')).find("hidden=\"1\"") != std::string::npos);  // the key row
