@@ -1,6 +1,7 @@
 // The subcommands of the chitieu CLI. Each is a function over options and streams, so tests can call
 // it without a process. Exit codes: 0 ok, 1 could not run, 2 problems found.
 #pragma once
+#include <chitieu/eval/table_input.hpp>
 #include <chitieu/pipeline.hpp>
 
 #include <iosfwd>
@@ -30,6 +31,11 @@ struct score_options {
   std::vector<std::string> documents;  // restrict to these document ids
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
+
+/// A submission by its name: a workbook (.xlsx), the CSV layout (.csv), standard input ("-", JSON), or
+/// a JSON file. Nothing (and a message on `err`) when the file cannot be read at all.
+std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
+                                                 std::ostream& err);
 
 struct test_options {
   std::vector<std::string> paths;

@@ -56,7 +56,54 @@ struct template_options {
   std::string format = "json";
   std::string output;      // a file; xlsx needs one
   std::vector<int> years;  // empty: this year
+  std::string units;       // a submission whose units are listed in the workbook
+  std::string unit;        // the unit to list, with those below it; default the submission's root
 };
+
+// The units of a submission that a workbook for `sheets` lists: `unit_id` (default the root), which
+// must be of the template's kind, and the units below it of the sheets' kinds. Empty on error.
+std::optional<std::vector<report::template_unit>> known_units(
+    template_options const& o, sema::checked_ruleset const& rules,
+    std::vector<report::template_sheet> const& sheets, std::ostream& err) {
+  auto data = read_data(o.units, rules, err);
+  if (!data) return std::nullopt;
+  if (!data->data) {
+    for (auto const& is : data->issues) err << o.units << ": error: " << is.message << " [" << is.code << "]\n";
+    return std::nullopt;
+  }
+  auto const& units = data->data->units;
+  std::uint32_t start = 0;
+  if (!o.unit.empty()) {
+    start = std::uint32_t(units.size());
+    for (std::uint32_t u = 0; u < units.size(); ++u)
+      if (units[u].id == o.unit) start = u;
+    if (start == units.size()) {
+      err << "chitieu: no unit '" << o.unit << "' in " << o.units << '\n';
+      return std::nullopt;
+    }
+  }
+  if (units[start].kind != sheets.front().unit_kind) {
+    err << "chitieu: unit '" << units[start].id << "' is a " << rules.unit_kinds[std::size_t(units[start].kind)].id
+        << ", not a " << o.kind << (o.unit.empty() ? "; name one with --unit ID" : "") << '\n';
+    return std::nullopt;
+  }
+  std::vector<bool> listed(units.size(), false);
+  std::vector<report::template_unit> out;
+  for (std::uint32_t u = start; u < units[start].subtree_end; ++u) {
+    bool wanted = u == start;
+    for (auto const& s : sheets) wanted = wanted || s.unit_kind == units[u].kind;
+    if (!wanted) continue;
+    listed[u] = true;
+    std::string parent;
+    if (u != start) {  // the nearest listed unit above; units between are not in the workbook
+      int p = units[u].parent;
+      while (p >= 0 && !listed[std::size_t(p)]) p = units[std::size_t(p)].parent;
+      parent = p >= 0 ? units[std::size_t(p)].id : units[start].id;
+    }
+    out.push_back({units[u].kind, units[u].id, units[u].name, parent});
+  }
+  return out;
+}
 
 // Like load_checked, but tells unreadable files (cannot run) from rule errors (problems found).
 std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::ostream& err,
@@ -230,7 +277,13 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
       err << "chitieu: --format xlsx needs --output FILE.xlsx\n";
       return cannot_run;
     }
-    auto error = report::write_template_xlsx(o.output, rules, sheets, years);
+    std::vector<report::template_unit> units;
+    if (!o.units.empty()) {
+      auto known = known_units(o, rules, sheets, err);
+      if (!known) return cannot_run;
+      units = std::move(*known);
+    }
+    auto error = report::write_template_xlsx(o.output, rules, sheets, years, nullptr, units);
     if (!error.empty()) {
       err << "chitieu: " << error << '\n';
       return cannot_run;
@@ -308,6 +361,8 @@ void add_graph_commands(CLI::App& app, int& exit_code) {
   template_cmd->add_option("--output,-o", tmpl->output, "Write to this file (required for xlsx)");
   template_cmd->add_option("--year", tmpl->years, "A year to fill in (repeatable); default this year")
       ->check(CLI::Range(1900, 2200));
+  template_cmd->add_option("--units", tmpl->units, "xlsx: list the units of this submission (JSON, .xlsx, .csv)");
+  template_cmd->add_option("--unit", tmpl->unit, "xlsx: with --units, the unit to list (and those below it)");
   template_cmd->callback(
       [tmpl, &exit_code] { exit_code = run_template(*tmpl, std::cout, std::cerr); });
 }

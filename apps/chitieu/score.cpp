@@ -39,10 +39,10 @@ bool ends_with(std::string const& s, std::string_view tail) {
   return true;
 }
 
-// The submission by its name: a workbook (.xlsx), the CSV layout (.csv), standard input ("-", JSON),
-// or a JSON file. Nothing when the file cannot be read at all.
+}  // namespace
+
 std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
-                                           std::ostream& err) {
+                                                 std::ostream& err) {
   if (ends_with(path, ".xlsx")) {
     if (!std::ifstream(path)) {
       err << "chitieu: cannot read " << path << '\n';
@@ -66,8 +66,6 @@ std::optional<eval::table_load_result> read_data(std::string const& path, sema::
   static_cast<eval::load_result&>(json) = eval::load_submission_text(text.str(), rules);
   return json;
 }
-
-}  // namespace
 
 int run_score(score_options const& options, std::ostream& out, std::ostream& err) {
   auto as_of_day = as_of_date(options.as_of, err);

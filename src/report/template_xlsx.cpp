@@ -146,7 +146,8 @@ struct writer {
     worksheet_data_validation_range(ws, first_data_row, col, first_data_row + data_rows - 1, col, &v);
   }
 
-  void unit_sheet(template_sheet const& s, bool root, int root_kind, std::vector<int> const& years) {
+  void unit_sheet(template_sheet const& s, bool root, int root_kind, std::vector<int> const& years,
+                  std::vector<template_unit> const& units) {
     auto const& kind = rules.unit_kinds[std::size_t(s.unit_kind)];
     auto name = eval::sheet_name_of(rules, s.unit_kind);
     lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
@@ -180,6 +181,14 @@ struct writer {
         validate(ws, col, f, choices);
         ++col;
       }
+    }
+    lxw_row_t row = first_data_row;
+    for (auto const& u : units) {
+      if (u.unit_kind != s.unit_kind) continue;
+      worksheet_write_string(ws, row, 0, u.id.c_str(), nullptr);
+      if (!u.name.empty()) worksheet_write_string(ws, row, 1, u.name.c_str(), nullptr);
+      if (!u.parent.empty()) worksheet_write_string(ws, row, 2, u.parent.c_str(), nullptr);
+      ++row;
     }
     worksheet_freeze_panes(ws, first_data_row, 2);
   }
@@ -242,7 +251,7 @@ struct writer {
 
 std::string write_template_xlsx(std::string const& path, sema::checked_ruleset const& rules,
                                 std::vector<template_sheet> const& sheets, std::vector<int> const& years,
-                                provenance const* source) {
+                                provenance const* source, std::vector<template_unit> const& units) {
   if (sheets.empty() || years.empty()) return "không có loại đơn vị hoặc năm nào để lập mẫu";
   lxw_workbook* book = workbook_new(path.c_str());
   if (!book) return "không tạo được tệp " + path;
@@ -250,7 +259,7 @@ std::string write_template_xlsx(std::string const& path, sema::checked_ruleset c
   w.make_formats();
   w.instructions(sheets, years, source);
   for (std::size_t i = 0; i < sheets.size(); ++i)
-    w.unit_sheet(sheets[i], i == 0, sheets.front().unit_kind, years);
+    w.unit_sheet(sheets[i], i == 0, sheets.front().unit_kind, years, units);
   lxw_error e = workbook_close(book);
   if (e != LXW_NO_ERROR) return "không ghi được tệp " + path + ": " + lxw_strerror(e);
   return {};

@@ -54,12 +54,20 @@ struct template_sheet {
 void render_template_csv(std::ostream& out, sema::checked_ruleset const& rules,
                          std::vector<template_sheet> const& sheets);
 
+/// A unit already known, written into its sheet so that the office fills in figures, not codes.
+struct template_unit {
+  int unit_kind = -1;
+  std::string id, name, parent;  // parent: the code of the unit above, empty for the first (root) unit
+};
+
 /// Writes the template workbook to `path`: an instructions sheet, then a sheet per unit kind with
 /// one row per unit and a column per field and year, with drop-downs and input checks. Returns an
-/// error message (Vietnamese), empty on success. `source`, when given, is stated on the instructions.
+/// error message (Vietnamese), empty on success. `source`, when given, is stated on the instructions;
+/// `units` are listed on their kind's sheet, in order.
 std::string write_template_xlsx(std::string const& path, sema::checked_ruleset const& rules,
                                 std::vector<template_sheet> const& sheets, std::vector<int> const& years,
-                                provenance const* source = nullptr);
+                                provenance const* source = nullptr,
+                                std::vector<template_unit> const& units = {});
 
 /// A blank submission (values of `year` set to null), a JSON Schema for submissions of that kind
 /// with each field's type, unit and label, or a CSV header (id, name, year, one column per field).
