@@ -198,6 +198,7 @@ TEST_CASE("eval: the template workbook has a sheet per kind, hidden keys, drop-d
   CHECK(communes.find("type=\"decimal\" errorStyle=\"warning\"") != std::string::npos);
   CHECK(communes.find("<formula1>\"Chưa đạt,Đạt kết quả bước đầu,Hoàn thành,Vượt mức,n/a\"</formula1>") != std::string::npos);
   CHECK(communes.find("type=\"date\"") != std::string::npos);
+  CHECK(communes.find("<formula1>COUNTIF($A$4:$A$1003,A4)=1</formula1>") != std::string::npos);  // codes unique
   auto schools = zip_part(file, "xl/worksheets/sheet3.xml");
   CHECK(schools.find("<formula1>\"Có,Không,n/a\"</formula1>") != std::string::npos);
   CHECK(schools.find("operator=\"greaterThanOrEqual\"") != std::string::npos);  // counts ≥ 0

@@ -18,7 +18,7 @@ namespace chitieu::report {
 namespace {
 
 constexpr lxw_row_t first_data_row = 3;
-constexpr lxw_row_t data_rows = 1000;  // rows carrying drop-downs and checks
+constexpr lxw_row_t min_data_rows = 1000;  // rows carrying drop-downs and checks, beyond the units listed
 
 std::string hint_of(sema::field const& f) {
   auto const& t = f.type;
@@ -89,6 +89,8 @@ struct writer {
     number = workbook_add_format(book);
     format_set_num_format(number, "General");
   }
+
+  lxw_row_t data_rows = min_data_rows;
 
   void validate(lxw_worksheet* ws, lxw_col_t col, sema::field const& f, std::vector<std::string> const& choices) {
     lxw_data_validation v{};
@@ -166,6 +168,18 @@ struct writer {
     head(2, "parent", "Mã đơn vị cấp trên",
          root ? "để trống (đơn vị gốc)"
               : "mã " + rules.unit_kinds[std::size_t(root_kind)].counted + " hoặc đơn vị cấp trên");
+    lxw_row_t listed = 0;
+    for (auto const& u : units) listed += u.unit_kind == s.unit_kind ? 1 : 0;
+    data_rows = std::max(min_data_rows, listed + 200);
+    // A code typed twice is flagged as it is typed (the reader reports it too: data.duplicate_id).
+    auto formula = "=COUNTIF($A$4:$A$" + std::to_string(first_data_row + data_rows) + ",A4)=1";
+    lxw_data_validation unique{};
+    unique.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+    unique.value_formula = const_cast<char*>(formula.c_str());
+    unique.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+    unique.error_title = const_cast<char*>("Mã đơn vị bị trùng");
+    unique.error_message = const_cast<char*>("Mã này đã có ở một dòng khác; mỗi đơn vị một mã.");
+    worksheet_data_validation_range(ws, first_data_row, 0, first_data_row + data_rows - 1, 0, &unique);
     worksheet_set_column(ws, 0, 0, 14, text);
     worksheet_set_column(ws, 1, 1, 32, text);
     worksheet_set_column(ws, 2, 2, 16, text);
