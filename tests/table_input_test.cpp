@@ -325,6 +325,13 @@ TEST_CASE("eval: the CSV layout scores the same as JSON, and names rows and colu
       if (is.code == "data.out_of_range") negative = is.message.rfind("Dòng 3, cột J: ", 0) == 0;
     CHECK(negative);
   }
+  SUBCASE("a CSV saved in the Windows code page is refused, not garbled") {
+    auto cp1258 = eval::load_csv_text("kind,id,name,parent,year\r\ncommune,x01,X\xE3 T\xE2n L\xE2p,,2026\r\n", f.rules());
+    CHECK_FALSE(cp1258.data);
+    REQUIRE(cp1258.issues.size() == 1);
+    CHECK(cp1258.issues[0].code == "data.not_utf8");
+    CHECK(cp1258.issues[0].message.find("(byte 39)") != std::string::npos);
+  }
   SUBCASE("Excel's semicolons in a Vietnamese locale") {
     auto semi = eval::load_csv_text("kind;id;name;parent;year;ty_le\r\ncommune;x01;;;2026;55,5\r\n", f.rules());
     REQUIRE(semi.data);

@@ -332,6 +332,19 @@ struct reader {
   }
 };
 
+// The offset of the first byte that is not well-formed UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    auto c = static_cast<unsigned char>(t[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > t.size() || (n == 2 && c < 0xC2)) return i;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::string sheet_name_of(sema::checked_ruleset const& rules, int unit_kind) {
@@ -389,6 +402,16 @@ table_load_result load_workbook(std::string const& path, sema::checked_ruleset c
 }
 
 table_load_result load_csv_text(std::string_view text, sema::checked_ruleset const& rules, dataset_limits const& limits) {
+  if (auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    // Excel saves "CSV" in the Windows code page; the names would be garbled, and could not be printed.
+    table_load_result out;
+    data_issue is;
+    is.code = "data.not_utf8";
+    is.message = "tệp CSV không phải UTF-8 (byte " + std::to_string(bad) +
+                 "); trong Excel hãy lưu lại bằng kiểu 'CSV UTF-8 (Comma delimited)'";
+    out.issues.push_back(std::move(is));
+    return out;
+  }
   auto s = detail::read_csv(text);
   reader r{rules};
   r.read_rows(s, "", -1, 1);
