@@ -177,7 +177,10 @@ TEST_CASE("graph: the template lists exactly the fields of a kind that rules rea
   std::ostringstream csv, blank, schema;
   int kind = rules.find_unit_kind("school");
   report::render_template(csv, rules, kind, school, report::template_format::csv, 2026);
-  CHECK(csv.str() == "id,name,year,dat_chuan,phong_stem\r\n");
+  CHECK(csv.str() == "kind,id,name,parent,year,dat_chuan,phong_stem\r\n");
+  // the province template lists schools below it: the province targets count and sum over them
+  CHECK(graph::kinds_below(rules, rules.find_unit_kind("province")) == std::vector<int>{kind});
+  CHECK(graph::kinds_below(rules, kind).empty());
   report::render_template(blank, rules, kind, school, report::template_format::json, 2026);
   auto submission = nlohmann::json::parse(blank.str());
   CHECK(submission["kind"] == "school");

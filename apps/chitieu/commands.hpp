@@ -2,6 +2,7 @@
 // it without a process. Exit codes (docs/cli.md): 0 ok, 1 could not run, 2 problems found (rule errors,
 // targets not met), 3 the submission is broken (cannot be read, or has data errors).
 #pragma once
+#include <chitieu/eval/table_input.hpp>
 #include <chitieu/pipeline.hpp>
 
 #include <iosfwd>
@@ -40,6 +41,11 @@ struct verify_options {
 };
 /// Exit 0 when the report is what the files give, 2 when it is not, 1 when it cannot be checked.
 int run_verify(verify_options const& options, std::ostream& out, std::ostream& err);
+
+/// A submission by its name: a workbook (.xlsx), the CSV layout (.csv), standard input ("-", JSON), or
+/// a JSON file. Nothing (and a message on `err`) when the file cannot be read at all.
+std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
+                                                 std::ostream& err, std::string* bytes = nullptr);
 
 struct test_options {
   std::vector<std::string> paths;

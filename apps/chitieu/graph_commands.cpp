@@ -59,7 +59,56 @@ struct template_options {
   std::vector<std::string> paths;
   std::string kind;
   std::string format = "json";
+  std::string output;      // a file; xlsx needs one
+  std::vector<int> years;  // empty: this year
+  std::string units;       // a submission whose units are listed in the workbook
+  std::string unit;        // the unit to list, with those below it; default the submission's root
 };
+
+// The units of a submission that a workbook for `sheets` lists: `unit_id` (default the root), which
+// must be of the template's kind, and the units below it of the sheets' kinds. Empty on error.
+std::optional<std::vector<report::template_unit>> known_units(
+    template_options const& o, sema::checked_ruleset const& rules,
+    std::vector<report::template_sheet> const& sheets, std::ostream& err) {
+  auto data = read_data(o.units, rules, err);
+  if (!data) return std::nullopt;
+  if (!data->data) {
+    for (auto const& is : data->issues) err << o.units << ": error: " << is.message << " [" << is.code << "]\n";
+    return std::nullopt;
+  }
+  auto const& units = data->data->units;
+  std::uint32_t start = 0;
+  if (!o.unit.empty()) {
+    start = std::uint32_t(units.size());
+    for (std::uint32_t u = 0; u < units.size(); ++u)
+      if (units[u].id == o.unit) start = u;
+    if (start == units.size()) {
+      err << "chitieu: no unit '" << o.unit << "' in " << o.units << '\n';
+      return std::nullopt;
+    }
+  }
+  if (units[start].kind != sheets.front().unit_kind) {
+    err << "chitieu: unit '" << units[start].id << "' is a " << rules.unit_kinds[std::size_t(units[start].kind)].id
+        << ", not a " << o.kind << (o.unit.empty() ? "; name one with --unit ID" : "") << '\n';
+    return std::nullopt;
+  }
+  std::vector<bool> listed(units.size(), false);
+  std::vector<report::template_unit> out;
+  for (std::uint32_t u = start; u < units[start].subtree_end; ++u) {
+    bool wanted = u == start;
+    for (auto const& s : sheets) wanted = wanted || s.unit_kind == units[u].kind;
+    if (!wanted) continue;
+    listed[u] = true;
+    std::string parent;
+    if (u != start) {  // the nearest listed unit above; units between are not in the workbook
+      int p = units[u].parent;
+      while (p >= 0 && !listed[std::size_t(p)]) p = units[std::size_t(p)].parent;
+      parent = p >= 0 ? units[std::size_t(p)].id : units[start].id;
+    }
+    out.push_back({units[u].kind, units[u].id, units[u].name, parent});
+  }
+  return out;
+}
 
 // Like load_checked, but tells unreadable files (cannot run) from rule errors (problems found).
 std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::ostream& err,
@@ -260,10 +309,45 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
   }
   auto g = graph::build(rules);
   auto fields = graph::submission_fields(rules, g, kind);
-  auto format = o.format == "schema" ? report::template_format::schema
-                : o.format == "csv"  ? report::template_format::csv
-                                     : report::template_format::json;
-  report::render_template(out, rules, kind, fields, format, civil_from_days(*cli::as_of_date("", err)).year);
+  auto years = o.years;
+  if (years.empty()) years.push_back(civil_from_days(*cli::as_of_date("", err)).year);
+  // Spreadsheet templates list the unit and the units below it that the rules aggregate over.
+  std::vector<report::template_sheet> sheets{{kind, fields}};
+  for (int below : graph::kinds_below(rules, kind))
+    sheets.push_back({below, graph::submission_fields(rules, g, below)});
+  if (o.format == "xlsx") {
+    if (o.output.empty()) {
+      err << "chitieu: --format xlsx needs --output FILE.xlsx\n";
+      return cannot_run;
+    }
+    std::vector<report::template_unit> units;
+    if (!o.units.empty()) {
+      auto known = known_units(o, rules, sheets, err);
+      if (!known) return cannot_run;
+      units = std::move(*known);
+    }
+    auto error = report::write_template_xlsx(o.output, rules, sheets, years, nullptr, units);
+    if (!error.empty()) {
+      err << "chitieu: " << error << '\n';
+      return cannot_run;
+    }
+    return ok;
+  }
+  std::ofstream file;
+  if (!o.output.empty()) {
+    file.open(o.output, std::ios::binary);
+    if (!file) {
+      err << "chitieu: cannot write " << o.output << '\n';
+      return cannot_run;
+    }
+  }
+  std::ostream& to = o.output.empty() ? out : file;
+  if (o.format == "csv") {
+    report::render_template_csv(to, rules, sheets);
+    return ok;
+  }
+  auto format = o.format == "schema" ? report::template_format::schema : report::template_format::json;
+  report::render_template(to, rules, kind, fields, format, years.front());
   return ok;
 }
 
@@ -317,9 +401,14 @@ void add_graph_commands(CLI::App& app, int& exit_code) {
   auto* template_cmd = app.add_subcommand("template", tr("The fields a unit of one kind must submit"));
   template_cmd->add_option("files", tmpl->paths, tr("Rule files or directories"))->required();
   template_cmd->add_option("--kind", tmpl->kind, tr("Unit kind, e.g. school"))->required();
-  template_cmd->add_option("--format", tmpl->format, tr("json (blank submission), schema or csv"))
-      ->check(CLI::IsMember({"json", "schema", "csv"}))
+  template_cmd->add_option("--format", tmpl->format, tr("json (blank submission), schema, csv or xlsx"))
+      ->check(CLI::IsMember({"json", "schema", "csv", "xlsx"}))
       ->capture_default_str();
+  template_cmd->add_option("--output,-o", tmpl->output, "Write to this file (required for xlsx)");
+  template_cmd->add_option("--year", tmpl->years, "A year to fill in (repeatable); default this year")
+      ->check(CLI::Range(1900, 2200));
+  template_cmd->add_option("--units", tmpl->units, "xlsx: list the units of this submission (JSON, .xlsx, .csv)");
+  template_cmd->add_option("--unit", tmpl->unit, "xlsx: with --units, the unit to list (and those below it)");
   template_cmd->callback(
       [tmpl, &exit_code] { exit_code = run_template(*tmpl, std::cout, std::cerr); });
 }

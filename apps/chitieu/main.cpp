@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   score_options score;
   auto* score_cmd = app.add_subcommand("score", tr("Score a submission against rule files"));
   score_cmd->add_option("files", score.paths, tr("Rule files or directories"))->required();
-  score_cmd->add_option("--data", score.data, tr("Submission (JSON)"))->required();
+  score_cmd->add_option("--data", score.data, tr("Submission: JSON, a filled template (.xlsx or .csv), or - for JSON on standard input"))->required();
   score_cmd->add_option("--as-of", score.as_of, tr("Judge as of this date (YYYY-MM-DD); default today"));
   score_cmd->add_option("--format", score.format, tr("text, json, html or csv"))
       ->check(CLI::IsMember({"text", "json", "html", "csv"}));
@@ -99,15 +99,15 @@ int main(int argc, char** argv) {
   }
 
   verify_options verify;
-  auto* verify_cmd = app.add_subcommand("verify", "Check that a saved scorecard is what the rules and data give");
-  verify_cmd->add_option("report", verify.report, "The scorecard (text, JSON, HTML or CSV)")->required();
-  verify_cmd->add_option("files", verify.score.paths, "Rule files or directories")->required();
-  verify_cmd->add_option("--data", verify.score.data, "The submission")->required();
-  verify_cmd->add_option("--no-data", verify.score.no_data, "As the report was scored: zero or exclude")
+  auto* verify_cmd = app.add_subcommand("verify", tr("Check that a saved scorecard is what the rules and data give"));
+  verify_cmd->add_option("report", verify.report, tr("The scorecard (text, JSON, HTML or CSV)"))->required();
+  verify_cmd->add_option("files", verify.score.paths, tr("Rule files or directories"))->required();
+  verify_cmd->add_option("--data", verify.score.data, tr("The submission"))->required();
+  verify_cmd->add_option("--no-data", verify.score.no_data, tr("As the report was scored: zero or exclude"))
       ->check(CLI::IsMember({"zero", "exclude"}));
-  verify_cmd->add_option("--document", verify.score.documents, "As the report was scored");
-  verify_cmd->add_option("--freshness", verify.score.freshness, "As the report was scored")->check(CLI::Range(0, 50));
-  verify_cmd->add_option("-W", verify.score.warnings, "Warning control")->allow_extra_args(false);
+  verify_cmd->add_option("--document", verify.score.documents, tr("As the report was scored"));
+  verify_cmd->add_option("--freshness", verify.score.freshness, tr("As the report was scored"))->check(CLI::Range(0, 50));
+  verify_cmd->add_option("-W", verify.score.warnings, tr("Warning control: no-CODE (off), error=CODE, error (all)"))->allow_extra_args(false);
   verify_cmd->callback([&] { exit = run_verify(verify, std::cout, std::cerr); });
 
   // A misspelt subcommand: say which one was meant rather than CLI11's "arguments were not expected".

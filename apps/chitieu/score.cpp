@@ -1,14 +1,17 @@
-// `chitieu score FILES… --data FILE [--as-of DATE] [--format text|json]`: evaluate a submission and
-// print the scorecard.
+// `chitieu score FILES… --data FILE|- [--as-of DATE] [--format text|json|html|csv]`: evaluate a
+// submission (JSON, a filled .xlsx template, or its CSV layout) and print the scorecard.
 #include <chitieu/date.hpp>
 #include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/data_checks.hpp>
 #include <chitieu/eval/evaluate.hpp>
+#include <chitieu/eval/table_input.hpp>
 #include <chitieu/report/scorecard.hpp>
 #include <chitieu/suggest.hpp>
 
+#include <cctype>
 #include <ctime>
 #include <fstream>
+#include <iostream>
 #include <ostream>
 #include <sstream>
 
@@ -87,7 +90,35 @@ int score_exit(eval::evaluation const& result, eval::load_result const& data, st
   return ok;
 }
 
+bool ends_with(std::string const& s, std::string_view tail) {
+  if (s.size() < tail.size()) return false;
+  for (std::size_t i = 0; i < tail.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - tail.size() + i])) != tail[i]) return false;
+  return true;
+}
+
 }  // namespace
+
+std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
+                                                 std::ostream& err, std::string* bytes) {
+  std::ostringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      err << "chitieu: " << tr("cannot read {0}", {path}) << '\n';
+      return std::nullopt;
+    }
+    text << in.rdbuf();
+  }
+  if (bytes) *bytes = text.str();  // what the report's provenance digests
+  if (ends_with(path, ".xlsx")) return eval::load_workbook(path, rules);
+  if (ends_with(path, ".csv")) return eval::load_csv_text(text.str(), rules);
+  eval::table_load_result json;
+  static_cast<eval::load_result&>(json) = eval::load_submission_text(text.str(), rules);
+  return json;
+}
 
 int run_score(score_options const& options, std::ostream& out, std::ostream& err) {
   auto as_of_day = as_of_date(options.as_of, err);
@@ -97,28 +128,24 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   if (!policy) return cannot_run;
   auto loaded = load_checked(options.paths, err, false, *policy);
   if (!loaded) return cannot_run;
-  std::ifstream in(options.data, std::ios::binary);
-  if (!in) {
-    err << "chitieu: " << tr("cannot read {0}", {options.data}) << '\n';
-    return cannot_run;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto source = report::make_provenance(loaded->sources, text.str(), as_of);
   auto compiled = eval::compile(std::move(*loaded->rules));
-  auto data = eval::load_submission_text(text.str(), compiled.rules());
-  if (!data.data) {
-    for (auto const& is : data.issues)
-      err << options.data << ": error: " << (is.pointer.empty() ? "" : is.pointer + ": ") << is.message
-          << " [" << is.code << "]\n";
+  std::string bytes;
+  auto data = read_data(options.data, compiled.rules(), err, &bytes);
+  if (!data) return cannot_run;
+  auto source = report::make_provenance(loaded->sources, bytes, as_of);
+  if (!data->data) {
+    for (auto const& is : data->issues)
+      err << options.data << ": error: " << (is.pointer.empty() || !data->cells.empty() ? "" : is.pointer + ": ")
+          << is.message << " [" << is.code << "]\n";
     return data_broken;
   }
-  eval::check_data(compiled, data);  // the rules' checks on the figures, reported with the load issues
+  eval::check_data(compiled, *data);  // the rules' checks on the figures, reported with the load issues
+  eval::locate_issues(*data);          // from a spreadsheet: name the sheet, row and column
   eval::evaluate_options eo;
   eo.as_of = as_of;
   eo.freshness = options.freshness;
   eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;
-  auto chosen = documents_for(options, compiled.rules(), *data.data, as_of, err);
+  auto chosen = documents_for(options, compiled.rules(), *data->data, as_of, err);
   if (!chosen) return cannot_run;
   if (!chosen->left_out.empty() || !options.documents.empty()) {
     eo.documents = chosen->scored;
@@ -131,12 +158,12 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
     return cannot_run;
   }
   if (!options.unit.empty()) {
-    auto found = unit_named(options.unit, *data.data, err);
+    auto found = unit_named(options.unit, *data->data, err);
     if (!found) return cannot_run;
     unit = *found;
   }
-  auto result = eval::evaluate(compiled, *data.data, eo);
-  report::scorecard_input card{compiled, *data.data, result, data.issues, &source};
+  auto result = eval::evaluate(compiled, *data->data, eo);
+  report::scorecard_input card{compiled, *data->data, result, data->issues, &source};
   card.documents = &*chosen;
   card.unit = unit;
   card.depth = options.depth;
@@ -144,7 +171,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   else if (options.format == "html") report::render_html(out, card);
   else if (options.format == "csv") report::render_csv(out, card);
   else report::render_text(out, card);
-  return score_exit(result, data, unit);
+  return score_exit(result, *data, unit);
 }
 
 }  // namespace chitieu::cli

@@ -8,6 +8,8 @@ set(CHITIEU_GRAPH_SOURCES
   ${PROJECT_SOURCE_DIR}/src/graph/queries.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_dot.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_template.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/template_xlsx.cpp
+  ${PROJECT_SOURCE_DIR}/src/graph/template_kinds.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_text.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_answers_json.cpp
 )

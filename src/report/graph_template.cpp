@@ -68,9 +68,7 @@ void render_template(std::ostream& out, sema::checked_ruleset const& rules, int 
   auto const& kind = rules.unit_kinds[std::size_t(unit_kind)];
   switch (format) {
     case template_format::csv: {
-      out << "id,name,year";
-      for (int f : fields) out << ',' << rules.fields[std::size_t(f)].id;
-      out << "\r\n";  // RFC 4180 line ending, which spreadsheets expect
+      render_template_csv(out, rules, {template_sheet{unit_kind, fields}});
       return;
     }
     case template_format::json: {

@@ -106,4 +106,8 @@ std::vector<bool> neighbourhood(dependency_graph const& graph, vertex focus, int
 std::vector<int> submission_fields(sema::checked_ruleset const& rules,
                                    dependency_graph const& graph, int unit_kind);
 
+/// The unit kinds that targets and obligations judged at `unit_kind` aggregate over (`count school`
+/// at a commune), in declaration order, without `unit_kind` itself: the sheets of its template.
+std::vector<int> kinds_below(sema::checked_ruleset const& rules, int unit_kind);
+
 }  // namespace chitieu::graph

@@ -4,11 +4,13 @@
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
+#include <chitieu/report/provenance.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace chitieu::report {
@@ -63,6 +65,32 @@ void render_task_order_json(std::ostream& out, graph::task_order const& order,
                             sema::checked_ruleset const& rules);
 
 enum class template_format { json, schema, csv };
+
+/// One unit kind of a template and the fields its units fill in (graph::submission_fields).
+struct template_sheet {
+  int unit_kind = -1;
+  std::vector<int> fields;
+};
+
+/// The CSV a spreadsheet user fills in for several kinds at once: kind,id,name,parent,year, then one
+/// column per field id of any sheet; one row per unit and year (docs/data.md, Workbooks).
+void render_template_csv(std::ostream& out, sema::checked_ruleset const& rules,
+                         std::vector<template_sheet> const& sheets);
+
+/// A unit already known, written into its sheet so that the office fills in figures, not codes.
+struct template_unit {
+  int unit_kind = -1;
+  std::string id, name, parent;  // parent: the code of the unit above, empty for the first (root) unit
+};
+
+/// Writes the template workbook to `path`: an instructions sheet, then a sheet per unit kind with
+/// one row per unit and a column per field and year, with drop-downs and input checks. Returns an
+/// error message (Vietnamese), empty on success. `source`, when given, is stated on the instructions;
+/// `units` are listed on their kind's sheet, in order.
+std::string write_template_xlsx(std::string const& path, sema::checked_ruleset const& rules,
+                                std::vector<template_sheet> const& sheets, std::vector<int> const& years,
+                                provenance const* source = nullptr,
+                                std::vector<template_unit> const& units = {});
 
 /// A blank submission (values of `year` set to null), a JSON Schema for submissions of that kind
 /// with each field's type, unit and label, or a CSV header (id, name, year, one column per field).
