@@ -92,11 +92,21 @@ TEST_CASE("report: --depth limits how far below the reported unit the text goes"
   auto listed = [&](int depth) {
     std::ostringstream out;
     report::render_text(out, s.input(0, depth));
-    auto text = out.str();
+    // The units listed, not the data issues (which name the units they are about).
+    auto text = out.str().substr(0, out.str().find("== Vấn đề trong dữ liệu"));
     return std::pair(text.find("Phường Kinh Bắc (bn-kinhbac)") != std::string::npos,
                      text.find("Trường Mầm non Kinh Bắc (bn-kinhbac-01)") != std::string::npos);
   };
   CHECK(listed(-1) == std::pair(true, true));
   CHECK(listed(1) == std::pair(true, false));
   CHECK(listed(0) == std::pair(false, false));
+}
+
+TEST_CASE("report: a data issue names its unit as a person does, not by kind id") {
+  bac_ninh s;
+  std::ostringstream out;
+  report::render_text(out, s.input(0, -1));
+  // The ward's task reports are ignored (only the root reports tasks): said of "Phường Kinh Bắc".
+  CHECK(out.str().find("cảnh báo: Phường Kinh Bắc (bn-kinhbac) /children/0/tasks: ") != std::string::npos);
+  CHECK(out.str().find("commune bn-kinhbac") == std::string::npos);
 }

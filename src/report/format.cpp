@@ -142,4 +142,15 @@ sema::value_type const* compared_type(sema::obligation const& o, int requirement
   return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
 }
 
+issue_units::issue_units(eval::dataset const& data, sema::checked_ruleset const& rules) : data_(data), rules_(rules) {
+  for (std::uint32_t u = 0; u < data.units.size(); ++u) by_id_.emplace(data.units[u].id, u);
+}
+
+std::string issue_units::name(eval::data_issue const& issue) const {
+  auto space = issue.unit.find(' ');
+  if (space == std::string::npos) return issue.unit;
+  auto found = by_id_.find(std::string_view(issue.unit).substr(space + 1));
+  return found == by_id_.end() ? issue.unit : data_.describe_unit(found->second, rules_);
+}
+
 }  // namespace chitieu::report

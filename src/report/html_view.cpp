@@ -98,10 +98,11 @@ json provenance_view(provenance const* p) {
 
 json issue_rows(scorecard_input const& in) {
   json out = json::array();
+  issue_units units(in.data, in.plan.rules());
   for (auto const& is : in.issues)
     out.push_back({{"level", is.level == severity::error ? "Lỗi" : "Cảnh báo"},
                    {"css", is.level == severity::error ? "bad" : "warn"},
-                   {"unit", is.unit},
+                   {"unit", units.name(is)},
                    {"pointer", is.pointer},
                    {"message", is.message},
                    {"code", is.code}});

@@ -239,9 +239,10 @@ void render_text(std::ostream& out, scorecard_input const& in) {
       issues.push_back(&is);
   if (!issues.empty()) {
     out << "\n== Vấn đề trong dữ liệu (" << issues.size() << ")\n";
+    issue_units units(data, rules);
     for (auto const* is : issues)
       out << "  " << (is->level == severity::error ? "lỗi" : "cảnh báo") << ": "
-          << (is->unit.empty() ? "" : is->unit + " ") << (is->pointer.empty() ? "" : is->pointer + ": ")
+          << (is->unit.empty() ? "" : units.name(*is) + " ") << (is->pointer.empty() ? "" : is->pointer + ": ")
           << is->message << " [" << is->code << "]\n";
   }
 }

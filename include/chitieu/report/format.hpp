@@ -3,7 +3,10 @@
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace chitieu::report {
 
@@ -17,6 +20,19 @@ std::string format_gap(double gap, sema::value_type const& type, sema::checked_r
 double display_value(double v, sema::value_type const& type);
 /// "%", "phòng/trường", "đồng", ""
 std::string display_unit(sema::value_type const& type);
+/// The unit a data issue is about, as a person names it ("Phường Kinh Bắc (bn-kinhbac)"): an issue keeps
+/// "kind id" (stable, for programs); reports show the unit's name and Vietnamese kind, or the issue's own
+/// text when the unit is not in the dataset (it could not be read). Built once per report.
+class issue_units {
+ public:
+  issue_units(eval::dataset const& data, sema::checked_ruleset const& rules);
+  std::string name(eval::data_issue const& issue) const;
+
+ private:
+  eval::dataset const& data_;
+  sema::checked_ruleset const& rules_;
+  std::unordered_map<std::string_view, std::uint32_t> by_id_;
+};
 /// The type of the value an obligation's requirement compares (its left side), or nullptr when the
 /// requirement is not a comparison: the one answer every report asks for a year's value and threshold.
 sema::value_type const* compared_type(sema::obligation const& o, int requirement, sema::checked_ruleset const& rules);
