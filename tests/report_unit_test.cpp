@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -109,4 +110,34 @@ TEST_CASE("report: a data issue names its unit as a person does, not by kind id"
   // The ward's task reports are ignored (only the root reports tasks): said of "Phường Kinh Bắc".
   CHECK(out.str().find("cảnh báo: Phường Kinh Bắc (bn-kinhbac) /children/0/tasks: ") != std::string::npos);
   CHECK(out.str().find("commune bn-kinhbac") == std::string::npos);
+}
+
+TEST_CASE("report: the CSV of one unit has its rows and those below it, and the root's serving tasks") {
+  bac_ninh s;
+  std::uint32_t ward = 0;
+  for (std::uint32_t u = 0; u < s.data.data->units.size(); ++u)
+    if (s.data.data->units[u].id == "bn-kinhbac") ward = u;
+  REQUIRE(ward != 0);
+  auto rows_of = [&](int depth) {
+    std::ostringstream out;
+    report::render_csv(out, s.input(ward, depth));
+    std::map<std::string, int> rows;  // by unit id, first field
+    std::istringstream lines(out.str());
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) rows[line.substr(0, line.find(';'))]++;
+    return rows;
+  };
+  auto all = rows_of(-1);
+  CHECK(all["bn-kinhbac"] > 0);
+  CHECK(all["bn-kinhbac-01"] > 0);   // its school
+  CHECK(all.count("bn-bacgiang") == 0);  // another ward
+  // The province appears only for the tasks it carries that serve the ward: no target or obligation rows.
+  std::ostringstream whole;
+  report::render_csv(whole, s.input(ward, -1));
+  CHECK(whole.str().find("\r\nbn;Tỉnh Bắc Ninh;Tỉnh, thành phố;04-CTr/TU;T") == std::string::npos);
+  CHECK(whole.str().find("\r\nbn;Tỉnh Bắc Ninh;Tỉnh, thành phố;04-CTr/TU;O") == std::string::npos);
+  auto ward_only = rows_of(0);
+  CHECK(ward_only["bn-kinhbac"] == all["bn-kinhbac"]);
+  CHECK(ward_only.count("bn-kinhbac-01") == 0);
 }

@@ -67,7 +67,16 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
       "Cơ quan theo dõi", "Giải thích", "Giá trị thấp nhất", "Giá trị cao nhất", "Lý do"};
   for (std::size_t i = 0; i < std::size(header); ++i) out << (i ? ";" : "") << header[i];
   out << "\r\n";
+  // `--unit`: that unit and those below it (down to `depth`); the root's tasks serving it stay the root's.
+  auto const* focus = card_of(in.result, in.unit);
+  if (!focus) focus = &in.result.units.front();
+  auto const& top = in.result.units.front();
   for (auto const& card : in.result.units) {
+    int below = depth_below(in.data, card.unit, focus->unit);
+    if (below < 0 || (in.depth >= 0 && below > in.depth)) {
+      if (&card != &top) continue;
+    }
+    bool only_tasks = &card == &top && focus != &top;  // the root, shown for the tasks it carries
     auto const& u = in.data.units[card.unit];
     auto row = [&](row_facts const& f) {
       auto const& doc = rules.documents[static_cast<std::size_t>(f.document)];
@@ -96,6 +105,7 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
       out << "\r\n";
     };
     for (auto const& t : card.targets) {
+      if (only_tasks) break;
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
       auto shown = [&](double v) { return display_value(v, rule.type); };
       row_facts f;
@@ -129,6 +139,7 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
       }
     }
     for (auto const& o : card.obligations) {
+      if (only_tasks) break;
       auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
       for (auto const& y : o.years) {
         row_facts f;
@@ -157,6 +168,7 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
     }
     for (auto const& k : card.tasks) {
       auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+      if (only_tasks && !serves_unit(rule, *focus)) continue;
       row_facts f;
       f.kind = "Nhiệm vụ";
       f.id = rule.id;
