@@ -178,3 +178,25 @@ TEST_CASE("report: the HTML page is one self-contained file with the summary bef
   CHECK(without.str().find("Tính từ:") == std::string::npos);
   CHECK(page.find("{{") == std::string::npos);  // every tag resolved
 }
+
+TEST_CASE("report: printed, the HTML page is an annex with the national header and a signature block") {
+  auto s = score_case();
+  report::scorecard_input in{s.plan, *s.data.data, s.result, s.data.issues};
+  std::ostringstream full, summary;
+  report::render_html(full, in);
+  in.summary_only = true;
+  report::render_html(summary, in);
+  for (auto const* page : {&full, &summary}) {
+    auto const text = page->str();
+    CHECK(text.find("<p class=\"quoc-hieu\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>") != std::string::npos);
+    CHECK(text.find("<p class=\"tieu-ngu\">Độc lập - Tự do - Hạnh phúc</p>") != std::string::npos);
+    CHECK(text.find("THỦ TRƯỞNG ĐƠN VỊ") != std::string::npos);
+    CHECK(text.find(".print-only { display: none; }") != std::string::npos);  // a frame for paper only
+  }
+  // The leadership's page: the summary and what needs action, no details, units or data issues.
+  CHECK(summary.str().find("id=\"tom-tat\"") != std::string::npos);
+  CHECK(summary.str().find("<ol class=\"actions\">") != std::string::npos);
+  CHECK(summary.str().find("id=\"chi-tiet\"") == std::string::npos);
+  CHECK(summary.str().find("id=\"don-vi\"") == std::string::npos);
+  CHECK(full.str().find("id=\"chi-tiet\"") != std::string::npos);
+}

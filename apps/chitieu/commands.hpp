@@ -32,6 +32,7 @@ struct score_options {
   std::vector<std::string> documents;  // restrict to these document ids
   std::string unit;                    // report this unit only (its id in the submission)
   int depth = -1;                      // text: levels of units listed below the one reported; -1 all
+  bool summary = false;                // html: the summary and what needs action only
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
 

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--unit", score.unit, tr("Report this unit (its id), scored within the whole submission"));
   score_cmd->add_option("--depth", score.depth, tr("Text: levels of units listed below the one reported"))
       ->check(CLI::NonNegativeNumber);
+  score_cmd->add_flag("--summary", score.summary, tr("HTML: the summary and what needs action only, for the leadership"));
   score_cmd->add_option("--freshness", score.freshness,
                         tr("A value is current for this many years after its own (default 1); older ones are stale"))
       ->check(CLI::Range(0, 50));

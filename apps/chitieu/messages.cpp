@@ -97,6 +97,8 @@ std::map<std::string_view, std::string_view> const& catalog() {
       {"unknown document '{0}'", "không có văn bản '{0}'"},
       {"no unit '{0}' in the submission", "bài nộp không có đơn vị '{0}'"},
       {"--unit works with --format text, json or csv", "--unit chỉ dùng được với --format text, json hoặc csv"},
+      {"HTML: the summary and what needs action only, for the leadership",
+       "HTML: chỉ phần tóm tắt và các mục cần xử lý, cho lãnh đạo"},
       {"no {0} named '{1}'", "không có {0} nào mang mã '{1}'"},
       {"'{0}' is ambiguous; it is in several documents:", "'{0}' không rõ ràng; mã này có trong nhiều văn bản:"},
       {"give it as DOCUMENT.{0}", "hãy viết VĂN_BẢN.{0}"},

@@ -126,6 +126,7 @@ json action_items(scorecard_input const& in) {
   for (auto& i : items) {
     i.view["severity"] = severity_names[i.rank];
     i.view["rank"] = i.rank;
+    i.view["number"] = out.size() + 1;  // its place in the list, for the leadership's table
     out.push_back(std::move(i.view));
   }
   return out;

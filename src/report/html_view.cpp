@@ -167,6 +167,7 @@ nlohmann::json html_view(scorecard_input const& in) {
   view["issues"] = issue_rows(in);
   view["has_issues"] = !view["issues"].empty();
   view["issue_count"] = in.issues.size();
+  view["full"] = !in.summary_only;
   view["provenance"] = provenance_view(in.source);
   view["has_provenance"] = in.source != nullptr;
   return view;

@@ -21,6 +21,7 @@ struct scorecard_input {
   /// with the scores it has in the whole evaluation, and the root's tasks serving it as the root's.
   std::uint32_t unit = 0;
   int depth = -1;  // text: how many levels of units below `unit` are listed; negative = all
+  bool summary_only = false;  // HTML: the summary and what needs action, for the leadership's one page
 };
 
 /// The scorecard of `unit` in `result`; nullptr when the unit was not evaluated.
