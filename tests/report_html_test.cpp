@@ -195,7 +195,11 @@ TEST_CASE("report: printed, the HTML page is an annex with the national header a
   }
   // The leadership's page: the summary and what needs action, no details, units or data issues.
   CHECK(summary.str().find("id=\"tom-tat\"") != std::string::npos);
-  CHECK(summary.str().find("<ol class=\"actions\">") != std::string::npos);
+  // One table row per item needing action, numbered, worst first (T1 is the first one not met).
+  CHECK(summary.str().find("<table class=\"actions-table\">") != std::string::npos);
+  CHECK(summary.str().find("<td>1</td><td>Không đạt</td><td>Chỉ tiêu T1") != std::string::npos);
+  CHECK(summary.str().find("<ol class=\"actions\">") == std::string::npos);
+  CHECK(full.str().find("<ol class=\"actions\">") != std::string::npos);
   CHECK(summary.str().find("id=\"chi-tiet\"") == std::string::npos);
   CHECK(summary.str().find("id=\"don-vi\"") == std::string::npos);
   CHECK(full.str().find("id=\"chi-tiet\"") != std::string::npos);
