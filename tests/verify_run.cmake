@@ -11,7 +11,7 @@ endfunction()
 foreach(format text json csv html)
   execute_process(COMMAND "${CHITIEU}" score "${RULES}" --document bn_ctr04 --data "${DATA}" --as-of 2026-12-31
                           --format ${format} OUTPUT_FILE "${WORK}/report.${format}")
-  run(0 "nội dung: khớp\nKết luận: báo cáo đúng" verify "${WORK}/report.${format}" "${RULES}" --document bn_ctr04 --data "${DATA}")
+  run(0 "nội dung: khớp\nKết luận: báo cáo đúng" verify "${WORK}/report.${format}" --document bn_ctr04 "${RULES}" --data "${DATA}")
   run(2 "bài nộp: KHÔNG KHỚP" verify "${WORK}/report.${format}" "${RULES}" --document bn_ctr04 --data "${OTHER_DATA}")
 endforeach()
 # An edited verdict: same inputs, other content.

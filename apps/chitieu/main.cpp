@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--data", verify.score.data, tr("The submission"))->required();
   verify_cmd->add_option("--no-data", verify.score.no_data, tr("As the report was scored: zero or exclude"))
       ->check(CLI::IsMember({"zero", "exclude"}));
-  verify_cmd->add_option("--document", verify.score.documents, tr("As the report was scored"));
+  verify_cmd->add_option("--document", verify.score.documents, tr("As the report was scored"))->allow_extra_args(false);
   verify_cmd->add_option("--freshness", verify.score.freshness, tr("As the report was scored"))->check(CLI::Range(0, 50));
   verify_cmd->add_option("-W", verify.score.warnings, tr("Warning control: no-CODE (off), error=CODE, error (all)"))->allow_extra_args(false);
   verify_cmd->callback([&] { exit = run_verify(verify, std::cout, std::cerr); });
