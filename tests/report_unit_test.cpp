@@ -3,6 +3,7 @@
 #include <chitieu/date.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/pipeline.hpp>
+#include <chitieu/report/html_view.hpp>
 #include <chitieu/report/scorecard.hpp>
 
 #include <doctest/doctest.h>
@@ -140,4 +141,30 @@ TEST_CASE("report: the CSV of one unit has its rows and those below it, and the 
   auto ward_only = rows_of(0);
   CHECK(ward_only["bn-kinhbac"] == all["bn-kinhbac"]);
   CHECK(ward_only.count("bn-kinhbac-01") == 0);
+}
+
+TEST_CASE("report: the HTML page of one unit says where it belongs, lists what is below it, and the root's tasks as the root's") {
+  bac_ninh s;
+  std::uint32_t ward = 0;
+  for (std::uint32_t u = 0; u < s.data.data->units.size(); ++u)
+    if (s.data.data->units[u].id == "bn-kinhbac") ward = u;
+  REQUIRE(ward != 0);
+  auto view = report::html_view(s.input(ward, -1));
+  CHECK(view["unit"]["id"] == "bn-kinhbac");
+  CHECK(view["within"] == "Tỉnh Bắc Ninh (bn)");
+  // The units table: the ward's own schools only, never another ward's.
+  std::vector<std::string> listed;
+  for (auto const& row : view["units"]) listed.push_back(row["name"].get<std::string>());
+  CHECK(!listed.empty());
+  for (auto const& name : listed) CHECK_MESSAGE(name.find("(bn-kinhbac-") != std::string::npos, name);
+  // The score is the ward's, as in the province's report.
+  auto const* card = report::card_of(s.result, ward);
+  REQUIRE(card);
+  CHECK(view["summary"]["score_line"] ==
+        report::score_summary(card->overall, eval::no_data_policy::zero));
+  // Tasks are shown under the province's name.
+  bool owned = false;
+  for (auto const& doc : view["documents"])
+    if (doc.contains("tasks_owner")) owned |= doc["tasks_owner"] == "Tỉnh Bắc Ninh (bn)";
+  CHECK(owned);
 }

@@ -96,7 +96,6 @@ std::map<std::string_view, std::string_view> const& catalog() {
       {"--as-of needs a date YYYY-MM-DD, got '{0}'", "--as-of cần một ngày dạng YYYY-MM-DD, nhận được '{0}'"},
       {"unknown document '{0}'", "không có văn bản '{0}'"},
       {"no unit '{0}' in the submission", "bài nộp không có đơn vị '{0}'"},
-      {"--unit works with --format text, json or csv", "--unit chỉ dùng được với --format text, json hoặc csv"},
       {"HTML: the summary and what needs action only, for the leadership",
        "HTML: chỉ phần tóm tắt và các mục cần xử lý, cho lãnh đạo"},
       {"no {0} named '{1}'", "không có {0} nào mang mã '{1}'"},

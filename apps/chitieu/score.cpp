@@ -152,11 +152,6 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
     if (eo.documents.empty()) eo.documents.push_back(-1);  // none applies: score nothing, not everything
   }
   std::uint32_t unit = 0;
-  if (!options.unit.empty() && options.format == "html") {
-    // The HTML page does not render one unit yet: refuse rather than print the whole province.
-    err << "chitieu: " << tr("--unit works with --format text, json or csv") << '\n';
-    return cannot_run;
-  }
   if (!options.unit.empty()) {
     auto found = unit_named(options.unit, *data->data, err);
     if (!found) return cannot_run;

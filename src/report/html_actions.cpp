@@ -51,7 +51,8 @@ void set_agencies(json& v, std::string const& responsible, std::string const& wa
 
 json action_items(scorecard_input const& in) {
   auto const& rules = in.plan.rules();
-  auto const& root = in.result.units.front();
+  auto const focus = focus_of(in);
+  auto const& root = focus.card;
   std::vector<item> items;
   int order = 0;
   for (auto const& t : root.targets) {
@@ -94,8 +95,8 @@ json action_items(scorecard_input const& in) {
     set_agencies(v, agency_titles(o.accountable, rules), agency_titles(o.monitors, rules), o.overall);
     items.push_back({rank, sub, order++, std::move(v)});
   }
-  for (auto const& k : root.tasks) {
-    if (k.result != eval::task_verdict::overdue) continue;
+  for (auto const& k : focus.top.tasks) {
+    if (k.result != eval::task_verdict::overdue || !focus.shows(k, rules)) continue;
     auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
     if (rule.restates >= 0 || rule.restates_obligation >= 0) continue;
     json v = {{"kind", "Nhiệm vụ"}, {"id", rule.id}, {"title", rule.title},

@@ -17,14 +17,6 @@ json unit_names(std::vector<std::uint32_t> const& units, std::size_t total, scor
   return out;
 }
 
-/// The type an obligation year's value is in: the left side of its comparison, if it is one.
-sema::value_type const* requirement_type(sema::obligation const& o, eval::requirement_outcome const& y,
-                                         sema::checked_ruleset const& rules) {
-  auto const& root = rules.nodes[static_cast<std::size_t>(o.requirements[static_cast<std::size_t>(y.requirement)].roots.front())];
-  bool comparison = root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge;
-  return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
-}
-
 std::string restated(int restates, int restates_obligation, std::vector<std::string> const& ids,
                      sema::checked_ruleset const& rules) {
   if (restates < 0 && restates_obligation < 0) return {};
@@ -80,7 +72,7 @@ json obligation_view(scorecard_input const& in, eval::obligation_outcome const& 
   json years = json::array();
   if (o.overall != eval::verdict::not_applicable)
     for (auto const& y : o.years) {
-      auto const* type = requirement_type(rule, y, rules);
+      auto const* type = compared_type(rule, y.requirement, rules);
       auto shown = [&](double x) { return type && std::isfinite(x) ? format_value(x, *type, rules) : std::string(); };
       std::string value = shown(y.value);
       if (value.empty() && type && std::isfinite(y.lower) && std::isfinite(y.upper))

@@ -32,8 +32,12 @@ bool worse(row const& a, row const& b) {
 json unit_rows(scorecard_input const& in) {
   auto const& rules = in.plan.rules();
   std::vector<row> rows;
-  for (std::size_t i = 1; i < in.result.units.size(); ++i) {
+  // The units below the one reported, down to `depth` levels when one is given.
+  auto const focus = focus_of(in);
+  for (std::size_t i = 0; i < in.result.units.size(); ++i) {
     auto const& card = in.result.units[i];
+    int below = depth_below(in.data, card.unit, focus.card.unit);
+    if (below < 1 || (in.depth >= 0 && below > in.depth)) continue;
     row r{card.overall.value, 0, 0, 0, 0, i};
     auto count = [&](eval::verdict v) {
       if (v == eval::verdict::not_met) ++r.not_met;

@@ -79,9 +79,10 @@ json verdict_counts(eval::unit_scorecard const& root) {
   return out;
 }
 
-json task_counts(eval::unit_scorecard const& root) {
+json task_counts(html::page_focus const& focus, sema::checked_ruleset const& rules) {
   std::vector<int> counts(static_cast<std::size_t>(eval::task_verdict::ongoing) + 1, 0);
-  for (auto const& k : root.tasks) ++counts[static_cast<std::size_t>(k.result)];
+  for (auto const& k : focus.top.tasks)
+    if (focus.shows(k, rules)) ++counts[static_cast<std::size_t>(k.result)];
   json out = json::array();
   for (std::size_t v = 0; v < counts.size(); ++v) {
     if (!counts[v]) continue;
@@ -111,20 +112,32 @@ json issue_rows(scorecard_input const& in) {
 
 }  // namespace
 
+namespace html {
+
+page_focus focus_of(scorecard_input const& in) {
+  auto const* card = card_of(in.result, in.unit);
+  return {card ? *card : in.result.units.front(), in.result.units.front()};
+}
+
+}  // namespace html
+
 nlohmann::json html_view(scorecard_input const& in) {
   auto const& rules = in.plan.rules();
-  auto const& root = in.result.units.front();
+  auto const focus = html::focus_of(in);
+  auto const& root = focus.card;
   auto const& unit = in.data.units[root.unit];
   json view;
   view["unit"] = {{"name", unit.name},
                   {"id", unit.id},
                   {"kind", rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title}};
+  if (focus.below_root())
+    view["within"] = in.data.describe_unit(focus.top.unit, rules);
   view["as_of"] = format_vn_date(in.result.options.as_of);
   view["summary"] = {{"score", html::score_text(root.overall)},
                      {"coverage", html::coverage_text(root.overall)},
                      {"score_line", score_summary(root.overall, in.result.options.no_data)},
                      {"counts", verdict_counts(root)},
-                     {"task_counts", task_counts(root)},
+                     {"task_counts", task_counts(focus, rules)},
                      {"actions", html::action_items(in)}};
   view["summary"]["has_actions"] = !view["summary"]["actions"].empty();
 
@@ -153,9 +166,10 @@ nlohmann::json html_view(scorecard_input const& in) {
     for (auto const& o : root.obligations)
       if (rules.obligations[static_cast<std::size_t>(o.obligation)].document == doc_score.document)
         doc["obligations"].push_back(html::obligation_view(in, o));
-    for (auto const& k : root.tasks)
-      if (rules.tasks[static_cast<std::size_t>(k.task)].document == doc_score.document)
+    for (auto const& k : focus.top.tasks)
+      if (rules.tasks[static_cast<std::size_t>(k.task)].document == doc_score.document && focus.shows(k, rules))
         doc["tasks"].push_back(html::task_view(in, k));
+    if (focus.below_root()) doc["tasks_owner"] = in.data.describe_unit(focus.top.unit, rules);
     doc["has_targets"] = !doc["targets"].empty();
     doc["has_obligations"] = !doc["obligations"].empty();
     doc["has_tasks"] = !doc["tasks"].empty();

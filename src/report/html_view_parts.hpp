@@ -23,7 +23,19 @@ std::string score_text(eval::score const& s);
 /// "43/90 mục được chấm"
 std::string coverage_text(eval::score const& s);
 
-/// The items needing action at the root unit, in order of severity (docs/scorecard.md, HTML).
+/// The unit the page reports (the root, or `--unit`) and the root, whose tasks are the only ones judged:
+/// below the root the page shows the root's tasks that serve the unit, as the root's.
+struct page_focus {
+  eval::unit_scorecard const& card;
+  eval::unit_scorecard const& top;
+  bool below_root() const { return &card != &top; }
+  bool shows(eval::task_outcome const& k, sema::checked_ruleset const& rules) const {
+    return !below_root() || serves_unit(rules.tasks[static_cast<std::size_t>(k.task)], card);
+  }
+};
+page_focus focus_of(scorecard_input const& in);
+
+/// The items needing action at the unit reported, in order of severity (docs/scorecard.md, HTML).
 json action_items(scorecard_input const& in);
 /// One target with its chart, explanations, failing units and responsible agencies.
 json target_view(scorecard_input const& in, eval::target_outcome const& t);
