@@ -115,10 +115,7 @@ TEST_CASE("report: a data issue names its unit as a person does, not by kind id"
 
 TEST_CASE("report: the CSV of one unit has its rows and those below it, and the root's serving tasks") {
   bac_ninh s;
-  std::uint32_t ward = 0;
-  for (std::uint32_t u = 0; u < s.data.data->units.size(); ++u)
-    if (s.data.data->units[u].id == "bn-kinhbac") ward = u;
-  REQUIRE(ward != 0);
+  auto ward = s.unit("bn-kinhbac");
   auto rows_of = [&](int depth) {
     std::ostringstream out;
     report::render_csv(out, s.input(ward, depth));
@@ -145,10 +142,7 @@ TEST_CASE("report: the CSV of one unit has its rows and those below it, and the 
 
 TEST_CASE("report: the HTML page of one unit says where it belongs, lists what is below it, and the root's tasks as the root's") {
   bac_ninh s;
-  std::uint32_t ward = 0;
-  for (std::uint32_t u = 0; u < s.data.data->units.size(); ++u)
-    if (s.data.data->units[u].id == "bn-kinhbac") ward = u;
-  REQUIRE(ward != 0);
+  auto ward = s.unit("bn-kinhbac");
   auto view = report::html_view(s.input(ward, -1));
   CHECK(view["unit"]["id"] == "bn-kinhbac");
   CHECK(view["within"] == "Tỉnh Bắc Ninh (bn)");
