@@ -275,3 +275,28 @@ TEST_CASE("graph: an agency that only monitors is not idle, and `who` names it")
   REQUIRE(who.monitors.size() == 1);
   CHECK(r.rules->agencies[static_cast<std::size_t>(who.monitors[0])].id == "bo_ldtbxh");
 }
+
+TEST_CASE("sema: a plan replaced twice, two plans replacing each other, and two levels are errors") {
+  auto check = [](std::string const& a, std::string const& b, std::string const& c = "") {
+    std::vector<source_file> sources;
+    sources.emplace_back("a.ct", a);
+    sources.emplace_back("b.ct", b);
+    if (!c.empty()) sources.emplace_back("c.ct", c);
+    return check_sources(std::move(sources));
+  };
+  auto twice = check(R"(document cu { number "1/KH" })",
+                     R"(document moi { number "2/KH" date 2026-01-01 replaces "1/KH" })",
+                     R"(document khac { number "3/KH" date 2026-02-01 replaces "1/KH" })");
+  REQUIRE(has_code(twice.diags, "sema.replaced_twice"));
+  CHECK(first_error(twice).message == "document 'cu' is already replaced by 'moi'");
+  CHECK(twice.sources[first_error(twice).file].name() == "c.ct");
+
+  auto cycle = check(R"(document a { number "1/KH" date 2026-01-01 replaces "2/KH" })",
+                     R"(document b { number "2/KH" date 2026-01-01 replaces "1/KH" })");
+  REQUIRE(has_code(cycle.diags, "sema.replaces_cycle"));
+  CHECK(first_error(cycle).message == "documents 'b' and 'a' replace each other");
+
+  auto levels = check(R"(document a { level national, province })", "");
+  REQUIRE(has_code(levels.diags, "sema.document_level"));
+  CHECK(first_error(levels).message == "a document has one level");
+}

@@ -21,12 +21,6 @@ field province.ty_le : percent "Tỉ lệ"
 field province.ngay_bao_cao : date "Ngày báo cáo"
 )";
 ruleset_result with_fields(std::string const& more) { return check_text(std::string(fields) + more); }
-diagnostic const& first_error(ruleset_result const& r) {
-  for (auto const& d : r.diags)
-    if (d.level == severity::error) return d;
-  FAIL("no error");
-  return r.diags.front();
-}
 sema::expr_node const& root(ruleset_result const& r) {
   auto const& t = r.rules->targets.at(0);
   return r.rules->nodes.at(static_cast<std::size_t>(t.measure));

@@ -23,12 +23,6 @@ field province.ghi_chu : text "Ghi chú"
 agency so "Sở Giáo dục và Đào tạo" level province
 )";
 ruleset_result with_fields(std::string const& more) { return check_text(std::string(fields) + more); }
-diagnostic const& first_error(ruleset_result const& r) {
-  for (auto const& d : r.diags)
-    if (d.level == severity::error) return d;
-  FAIL("no error");
-  return r.diags.front();
-}
 }  // namespace
 
 TEST_CASE("sema: a well-formed target checks and is typed") {

@@ -56,6 +56,17 @@ struct row_facts {
   std::string reason;
 };
 
+/// The columns every row of a target, obligation or task starts from.
+template <typename Rule>
+row_facts about(char const* kind, Rule const& rule) {
+  row_facts f;
+  f.kind = kind;
+  f.id = rule.id;
+  f.title = rule.title;
+  f.document = rule.document;
+  return f;
+}
+
 }  // namespace
 
 void render_csv(std::ostream& out, scorecard_input const& in) {
@@ -108,11 +119,7 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
       if (only_tasks) break;
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
       auto shown = [&](double v) { return display_value(v, rule.type); };
-      row_facts f;
-      f.kind = "Chỉ tiêu";
-      f.id = rule.id;
-      f.title = rule.title;
-      f.document = rule.document;
+      auto f = about("Chỉ tiêu", rule);
       f.unit = display_unit(rule.type);
       f.accountable = agency_names(in.plan.accountable(t.target), rules);
       f.monitors = agency_names(in.plan.monitors(t.target), rules);
@@ -141,16 +148,13 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
     for (auto const& o : card.obligations) {
       if (only_tasks) break;
       auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
+      auto obligation = about("Nghĩa vụ", rule);  // who answers is the same every year
+      obligation.accountable = agency_names(in.plan.obligation_accountable(o.obligation), rules);
+      obligation.monitors = agency_names(in.plan.obligation_monitors(o.obligation), rules);
       for (auto const& y : o.years) {
-        row_facts f;
-        f.kind = "Nghĩa vụ";
-        f.id = rule.id;
-        f.title = rule.title;
-        f.document = rule.document;
+        auto f = obligation;
         f.year = y.year;
         f.verdict = verdict_label(y.result);
-        f.accountable = agency_names(in.plan.obligation_accountable(o.obligation), rules);
-        f.monitors = agency_names(in.plan.obligation_monitors(o.obligation), rules);
         f.deadline = format_vn_date(y.due ? y.due : days_from_civil({y.year, 12, 31}));
         f.why = explain_requirement(y, rule, rules, in.data);
         f.reason = y.reason;
@@ -169,11 +173,7 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
     for (auto const& k : card.tasks) {
       auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
       if (only_tasks && !serves_unit(rule, *focus)) continue;
-      row_facts f;
-      f.kind = "Nhiệm vụ";
-      f.id = rule.id;
-      f.title = rule.title;
-      f.document = rule.document;
+      auto f = about("Nhiệm vụ", rule);
       f.verdict = verdict_label(k.result);
       f.progress = std::isnan(k.reported_progress) ? eval::nan : k.reported_progress / 100;
       f.deadline = k.due ? format_vn_date(k.due) : rule.when.text;

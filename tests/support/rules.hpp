@@ -2,6 +2,8 @@
 #pragma once
 #include <chitieu/pipeline.hpp>
 
+#include <doctest/doctest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -28,6 +30,14 @@ inline std::vector<std::string> codes(diagnostics const& diags) {
   std::vector<std::string> out;
   for (auto const& d : diags) out.push_back(d.code);
   return out;
+}
+
+/// The first error among a check's diagnostics; fails the test when there is none.
+inline diagnostic const& first_error(ruleset_result const& r) {
+  for (auto const& d : r.diags)
+    if (d.level == severity::error) return d;
+  FAIL("no error");
+  return r.diags.front();
 }
 
 inline bool has_code(diagnostics const& diags, std::string const& code) {
