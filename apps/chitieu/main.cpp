@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chitieu " CHITIEU_VERSION_STRING, tr("Display program version information and exit"));
   for (char const* label : {"Usage", "Options", "Positionals", "Subcommands", "OPTIONS", "SUBCOMMAND", "REQUIRED"})
     app.get_formatter()->label(label, tr(label));
-  std::string lang = current_language() == language::en ? "en" : "vi";
+  std::string lang = language_code(current_language());
   // Read before parsing (language_asked); declared so that CLI11 accepts it, before or after the
   // subcommand (fallthrough).
   app.add_option("--lang", lang, tr("Language of messages and help: vi (default) or en"))

@@ -6,6 +6,7 @@
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/eval/plan.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/pipeline.hpp>
 #include <chitieu/report/diagnostics.hpp>
 #include <chitieu/report/diff.hpp>
