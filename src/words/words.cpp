@@ -18,7 +18,7 @@ struct catalog {
 catalog const& the_catalog() {
   static catalog const built = [] {
     catalog c;
-    for (auto const& t : {words::command_line(), words::report(), words::data(), words::diagnostics()}) {
+    for (auto const& t : {words::command_line(), words::report(), words::data(), words::diagnostics(), words::graph()}) {
       for (std::size_t i = 0; i < t.size; ++i) {
         c.to_vi.emplace(t.entries[i].en, t.entries[i].vi);
         c.to_en.emplace(t.entries[i].vi, t.entries[i].en);

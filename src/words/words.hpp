@@ -1,5 +1,5 @@
 // The catalog behind `say`: pairs of the same text in Vietnamese and English, one table per layer so
-// that each layer's words sit beside each other (command_line.cpp, report.cpp, data.cpp, diagnostics.cpp).
+// that each layer's words sit beside each other (command_line.cpp, report.cpp, data.cpp, diagnostics.cpp, graph.cpp).
 #pragma once
 #include <cstddef>
 #include <string_view>
@@ -25,5 +25,6 @@ table command_line();
 table report();
 table data();
 table diagnostics();
+table graph();
 
 }  // namespace chitieu::words
