@@ -22,6 +22,7 @@ The scorecard of the national dataset is about 900 MB of JSON, so it is never pa
 level is read member by member and `units` one unit at a time. Standard library only.
 """
 import argparse
+import io
 import json
 import re
 import sys
@@ -149,7 +150,9 @@ def main():
                                     "order of the obligations in the scorecard, which is peers.ct's)")
     a = ap.parse_args()
 
-    stream = sys.stdin if a.scorecard == "-" else open(a.scorecard, encoding="utf-8")
+    # the scorecard is UTF-8 whatever the locale says
+    stream = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8") if a.scorecard == "-"
+              else open(a.scorecard, encoding="utf-8"))
     reader = Reader(stream)
     verdicts = {level: {} for level in LEVELS}   # level -> unit id -> bytes, in scorecard order
     rules = rule_order(a.rules) or {}
