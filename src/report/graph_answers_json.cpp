@@ -96,12 +96,18 @@ void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
   for (int x : work.obligations) j["obligations"].push_back(rules.qualified_id(rules.obligations[std::size_t(x)]));
   if (failing) {
     json f{{"targets", json::array()}, {"obligations", json::array()}};
-    for (auto const* t : failing->targets)
-      f["targets"].push_back({{"id", rules.qualified_id(rules.targets[std::size_t(t->target)])},
-                              {"verdict", eval::to_string(t->headline)}});
-    for (auto const* o : failing->obligations)
-      f["obligations"].push_back({{"id", rules.qualified_id(rules.obligations[std::size_t(o->obligation)])},
-                                  {"verdict", eval::to_string(o->overall)}});
+    for (auto const& item : failing->items) {
+      bool target = item.target >= 0;
+      json units = json::array();
+      for (auto const& u : item.units)
+        units.push_back({{"id", u.id}, {"name", u.name}, {"verdict", eval::to_string(u.verdict)}});
+      json ji{{"id", target ? rules.qualified_id(rules.targets[std::size_t(item.target)])
+                            : rules.qualified_id(rules.obligations[std::size_t(item.obligation)])},
+              {"verdict", item.units.empty() ? "" : eval::to_string(item.units.front().verdict)},
+              {"role", item.monitor ? "monitor" : "accountable"},
+              {"units", std::move(units)}};
+      f[target ? "targets" : "obligations"].push_back(std::move(ji));
+    }
     j["failing"] = std::move(f);
   }
   out << j.dump(2) << '\n';
