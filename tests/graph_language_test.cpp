@@ -142,13 +142,13 @@ TEST_CASE("graph: who, in Vietnamese and in English") {
   std::ostringstream vi, en;
   report::render_accountability(vi, who, rules);
   report::render_accountability(en, who, rules, language::en);
-  // The deadline as the author wrote it; ids and titles as declared.
+  // Ids and titles as declared; the deadline as the checker words it, or in English from its parts.
   CHECK(vi.str() ==
         "kh1.O1  Xã ban hành kế hoạch\n"
         "  tại 01/KH, Mục II\n"
         "\n"
         "Nhiệm vụ phục vụ nghĩa vụ (1):\n"
-        "  kh1.K1  [" + rules.tasks[0].when.text + "]\n"
+        "  kh1.K1  [Chậm nhất ngày 31/12/2027]\n"
         "    Hướng dẫn các xã lập kế hoạch\n"
         "    chủ trì: so_gd; phối hợp: ubnd\n"
         "\n"
@@ -160,7 +160,7 @@ TEST_CASE("graph: who, in Vietnamese and in English") {
         "  in 01/KH, Mục II\n"
         "\n"
         "Tasks serving the obligation (1):\n"
-        "  kh1.K1  [" + rules.tasks[0].when.text + "]\n"
+        "  kh1.K1  [by 2027-12-31]\n"
         "    Hướng dẫn các xã lập kế hoạch\n"
         "    lead: so_gd; support: ubnd\n"
         "\n"
@@ -176,7 +176,7 @@ TEST_CASE("graph: plan, in Vietnamese and in English") {
   std::ostringstream vi, en;
   report::render_task_order(vi, order, rules);
   report::render_task_order(en, order, rules, language::en);
-  auto k1 = "[" + rules.tasks[0].when.text + "]", k2 = "[" + rules.tasks[1].when.text + "]";
+  std::string k1 = "[Chậm nhất ngày 31/12/2027]", k2 = "[Chậm nhất ngày 30/06/2028]";
   CHECK(vi.str() ==
         "Thứ tự nhiệm vụ (2 nhiệm vụ), theo thời hạn:\n"
         "\n"
@@ -192,6 +192,7 @@ TEST_CASE("graph: plan, in Vietnamese and in English") {
         "Đường găng (2 nhiệm vụ):\n"
         "    kh1.K1  " + k1 + "\n"
         "  → kh1.K2  " + k2 + "\n");
+  k1 = "[by 2027-12-31]", k2 = "[by 2028-06-30]";
   CHECK(en.str() ==
         "Task order (2 tasks), by deadline:\n"
         "\n"
@@ -207,6 +208,22 @@ TEST_CASE("graph: plan, in Vietnamese and in English") {
         "Critical path (2 tasks):\n"
         "    kh1.K1  " + k1 + "\n"
         "  → kh1.K2  " + k2 + "\n");
+}
+
+TEST_CASE("graph: deadlines in English are written from their parts, with ISO days") {
+  auto rules_with = [](std::string const& deadline) {
+    std::vector<source_file> files;
+    files.emplace_back("d.ct", R"(agency so "Sở" level province
+document kh1 { number "01/KH" date 2026-01-05 }
+task K1 "Báo cáo" { lead so deadline )" + deadline + " }");
+    auto loaded = check_sources(std::move(files));
+    REQUIRE(loaded.rules);
+    return loaded.rules->tasks.at(0).when;
+  };
+  CHECK(report::render_deadline(rules_with("during Q2 2026"), language::en) == "between 2026-04-01 and 2026-06-30");
+  CHECK(report::render_deadline(rules_with("ongoing"), language::en) == "ongoing");
+  CHECK(report::render_deadline(rules_with("every year by 25/11"), language::en) == "by 25 November every year");
+  CHECK(report::render_deadline(rules_with("during Q2 2026"), language::vi) == "Trong quý II/2026");
 }
 
 TEST_CASE("graph: the DOT picture labels its clusters in the language asked, names as written") {

@@ -206,7 +206,7 @@ int run_who(who_options const& o, std::ostream& out, std::ostream& err) {
   auto who = g[*found].kind == graph::node_kind::target
                  ? graph::find_accountability(rules, g, g[*found].index)
                  : graph::find_obligation_accountability(rules, g, g[*found].index);
-  if (o.format == "json") report::render_accountability_json(out, who, rules);
+  if (o.format == "json") report::render_accountability_json(out, who, rules, current_language());
   else report::render_accountability(out, who, rules, current_language());
   return ok;
 }
@@ -224,7 +224,7 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   auto work = graph::find_agency_work(rules, g, g[*agency].index);
   bool json = o.format == "json";
   if (o.data.empty()) {
-    if (json) report::render_agency_work_json(out, work, rules);
+    if (json) report::render_agency_work_json(out, work, rules, nullptr, 0, nullptr, current_language());
     else report::render_agency_work(out, work, rules, nullptr, 0, nullptr, current_language());
     return ok;
   }
@@ -255,7 +255,7 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   std::vector<eval::task_outcome> none;
   auto const* verdicts = result.units.empty() ? &none : &result.units.front().tasks;
   auto failing = report::find_agency_failures(result, *data.data, g[*agency].index);
-  if (json) report::render_agency_work_json(out, work, rules, verdicts, eo.as_of, &failing);
+  if (json) report::render_agency_work_json(out, work, rules, verdicts, eo.as_of, &failing, current_language());
   else report::render_agency_work(out, work, rules, verdicts, eo.as_of, &failing, current_language());
   bool overdue = false;
   for (auto const& k : *verdicts)
@@ -271,7 +271,7 @@ int run_plan(plan_options const& o, std::ostream& out, std::ostream& err) {
   auto const& rules = *loaded->rules;
   auto g = graph::build(rules);
   // Loading has refused any task cycle (graph.task_cycle), so there is an order.
-  if (o.format == "json") report::render_task_order_json(out, graph::order_tasks(rules, g), rules);
+  if (o.format == "json") report::render_task_order_json(out, graph::order_tasks(rules, g), rules, current_language());
   else report::render_task_order(out, graph::order_tasks(rules, g), rules, current_language());
   return ok;
 }

@@ -13,4 +13,5 @@ set(CHITIEU_GRAPH_SOURCES
   ${PROJECT_SOURCE_DIR}/src/report/graph_text.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_answers_json.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_failures.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/deadline_text.cpp
 )

@@ -15,6 +15,7 @@
 #include <tuple>
 #include <vector>
 
+
 namespace chitieu::report {
 
 namespace {
@@ -24,13 +25,7 @@ std::string day_text(language lang, std::int32_t day) {
   return lang == language::en ? format_iso_date(day) : format_vn_date(day);
 }
 
-std::string deadline_text(sema::task const& t, language lang) {
-  if (!t.when.text.empty()) return t.when.text;  // as the rule's author wrote it
-  if (t.when.kind == sema::deadline_kind::none) return say(lang, "không nêu thời hạn");
-  if (t.when.due != std::numeric_limits<std::int32_t>::max())
-    return say(lang, "chậm nhất {0}", {day_text(lang, t.when.due)});
-  return say(lang, "thường xuyên");
-}
+std::string deadline_text(sema::task const& t, language lang) { return render_deadline(t.when, lang); }
 
 // A reported status as the submission writes it (docs/data.md): not_started, in_progress, done.
 std::string reported_status(eval::task_status s, language lang) {

@@ -2,9 +2,11 @@
 #include <chitieu/date.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/report/format.hpp>
+#include <chitieu/report/graph_render.hpp>
 #include <chitieu/report/inventory.hpp>
 
 #include <cmath>
+
 
 namespace chitieu::report {
 namespace {
@@ -198,7 +200,7 @@ void render_inventory_text(std::ostream& out, sema::checked_ruleset const& rules
     out << "  " << say(lang, "Nhiệm vụ:") << "\n";
     for (auto const& k : rules.tasks) {
       if (k.document != static_cast<int>(d)) continue;
-      out << "    " << k.id << "  " << k.title << "\n      " << say(lang, "Thời hạn: {0}", {k.when.text});
+      out << "    " << k.id << "  " << k.title << "\n      " << say(lang, "Thời hạn: {0}", {render_deadline(k.when, lang)});
       if (!k.lead.empty()) {
         out << "; " << say(lang, "chủ trì") << ":";
         for (int a : k.lead) out << " " << rules.agencies[static_cast<std::size_t>(a)].id;

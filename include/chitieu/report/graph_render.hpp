@@ -36,9 +36,10 @@ void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
 void render_accountability(std::ostream& out, graph::accountability const& who,
                            sema::checked_ruleset const& rules, language lang = language::vi);
 /// The same as JSON: {"kind", "id", "title", "document", "cite", "tasks": [{id, title, deadline, via,
-/// lead, support}], "agencies": [{id, title, role}]} (docs/cli.md, who).
+/// lead, support}], "agencies": [{id, title, role}]} (docs/cli.md, who). `deadline`, the one text for
+/// people, is in `lang`.
 void render_accountability_json(std::ostream& out, graph::accountability const& who,
-                                sema::checked_ruleset const& rules);
+                                sema::checked_ruleset const& rules, language lang = language::vi);
 
 /// A target or an obligation an agency answers for (as lead, support or monitor) whose scorecard
 /// verdict needs action at one unit or more.
@@ -78,14 +79,20 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
 void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
                              sema::checked_ruleset const& rules,
                              std::vector<eval::task_outcome> const* verdicts = nullptr,
-                             std::int32_t as_of = 0, agency_failures const* failing = nullptr);
+                             std::int32_t as_of = 0, agency_failures const* failing = nullptr,
+                             language lang = language::vi);
+
+/// A task's deadline for people. Vietnamese: the text the rules' checker wrote ("Chậm nhất ngày
+/// 31/12/2027", "Trong quý II/2026"). English: the same deadline from its parts, with ISO days ("by
+/// 2027-12-31", "between 2026-04-01 and 2026-06-30", "by 25 November every year").
+std::string render_deadline(sema::deadline const& when, language lang);
 
 void render_task_order(std::ostream& out, graph::task_order const& order,
                        sema::checked_ruleset const& rules, language lang = language::vi);
 /// {"tasks": N, "groups": [{"kind": dated|yearly|open, "due"?, "tasks": [{id, title, deadline,
 /// after}]}], "critical_path": [ids]}.
 void render_task_order_json(std::ostream& out, graph::task_order const& order,
-                            sema::checked_ruleset const& rules);
+                            sema::checked_ruleset const& rules, language lang = language::vi);
 
 enum class template_format { json, schema, csv };
 
