@@ -278,7 +278,11 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
     out << say(lang, "Không sắp được thứ tự: các nhiệm vụ phụ thuộc lẫn nhau thành vòng.") << '\n';
     return;
   }
-  out << say(lang, "Thứ tự nhiệm vụ ({0} nhiệm vụ), theo thời hạn:", {std::to_string(order.order.size())}) << '\n';
+  // One task is "1 task" in English; Vietnamese nouns have no plural, so its text is the same.
+  out << (order.order.size() == 1
+              ? say(lang, "Thứ tự nhiệm vụ (1 nhiệm vụ), theo thời hạn:")
+              : say(lang, "Thứ tự nhiệm vụ ({0} nhiệm vụ), theo thời hạn:", {std::to_string(order.order.size())}))
+      << '\n';
   // Grouping by deadline can put a task before one it comes after; such pairs are flagged.
   std::map<int, std::size_t> group_of;
   for (std::size_t g = 0; g < order.groups.size(); ++g)

@@ -75,6 +75,7 @@ constexpr entry entries[] = {
     {"Không sắp được thứ tự: các nhiệm vụ phụ thuộc lẫn nhau thành vòng.",
      "No order is possible: the tasks depend on each other in a cycle."},
     {"Thứ tự nhiệm vụ ({0} nhiệm vụ), theo thời hạn:", "Task order ({0} tasks), by deadline:"},
+    {"Thứ tự nhiệm vụ (1 nhiệm vụ), theo thời hạn:", "Task order (1 task), by deadline:"},
     {"Hạn {0}:", "Due {0}:"},
     {"Định kỳ:", "Recurring:"},
     {"Thường xuyên, không có hạn kết thúc hoặc không nêu thời hạn:", "Ongoing, with no end date or no deadline given:"},
