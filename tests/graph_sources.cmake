@@ -2,4 +2,5 @@
 set(CHITIEU_GRAPH_TEST_SOURCES
   graph_test.cpp
   graph_queries_test.cpp
+  graph_language_test.cpp
 )

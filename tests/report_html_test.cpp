@@ -173,7 +173,7 @@ TEST_CASE("report: the HTML page is one self-contained file with the summary bef
   CHECK(page.find("http://") == page.find("http://www.w3.org/2000/svg"));
   CHECK(page.find("https://") == std::string::npos);
   // Mustache escapes '/' as "&#x2F;"; a browser shows "15/01/2027".
-  CHECK(page.find("Tính từ: chitieu 0.1.0; ngày đánh giá 15&#x2F;01&#x2F;2027; quy tắc sha256 ab12; bài nộp sha256 cd34") !=
+  CHECK(page.find("Tính từ: chitieu 0.1.0; ngày đánh giá 15&#x2F;01&#x2F;2027; quy tắc sha256 ab12 (t.ct); bài nộp sha256 cd34") !=
         std::string::npos);
   CHECK(without.str().find("Tính từ:") == std::string::npos);
   CHECK(page.find("{{") == std::string::npos);  // every tag resolved

@@ -107,3 +107,37 @@ TEST_CASE("report: the CSV opens in Vietnamese Excel: BOM, semicolons, decimal c
   CHECK(csv.find(";;;;;Nguồn;\"Tính từ: chitieu ") != std::string::npos);  // quoted: it holds ';'
 
 }
+
+TEST_CASE("report: the provenance lists the rule files by the names its digest uses, in either language") {
+  std::vector<source_file> here, there;
+  here.emplace_back("rules/common/a.ct", "x");
+  here.emplace_back("rules/bac_ninh/b.ct", "y");
+  there.emplace_back("./rules/../rules/common/a.ct", "x");
+  there.emplace_back("/elsewhere/b.ct", "y");
+  auto day = *parse_iso_date("2026-12-31");
+  auto a = report::make_provenance(here, "z", day), b = report::make_provenance(there, "z", day);
+  CHECK(a.rule_files == std::vector<std::string>{"a.ct", "b.ct"});
+  CHECK(b.rule_files == a.rule_files);
+  auto const rules = a.rules_sha256, data = sha256_hex("z");
+  CHECK(report::provenance_line(a) == "Tính từ: chitieu " CHITIEU_VERSION_STRING "; ngày đánh giá 31/12/2026; quy tắc sha256 " +
+                                          rules + " (a.ct, b.ct); bài nộp sha256 " + data);
+  auto en = report::make_provenance(there, "z", day, language::en);
+  CHECK(report::provenance_line(en) == "Computed from: chitieu " CHITIEU_VERSION_STRING "; judged as of 2026-12-31; rules sha256 " +
+                                           rules + " (a.ct, b.ct); submission sha256 " + data);
+  // Both lines read back, with the language they are written in and the names.
+  for (auto const& p : {a, en}) {
+    auto back = report::read_provenance("Điểm tổng hợp: 90/100\n" + report::provenance_line(p) + "\n");
+    REQUIRE(back);
+    CHECK(back->lang == p.lang);
+    CHECK(back->as_of == day);
+    CHECK(back->rules_sha256 == rules);
+    CHECK(back->data_sha256 == data);
+    CHECK(back->rule_files == std::vector<std::string>{"a.ct", "b.ct"});
+  }
+  // A line written before the names were listed still reads.
+  auto old = report::read_provenance("Tính từ: chitieu 0.1.0; ngày đánh giá 31/12/2026; quy tắc sha256 " + rules +
+                                     "; bài nộp sha256 " + data);
+  REQUIRE(old);
+  CHECK(old->rule_files.empty());
+  CHECK(old->data_sha256 == data);
+}

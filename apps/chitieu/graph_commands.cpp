@@ -191,7 +191,7 @@ int run_graph(graph_options const& o, std::ostream& out, std::ostream& err) {
   if (o.format == "json")
     report::render_graph_json(out, g, rules, filter, &loaded->sources);
   else
-    report::render_dot(out, g, rules, filter);
+    report::render_dot(out, g, rules, filter, current_language());
   return ok;
 }
 
@@ -206,21 +206,9 @@ int run_who(who_options const& o, std::ostream& out, std::ostream& err) {
   auto who = g[*found].kind == graph::node_kind::target
                  ? graph::find_accountability(rules, g, g[*found].index)
                  : graph::find_obligation_accountability(rules, g, g[*found].index);
-  if (o.format == "json") report::render_accountability_json(out, who, rules);
-  else report::render_accountability(out, who, rules);
+  if (o.format == "json") report::render_accountability_json(out, who, rules, current_language());
+  else report::render_accountability(out, who, rules, current_language());
   return ok;
-}
-
-// The scorecard's verdicts on the root unit that need action and that `agency` answers for: as
-// lead or support of a serving task, or as a monitor.
-report::agency_failures failures_of(eval::unit_scorecard const& card, int agency) {
-  auto has = [&](std::vector<int> const& v) { return std::find(v.begin(), v.end(), agency) != v.end(); };
-  report::agency_failures f;
-  for (auto const& t : card.targets)
-    if (eval::needs_action(t.headline) && (has(t.accountable) || has(t.monitors))) f.targets.push_back(&t);
-  for (auto const& ob : card.obligations)
-    if (eval::needs_action(ob.overall) && (has(ob.accountable) || has(ob.monitors))) f.obligations.push_back(&ob);
-  return f;
 }
 
 int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
@@ -236,8 +224,8 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   auto work = graph::find_agency_work(rules, g, g[*agency].index);
   bool json = o.format == "json";
   if (o.data.empty()) {
-    if (json) report::render_agency_work_json(out, work, rules);
-    else report::render_agency_work(out, work, rules);
+    if (json) report::render_agency_work_json(out, work, rules, nullptr, 0, nullptr, current_language());
+    else report::render_agency_work(out, work, rules, nullptr, 0, nullptr, current_language());
     return ok;
   }
   std::ifstream in(o.data, std::ios::binary);
@@ -266,15 +254,14 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   auto result = eval::evaluate(compiled, *data.data, eo);
   std::vector<eval::task_outcome> none;
   auto const* verdicts = result.units.empty() ? &none : &result.units.front().tasks;
-  report::agency_failures failing;
-  if (!result.units.empty()) failing = failures_of(result.units.front(), g[*agency].index);
-  if (json) report::render_agency_work_json(out, work, rules, verdicts, eo.as_of, &failing);
-  else report::render_agency_work(out, work, rules, verdicts, eo.as_of, &failing);
+  auto failing = report::find_agency_failures(result, *data.data, g[*agency].index);
+  if (json) report::render_agency_work_json(out, work, rules, verdicts, eo.as_of, &failing, current_language());
+  else report::render_agency_work(out, work, rules, verdicts, eo.as_of, &failing, current_language());
   bool overdue = false;
   for (auto const& k : *verdicts)
     for (auto const& owned : work.tasks)
       if (owned.task == k.task && k.result == eval::task_verdict::overdue) overdue = true;
-  return overdue || !failing.targets.empty() || !failing.obligations.empty() ? problems : ok;
+  return overdue || !failing.items.empty() ? problems : ok;
 }
 
 int run_plan(plan_options const& o, std::ostream& out, std::ostream& err) {
@@ -284,8 +271,8 @@ int run_plan(plan_options const& o, std::ostream& out, std::ostream& err) {
   auto const& rules = *loaded->rules;
   auto g = graph::build(rules);
   // Loading has refused any task cycle (graph.task_cycle), so there is an order.
-  if (o.format == "json") report::render_task_order_json(out, graph::order_tasks(rules, g), rules);
-  else report::render_task_order(out, graph::order_tasks(rules, g), rules);
+  if (o.format == "json") report::render_task_order_json(out, graph::order_tasks(rules, g), rules, current_language());
+  else report::render_task_order(out, graph::order_tasks(rules, g), rules, current_language());
   return ok;
 }
 

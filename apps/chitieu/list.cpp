@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 
@@ -13,7 +14,7 @@ int run_list(list_options const& options, std::ostream& out, std::ostream& err) 
   auto loaded = load_checked(options.paths, err, false, *policy);
   if (!loaded) return cannot_run;
   if (options.format == "json") out << report::inventory_json(*loaded->rules, loaded->sources).dump(2) << '\n';
-  else report::render_inventory_text(out, *loaded->rules);
+  else report::render_inventory_text(out, *loaded->rules, current_language());
   return ok;
 }
 

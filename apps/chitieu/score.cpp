@@ -132,7 +132,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   std::string bytes;
   auto data = read_data(options.data, compiled.rules(), err, &bytes);
   if (!data) return cannot_run;
-  auto source = report::make_provenance(loaded->sources, bytes, as_of);
+  auto source = report::make_provenance(loaded->sources, bytes, as_of, current_language());
   if (!data->data) {
     for (auto const& is : data->issues)
       err << options.data << ": error: " << (is.pointer.empty() || !data->cells.empty() ? "" : is.pointer + ": ")

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 namespace {
@@ -33,22 +34,37 @@ std::string format_of(std::string const& report) {
   return "text";
 }
 
+/// A name as the rule set's digest lists it: without folders. Reports written before the names were
+/// listed so stated the paths given on the command line.
+std::string base_name(std::string const& path) {
+  auto slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string joined(std::vector<std::string> const& names) {
+  std::string out;
+  for (auto const& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
 }  // namespace
 
 int run_verify(verify_options const& options, std::ostream& out, std::ostream& err) {
+  auto const lang = current_language();
   auto report = slurp(options.report);
   if (!report) {
-    err << "chitieu: cannot read " << options.report << '\n';
+    err << "chitieu: " << tr("cannot read {0}", {options.report}) << '\n';
     return cannot_run;
   }
   auto stated = report::read_provenance(*report);
   if (!stated) {
-    err << "chitieu: " << options.report << " không ghi nguồn tính (phiên bản, ngày đánh giá, mã sha256)\n";
+    err << "chitieu: " << say(lang, "{0} không ghi nguồn tính (phiên bản, ngày đánh giá, mã sha256)", {options.report})
+        << '\n';
     return cannot_run;
   }
   auto data = slurp(options.score.data);
   if (!data) {
-    err << "chitieu: cannot read " << options.score.data << '\n';
+    err << "chitieu: " << tr("cannot read {0}", {options.score.data}) << '\n';
     return cannot_run;
   }
   auto policy = warning_options(options.score.warnings, err);
@@ -59,32 +75,53 @@ int run_verify(verify_options const& options, std::ostream& out, std::ostream& e
 
   bool rules_match = now.rules_sha256 == stated->rules_sha256;
   bool data_match = now.data_sha256 == stated->data_sha256;
-  auto said = [](bool yes) { return yes ? "khớp" : "KHÔNG KHỚP"; };
-  out << "Báo cáo: " << options.report << '\n'
-      << "  phiên bản chitieu: " << stated->version
-      << (stated->version == now.version ? " (như bản đang chạy)" : " (bản đang chạy là " + now.version + ")") << '\n'
-      << "  quy tắc: " << said(rules_match) << '\n'
-      << "  bài nộp: " << said(data_match) << '\n';
+  // The names are compared as the digest lists them, so the same files given by another path match.
+  std::vector<std::string> stated_names;
+  for (auto const& f : stated->rule_files) stated_names.push_back(base_name(f));
+  bool names_match = stated_names.empty() || stated_names == now.rule_files;
+  auto said = [&](bool yes) { return yes ? say(lang, "khớp") : say(lang, "KHÔNG KHỚP"); };
+  out << say(lang, "Báo cáo: {0}", {options.report}) << '\n'
+      << "  "
+      << (stated->version == now.version
+              ? say(lang, "phiên bản chitieu: {0} (như bản đang chạy)", {stated->version})
+              : say(lang, "phiên bản chitieu: {0} (bản đang chạy là {1})", {stated->version, now.version}))
+      << '\n'
+      << "  " << say(lang, "quy tắc: {0}", {said(rules_match)}) << '\n';
+  if (!names_match)
+    out << "  "
+        << say(lang, "tệp quy tắc: báo cáo ghi {0}; đã cho {1}", {joined(stated_names), joined(now.rule_files)})
+        << '\n';
+  out << "  " << say(lang, "bài nộp: {0}", {said(data_match)}) << '\n';
   if (!rules_match || !data_match) {
-    out << "Kết luận: báo cáo KHÔNG được tính từ các tệp này.\n";
+    out << say(lang, "Kết luận: báo cáo KHÔNG được tính từ các tệp này.") << '\n';
     return problems;
   }
-  // Same inputs: compute the report again in its own format, as of the day it states.
+  // Same inputs: compute the report again in its own format, as of the day it states, in the language
+  // it is written in (a JSON report does not say which: both are tried).
   auto again = options.score;
   again.format = format_of(*report);
   again.as_of = format_iso_date(stated->as_of);
-  std::ostringstream recomputed, quiet;
-  run_score(again, recomputed, quiet);
-  bool same = recomputed.str() == *report;
-  out << "  nội dung: " << said(same) << '\n';
+  bool same = false;
+  auto const other = stated->lang == language::en ? language::vi : language::en;
+  for (auto written : {stated->lang, other}) {
+    std::ostringstream recomputed, quiet;
+    set_language(written);
+    run_score(again, recomputed, quiet);
+    set_language(lang);
+    if (recomputed.str() == *report) {
+      same = true;
+      break;
+    }
+  }
+  out << "  " << say(lang, "nội dung: {0}", {said(same)}) << '\n';
   if (same) {
-    out << "Kết luận: báo cáo đúng là kết quả tính từ các tệp này.\n";
+    out << say(lang, "Kết luận: báo cáo đúng là kết quả tính từ các tệp này.") << '\n';
     return ok;
   }
-  out << "Kết luận: cùng tệp đầu vào nhưng nội dung khác bản tính lại"
-      << (stated->version == now.version ? " (kiểm tra các tùy chọn --no-data, --freshness, --document)"
-                                          : " (khác phiên bản chitieu)")
-      << ".\n";
+  out << (stated->version == now.version
+              ? say(lang, "Kết luận: cùng tệp đầu vào nhưng nội dung khác bản tính lại (kiểm tra các tùy chọn --no-data, --freshness, --document).")
+              : say(lang, "Kết luận: cùng tệp đầu vào nhưng nội dung khác bản tính lại (khác phiên bản chitieu)."))
+      << '\n';
   return problems;
 }
 

@@ -12,4 +12,6 @@ set(CHITIEU_GRAPH_SOURCES
   ${PROJECT_SOURCE_DIR}/src/graph/template_kinds.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_text.cpp
   ${PROJECT_SOURCE_DIR}/src/report/graph_answers_json.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/graph_failures.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/deadline_text.cpp
 )

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <limits>
 
+
 namespace chitieu::report {
 
 namespace {
@@ -21,9 +22,11 @@ json agency_ids(sema::checked_ruleset const& rules, std::vector<int> const& agen
   return out;
 }
 
-json task_json(sema::checked_ruleset const& rules, int index) {
+// `deadline` is the one text for people: in the language asked, as the text answers write it.
+json task_json(sema::checked_ruleset const& rules, int index, language lang) {
   auto const& t = rules.tasks[std::size_t(index)];
-  json j{{"id", rules.qualified_id(t)}, {"title", t.title}, {"deadline", t.when.text},
+  auto deadline = lang == language::vi ? t.when.text : render_deadline(t.when, lang);
+  json j{{"id", rules.qualified_id(t)}, {"title", t.title}, {"deadline", deadline},
          {"lead", agency_ids(rules, t.lead)}, {"support", agency_ids(rules, t.support)}};
   if (t.when.kind != sema::deadline_kind::none && t.when.due != std::numeric_limits<std::int32_t>::max())
     j["due"] = format_iso_date(t.when.due);
@@ -33,7 +36,7 @@ json task_json(sema::checked_ruleset const& rules, int index) {
 }  // namespace
 
 void render_accountability_json(std::ostream& out, graph::accountability const& who,
-                                sema::checked_ruleset const& rules) {
+                                sema::checked_ruleset const& rules, language lang) {
   json j;
   int document = -1;
   if (who.target >= 0) {
@@ -50,7 +53,7 @@ void render_accountability_json(std::ostream& out, graph::accountability const& 
   j["document"] = rules.documents[std::size_t(document)].id;
   j["tasks"] = json::array();
   for (auto const& s : who.tasks) {
-    auto jt = task_json(rules, s.task);
+    auto jt = task_json(rules, s.task, lang);
     if (who.target >= 0 && s.via_target >= 0 && s.via_target != who.target)
       jt["via"] = rules.qualified_id(rules.targets[std::size_t(s.via_target)]);
     j["tasks"].push_back(std::move(jt));
@@ -70,14 +73,14 @@ void render_accountability_json(std::ostream& out, graph::accountability const& 
 void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
                              sema::checked_ruleset const& rules,
                              std::vector<eval::task_outcome> const* verdicts, std::int32_t as_of,
-                             agency_failures const* failing) {
+                             agency_failures const* failing, language lang) {
   if (work.agency < 0 || work.agency >= int(rules.agencies.size())) return;
   auto const& a = rules.agencies[std::size_t(work.agency)];
   json j{{"id", a.id}, {"title", a.title}};
   if (verdicts) j["as_of"] = format_iso_date(as_of);
   j["tasks"] = json::array();
   for (auto const& o : work.tasks) {
-    auto jt = task_json(rules, o.task);
+    auto jt = task_json(rules, o.task, lang);
     jt["role"] = o.role == graph::agency_role::lead ? "lead" : "support";
     if (verdicts) {
       auto k = std::find_if(verdicts->begin(), verdicts->end(), [&](auto const& v) { return v.task == o.task; });
@@ -96,19 +99,25 @@ void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
   for (int x : work.obligations) j["obligations"].push_back(rules.qualified_id(rules.obligations[std::size_t(x)]));
   if (failing) {
     json f{{"targets", json::array()}, {"obligations", json::array()}};
-    for (auto const* t : failing->targets)
-      f["targets"].push_back({{"id", rules.qualified_id(rules.targets[std::size_t(t->target)])},
-                              {"verdict", eval::to_string(t->headline)}});
-    for (auto const* o : failing->obligations)
-      f["obligations"].push_back({{"id", rules.qualified_id(rules.obligations[std::size_t(o->obligation)])},
-                                  {"verdict", eval::to_string(o->overall)}});
+    for (auto const& item : failing->items) {
+      bool target = item.target >= 0;
+      json units = json::array();
+      for (auto const& u : item.units)
+        units.push_back({{"id", u.id}, {"name", u.name}, {"verdict", eval::to_string(u.verdict)}});
+      json ji{{"id", target ? rules.qualified_id(rules.targets[std::size_t(item.target)])
+                            : rules.qualified_id(rules.obligations[std::size_t(item.obligation)])},
+              {"verdict", item.units.empty() ? "" : eval::to_string(item.units.front().verdict)},
+              {"role", item.monitor ? "monitor" : "accountable"},
+              {"units", std::move(units)}};
+      f[target ? "targets" : "obligations"].push_back(std::move(ji));
+    }
     j["failing"] = std::move(f);
   }
   out << j.dump(2) << '\n';
 }
 
 void render_task_order_json(std::ostream& out, graph::task_order const& order,
-                            sema::checked_ruleset const& rules) {
+                            sema::checked_ruleset const& rules, language lang) {
   json j{{"tasks", order.order.size()}, {"groups", json::array()}, {"critical_path", json::array()}};
   if (!order.cycles.empty()) j["cycles"] = order.cycles.size();
   for (auto const& g : order.groups) {
@@ -118,7 +127,7 @@ void render_task_order_json(std::ostream& out, graph::task_order const& order,
             {"tasks", json::array()}};
     if (g.type == graph::deadline_group::kind::dated) jg["due"] = format_iso_date(g.due);
     for (int t : g.tasks) {
-      auto jt = task_json(rules, t);
+      auto jt = task_json(rules, t, lang);
       jt["after"] = json::array();
       for (int p : rules.tasks[std::size_t(t)].after) jt["after"].push_back(rules.qualified_id(rules.tasks[std::size_t(p)]));
       jg["tasks"].push_back(std::move(jt));

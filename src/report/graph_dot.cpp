@@ -2,6 +2,8 @@
 // golden files stay stable.
 #include <chitieu/report/graph_render.hpp>
 
+#include <chitieu/language.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -89,7 +91,7 @@ bool kept(std::vector<bool> const* keep, graph::vertex v) {
 }  // namespace
 
 void render_dot(std::ostream& out, graph::dependency_graph const& graph,
-                sema::checked_ruleset const& rules, std::vector<bool> const* keep) {
+                sema::checked_ruleset const& rules, std::vector<bool> const* keep, language lang) {
   auto const& g = graph.g;
   // Cluster name → members, in first-seen order of clusters.
   std::vector<std::pair<std::string, std::string>> clusters;  // name, label
@@ -108,9 +110,9 @@ void render_dot(std::ostream& out, graph::dependency_graph const& graph,
     } else if (info.kind == node_kind::field && info.unit_kind >= 0 &&
                info.unit_kind < int(rules.unit_kinds.size())) {
       auto const& k = rules.unit_kinds[std::size_t(info.unit_kind)];
-      place("cluster_fields_" + k.id, "Số liệu: " + k.title + " (" + k.id + ")", v);
+      place("cluster_fields_" + k.id, say(lang, "Số liệu: {0} ({1})", {k.title, k.id}), v);
     } else if (info.kind == node_kind::agency) {
-      place("cluster_agencies", "Cơ quan", v);
+      place("cluster_agencies", say(lang, "Cơ quan"), v);
     } else {
       place("cluster_other", "", v);
     }

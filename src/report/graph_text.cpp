@@ -1,9 +1,10 @@
-// Text answers for `chitieu who`, `chitieu agency` and `chitieu plan`, for Vietnamese readers: labels
-// are Vietnamese, task statuses are the scorecard's, dates are dd/mm/yyyy. Ids stay as declared.
+// Text answers for `chitieu who`, `chitieu agency` and `chitieu plan`, in Vietnamese (dates dd/mm/yyyy)
+// or English (ISO dates): task statuses are the scorecard's; ids and titles stay as declared.
 #include <chitieu/report/graph_render.hpp>
 
 #include <chitieu/date.hpp>
 #include <chitieu/eval/outcome.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/report/format.hpp>
 
 #include <algorithm>
@@ -14,24 +15,24 @@
 #include <tuple>
 #include <vector>
 
+
 namespace chitieu::report {
 
 namespace {
 
-std::string deadline_text(sema::task const& t) {
-  if (!t.when.text.empty()) return t.when.text;
-  if (t.when.kind == sema::deadline_kind::none) return "không nêu thời hạn";
-  if (t.when.due != std::numeric_limits<std::int32_t>::max())
-    return "chậm nhất " + format_vn_date(t.when.due);
-  return "thường xuyên";
+// English readers get ISO days: unambiguous where 03/04 means March or April.
+std::string day_text(language lang, std::int32_t day) {
+  return lang == language::en ? format_iso_date(day) : format_vn_date(day);
 }
 
+std::string deadline_text(sema::task const& t, language lang) { return render_deadline(t.when, lang); }
+
 // A reported status as the submission writes it (docs/data.md): not_started, in_progress, done.
-std::string reported_status(eval::task_status s) {
+std::string reported_status(eval::task_status s, language lang) {
   switch (s) {
-    case eval::task_status::not_started: return "chưa bắt đầu";
-    case eval::task_status::in_progress: return "đang thực hiện";
-    case eval::task_status::done: return "hoàn thành";
+    case eval::task_status::not_started: return say(lang, "chưa bắt đầu");
+    case eval::task_status::in_progress: return say(lang, "đang thực hiện");
+    case eval::task_status::done: return say(lang, "hoàn thành");
   }
   return "";
 }
@@ -49,9 +50,13 @@ int urgency(eval::task_verdict v) {
   return 6;
 }
 
-char const* role_label(graph::agency_role role) {
-  return role == graph::agency_role::lead ? "chủ trì" : "phối hợp";
+std::string role_label(graph::agency_role role, language lang) {
+  return role == graph::agency_role::lead ? say(lang, "chủ trì") : say(lang, "phối hợp");
 }
+
+// Column widths: English labels run longer ("Needs acceleration", "implements").
+std::size_t verdict_width(language lang) { return lang == language::en ? 20 : 17; }
+std::size_t role_width(language lang) { return lang == language::en ? 12 : 10; }
 
 std::string agency_list(sema::checked_ruleset const& rules, std::vector<int> const& agencies) {
   std::string out;
@@ -66,16 +71,43 @@ std::string pad(std::string s, std::size_t width) {
 }
 
 void task_line(std::ostream& out, sema::checked_ruleset const& rules, int index,
-               std::string const& indent) {
+               std::string const& indent, language lang) {
   auto const& t = rules.tasks[std::size_t(index)];
-  out << indent << rules.qualified_id(t) << "  [" << deadline_text(t) << "]\n"
+  out << indent << rules.qualified_id(t) << "  [" << deadline_text(t, lang) << "]\n"
       << indent << "  " << t.title << '\n';
+}
+
+// "Phường Kinh Bắc (bn-kinhbac)", as a person names a unit; the code alone when it has no name.
+std::string unit_text(agency_failure::at_unit const& u) {
+  return u.name.empty() || u.name == u.id ? u.id : u.name + " (" + u.id + ")";
+}
+
+// The units where one item needs action, by verdict in the order first met: "Không đạt (4): A, B, C
+// và 1 đơn vị khác". Three names at most, so that a province of a thousand schools stays readable.
+void failing_units(std::ostream& out, std::vector<agency_failure::at_unit> const& units,
+                   std::string const& indent, language lang) {
+  std::vector<eval::verdict> order;
+  for (auto const& u : units)
+    if (std::find(order.begin(), order.end(), u.verdict) == order.end()) order.push_back(u.verdict);
+  for (auto v : order) {
+    std::vector<std::string> names;
+    for (auto const& u : units)
+      if (u.verdict == v) names.push_back(unit_text(u));
+    std::string listed;
+    for (std::size_t i = 0; i < names.size() && i < 3; ++i) listed += (i ? ", " : "") + names[i];
+    if (names.size() > 3)
+      listed = names.size() - 3 == 1
+                   ? say(lang, "{0} và 1 đơn vị khác", {listed})
+                   : say(lang, "{0} và {1} đơn vị khác", {listed, std::to_string(names.size() - 3)});
+    // The label is the scorecard's, given in `lang` by the catalog.
+    out << indent << say(lang, verdict_label(v)) << " (" << names.size() << "): " << listed << '\n';
+  }
 }
 
 }  // namespace
 
 void render_accountability(std::ostream& out, graph::accountability const& who,
-                           sema::checked_ruleset const& rules) {
+                           sema::checked_ruleset const& rules, language lang) {
   // A target or an obligation: the same answer, with the words that name it.
   bool is_target = who.target >= 0 && who.target < int(rules.targets.size());
   bool is_obligation = who.obligation >= 0 && who.obligation < int(rules.obligations.size());
@@ -89,61 +121,73 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
     auto const& o = rules.obligations[std::size_t(who.obligation)];
     id = rules.qualified_id(o), title = o.title, cite = o.cite, document = o.document;
   }
-  char const* noun = is_target ? "chỉ tiêu" : "nghĩa vụ";
   auto const& doc = rules.documents[std::size_t(document)];
-  out << id << "  " << title << '\n'
-      << "  tại " << (doc.number.empty() ? doc.id : doc.number) << (cite.empty() ? "" : ", ")
-      << cite << '\n';
+  std::string where = doc.number.empty() ? doc.id : doc.number;
+  if (!cite.empty()) where += ", " + cite;
+  out << id << "  " << title << '\n' << "  " << say(lang, "tại {0}", {where}) << '\n';
   auto monitor_rows = [&] {
     for (int a : who.monitors) {
       auto const& agency = rules.agencies[std::size_t(a)];
-      out << "  " << pad("theo dõi", 10) << pad(agency.id, 22) << "  " << agency.title << '\n';
+      out << "  " << pad(say(lang, "theo dõi"), role_width(lang)) << pad(agency.id, 22) << "  " << agency.title
+          << '\n';
     }
   };
   if (who.tasks.empty()) {
-    out << "\nKhông có nhiệm vụ nào phục vụ " << noun << " này"
-        << (parent >= 0 ? " hay các chỉ tiêu cha của nó" : "") << ".\n";
+    out << '\n'
+        << (!is_target     ? say(lang, "Không có nhiệm vụ nào phục vụ nghĩa vụ này.")
+            : parent >= 0 ? say(lang, "Không có nhiệm vụ nào phục vụ chỉ tiêu này hay các chỉ tiêu cha của nó.")
+                          : say(lang, "Không có nhiệm vụ nào phục vụ chỉ tiêu này."))
+        << '\n';
     if (!who.monitors.empty()) {
-      out << "\nCơ quan chịu trách nhiệm:\n";
+      out << '\n' << say(lang, "Cơ quan chịu trách nhiệm:") << '\n';
       monitor_rows();
     }
     return;
   }
-  out << "\nNhiệm vụ phục vụ " << noun << " (" << who.tasks.size() << "):\n";
+  auto count = std::to_string(who.tasks.size());
+  out << '\n'
+      << (is_target ? say(lang, "Nhiệm vụ phục vụ chỉ tiêu ({0}):", {count})
+                    : say(lang, "Nhiệm vụ phục vụ nghĩa vụ ({0}):", {count}))
+      << '\n';
   for (auto const& s : who.tasks) {
-    task_line(out, rules, s.task, "  ");
+    task_line(out, rules, s.task, "  ", lang);
     auto const& t = rules.tasks[std::size_t(s.task)];
     if (is_target && s.via_target != who.target)
-      out << "    thông qua chỉ tiêu cha "
-          << rules.qualified_id(rules.targets[std::size_t(s.via_target)]) << '\n';
-    out << "    chủ trì: " << agency_list(rules, t.lead)
-        << "; phối hợp: " << agency_list(rules, t.support) << '\n';
+      out << "    "
+          << say(lang, "thông qua chỉ tiêu cha {0}", {rules.qualified_id(rules.targets[std::size_t(s.via_target)])})
+          << '\n';
+    out << "    "
+        << say(lang, "chủ trì: {0}; phối hợp: {1}", {agency_list(rules, t.lead), agency_list(rules, t.support)})
+        << '\n';
   }
-  out << "\nCơ quan chịu trách nhiệm:\n";
+  out << '\n' << say(lang, "Cơ quan chịu trách nhiệm:") << '\n';
   auto agency_row = [&](graph::agency_role role, int a) {
     auto const& agency = rules.agencies[std::size_t(a)];
     // Two spaces at least, so a long id never runs into the title.
-    out << "  " << pad(role_label(role), 10) << pad(agency.id, 22) << "  " << agency.title << '\n';
+    out << "  " << pad(role_label(role, lang), role_width(lang)) << pad(agency.id, 22) << "  " << agency.title
+        << '\n';
   };
   for (int a : who.leads) agency_row(graph::agency_role::lead, a);
   for (int a : who.supports) agency_row(graph::agency_role::support, a);
   monitor_rows();
-  if (who.agencies().empty()) out << "  không có: các nhiệm vụ phục vụ không nêu cơ quan nào\n";
+  if (who.agencies().empty()) out << "  " << say(lang, "không có: các nhiệm vụ phục vụ không nêu cơ quan nào") << '\n';
 }
 
 void render_agency_work(std::ostream& out, graph::agency_work const& work,
                         sema::checked_ruleset const& rules,
                         std::vector<eval::task_outcome> const* verdicts, std::int32_t as_of,
-                        agency_failures const* failing) {
+                        agency_failures const* failing, language lang) {
   if (work.agency < 0 || work.agency >= int(rules.agencies.size())) return;
   auto const& a = rules.agencies[std::size_t(work.agency)];
   out << a.id << "  " << a.title << '\n';
-  if (verdicts) out << "  tình trạng tại ngày " << format_vn_date(as_of) << '\n';
+  if (verdicts) out << "  " << say(lang, "tình trạng tại ngày {0}", {day_text(lang, as_of)}) << '\n';
   std::size_t leads = std::count_if(work.tasks.begin(), work.tasks.end(), [](auto const& o) {
     return o.role == graph::agency_role::lead;
   });
-  out << "\nNhiệm vụ (" << work.tasks.size() << ": chủ trì " << leads << ", phối hợp "
-      << work.tasks.size() - leads << "):\n";
+  out << '\n'
+      << say(lang, "Nhiệm vụ ({0}: chủ trì {1}, phối hợp {2}):",
+             {std::to_string(work.tasks.size()), std::to_string(leads), std::to_string(work.tasks.size() - leads)})
+      << '\n';
   struct row {
     graph::owned_task owned;
     eval::task_outcome const* verdict = nullptr;
@@ -169,10 +213,10 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
   for (auto const& [o, k] : rows) {
     auto const& t = rules.tasks[std::size_t(o.task)];
     std::string head = "  ";
-    if (k) head += pad(verdict_label(k->result), 17);
-    head += pad(role_label(o.role), 10);
-    out << head << rules.qualified_id(t) << "  [" << deadline_text(t) << "]";
-    if (k && k->due) out << " hạn " << format_vn_date(k->due);
+    if (k) head += pad(say(lang, verdict_label(k->result)), verdict_width(lang));
+    head += pad(role_label(o.role, lang), role_width(lang));
+    out << head << rules.qualified_id(t) << "  [" << deadline_text(t, lang) << "]";
+    if (k && k->due) out << ' ' << say(lang, "hạn {0}", {day_text(lang, k->due)});
     out << '\n' << std::string(code_points(head) + 2, ' ') << t.title << '\n';
     if (!k) continue;
     if (k->reported) {
@@ -180,46 +224,47 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
       auto add = [&](std::string const& part) { detail += (detail.empty() ? "" : ", ") + part; };
       // "done" with a completion day is said once: "hoàn thành ngày 20/01/2026".
       if (!(k->reported_status == eval::task_status::done && k->completed))
-        add(reported_status(k->reported_status));
-      if (k->completed) add("hoàn thành ngày " + format_vn_date(*k->completed));
+        add(reported_status(k->reported_status, lang));
+      if (k->completed) add(say(lang, "hoàn thành ngày {0}", {day_text(lang, *k->completed)}));
       if (!std::isnan(k->reported_progress)) add(std::to_string(int(k->reported_progress)) + "%");
-      if (!k->note.empty()) detail += (detail.empty() ? "ghi chú: " : "; ghi chú: ") + k->note;
+      if (!k->note.empty()) detail += (detail.empty() ? "" : "; ") + say(lang, "ghi chú: {0}", {k->note});
       if (!detail.empty())
-        out << std::string(code_points(head) + 2, ' ') << "báo cáo: " << detail << '\n';
+        out << std::string(code_points(head) + 2, ' ') << say(lang, "báo cáo: {0}", {detail}) << '\n';
     } else {
-      out << std::string(code_points(head) + 2, ' ') << "chưa báo cáo\n";
+      out << std::string(code_points(head) + 2, ' ') << say(lang, "chưa báo cáo") << '\n';
     }
   }
   if (failing) {
-    // What the scorecard says needs action, for which this agency answers (monitors included).
-    auto role = [&](std::vector<int> const& accountable, std::vector<int> const& monitors) {
-      if (std::find(accountable.begin(), accountable.end(), work.agency) != accountable.end())
-        return "thực hiện";
-      return std::find(monitors.begin(), monitors.end(), work.agency) != monitors.end() ? "theo dõi" : "";
-    };
-    out << "\nChỉ tiêu, nghĩa vụ chưa đạt mà cơ quan chịu trách nhiệm ("
-        << failing->targets.size() + failing->obligations.size() << "):\n";
-    for (auto const* t : failing->targets) {
-      auto const& rule = rules.targets[std::size_t(t->target)];
-      out << "  " << pad(verdict_label(t->headline), 17) << pad(role(t->accountable, t->monitors), 10)
-          << rules.qualified_id(rule) << "  " << rule.title << '\n';
+    // What the scorecard says needs action anywhere in the submission, for which this agency answers
+    // (monitors included), with the units where it does.
+    out << '\n'
+        << say(lang, "Chỉ tiêu, nghĩa vụ chưa đạt mà cơ quan chịu trách nhiệm ({0}):",
+               {std::to_string(failing->items.size())})
+        << '\n';
+    for (auto const& item : failing->items) {
+      bool target = item.target >= 0;
+      std::string id = target ? rules.qualified_id(rules.targets[std::size_t(item.target)])
+                              : rules.qualified_id(rules.obligations[std::size_t(item.obligation)]);
+      auto const& title = target ? rules.targets[std::size_t(item.target)].title
+                                 : rules.obligations[std::size_t(item.obligation)].title;
+      std::string head = "  " + pad(item.monitor ? say(lang, "theo dõi") : say(lang, "thực hiện"), role_width(lang));
+      out << head << id << "  " << title << '\n';
+      failing_units(out, item.units, std::string(code_points(head), ' '), lang);
     }
-    for (auto const* o : failing->obligations) {
-      auto const& rule = rules.obligations[std::size_t(o->obligation)];
-      out << "  " << pad(verdict_label(o->overall), 17) << pad(role(o->accountable, o->monitors), 10)
-          << rules.qualified_id(rule) << "  " << rule.title << '\n';
-    }
-    if (failing->targets.empty() && failing->obligations.empty()) out << "  không có\n";
+    if (failing->items.empty()) out << "  " << say(lang, "không có") << '\n';
   }
   if (!work.targets.empty()) {
-    out << "\nChỉ tiêu mà các nhiệm vụ này phục vụ (" << work.targets.size() << "):\n";
+    out << '\n'
+        << say(lang, "Chỉ tiêu mà các nhiệm vụ này phục vụ ({0}):", {std::to_string(work.targets.size())}) << '\n';
     for (int x : work.targets) {
       auto const& t = rules.targets[std::size_t(x)];
       out << "  " << rules.qualified_id(t) << "  " << t.title << '\n';
     }
   }
   if (!work.obligations.empty()) {
-    out << "\nNghĩa vụ mà các nhiệm vụ này phục vụ (" << work.obligations.size() << "):\n";
+    out << '\n'
+        << say(lang, "Nghĩa vụ mà các nhiệm vụ này phục vụ ({0}):", {std::to_string(work.obligations.size())})
+        << '\n';
     for (int x : work.obligations) {
       auto const& o = rules.obligations[std::size_t(x)];
       out << "  " << rules.qualified_id(o) << "  " << o.title << '\n';
@@ -228,12 +273,16 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
 }
 
 void render_task_order(std::ostream& out, graph::task_order const& order,
-                       sema::checked_ruleset const& rules) {
+                       sema::checked_ruleset const& rules, language lang) {
   if (!order.cycles.empty()) {
-    out << "Không sắp được thứ tự: các nhiệm vụ phụ thuộc lẫn nhau thành vòng.\n";
+    out << say(lang, "Không sắp được thứ tự: các nhiệm vụ phụ thuộc lẫn nhau thành vòng.") << '\n';
     return;
   }
-  out << "Thứ tự nhiệm vụ (" << order.order.size() << " nhiệm vụ), theo thời hạn:\n";
+  // One task is "1 task" in English; Vietnamese nouns have no plural, so its text is the same.
+  out << (order.order.size() == 1
+              ? say(lang, "Thứ tự nhiệm vụ (1 nhiệm vụ), theo thời hạn:")
+              : say(lang, "Thứ tự nhiệm vụ ({0} nhiệm vụ), theo thời hạn:", {std::to_string(order.order.size())}))
+      << '\n';
   // Grouping by deadline can put a task before one it comes after; such pairs are flagged.
   std::map<int, std::size_t> group_of;
   for (std::size_t g = 0; g < order.groups.size(); ++g)
@@ -242,21 +291,21 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
     auto const& group = order.groups[g];
     switch (group.type) {
       case graph::deadline_group::kind::dated:
-        out << "\nHạn " << format_vn_date(group.due) << ":\n";
+        out << '\n' << say(lang, "Hạn {0}:", {day_text(lang, group.due)}) << '\n';
         break;
-      case graph::deadline_group::kind::yearly: out << "\nĐịnh kỳ:\n"; break;
+      case graph::deadline_group::kind::yearly: out << '\n' << say(lang, "Định kỳ:") << '\n'; break;
       case graph::deadline_group::kind::open:
-        out << "\nThường xuyên, không có hạn kết thúc hoặc không nêu thời hạn:\n";
+        out << '\n' << say(lang, "Thường xuyên, không có hạn kết thúc hoặc không nêu thời hạn:") << '\n';
         break;
     }
     for (int t : group.tasks) {
-      task_line(out, rules, t, "  ");
+      task_line(out, rules, t, "  ", lang);
       auto const& task = rules.tasks[std::size_t(t)];
       if (!task.after.empty()) {
-        out << "    sau:";
+        out << "    " << say(lang, "sau:");
         for (int p : task.after) {
           out << ' ' << rules.qualified_id(rules.tasks[std::size_t(p)]);
-          if (group_of[p] > g) out << " (xếp sau vì thời hạn muộn hơn)";
+          if (group_of[p] > g) out << ' ' << say(lang, "(xếp sau vì thời hạn muộn hơn)");
         }
         out << '\n';
       }
@@ -264,13 +313,13 @@ void render_task_order(std::ostream& out, graph::task_order const& order,
   }
   out << '\n';
   if (order.critical_path.empty()) {
-    out << "Đường găng: không có, không nhiệm vụ nào phải làm sau nhiệm vụ khác.\n";
+    out << say(lang, "Đường găng: không có, không nhiệm vụ nào phải làm sau nhiệm vụ khác.") << '\n';
     return;
   }
-  out << "Đường găng (" << order.critical_path.size() << " nhiệm vụ):\n";
+  out << say(lang, "Đường găng ({0} nhiệm vụ):", {std::to_string(order.critical_path.size())}) << '\n';
   for (std::size_t i = 0; i < order.critical_path.size(); ++i) {
     auto const& t = rules.tasks[std::size_t(order.critical_path[i])];
-    out << "  " << (i == 0 ? "  " : "→ ") << rules.qualified_id(t) << "  [" << deadline_text(t)
+    out << "  " << (i == 0 ? "  " : "→ ") << rules.qualified_id(t) << "  [" << deadline_text(t, lang)
         << "]\n";
   }
 }

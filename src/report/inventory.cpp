@@ -1,9 +1,12 @@
 // The rule set inventory: every declaration with its numbers, for people and for machines.
 #include <chitieu/date.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/report/format.hpp>
+#include <chitieu/report/graph_render.hpp>
 #include <chitieu/report/inventory.hpp>
 
 #include <cmath>
+
 
 namespace chitieu::report {
 namespace {
@@ -150,68 +153,70 @@ json inventory_json(sema::checked_ruleset const& rules, std::vector<source_file>
   return out;
 }
 
-void render_inventory_text(std::ostream& out, sema::checked_ruleset const& rules) {
+void render_inventory_text(std::ostream& out, sema::checked_ruleset const& rules, language lang) {
   for (std::size_t d = 0; d < rules.documents.size(); ++d) {
     auto const& doc = rules.documents[d];
-    out << "VĂN BẢN " << doc.id << ": " << doc.number << (doc.title.empty() ? "" : " — " + doc.title) << "\n";
+    out << say(lang, "VĂN BẢN {0}: {1}", {doc.id, doc.number + (doc.title.empty() ? "" : " — " + doc.title)}) << "\n";
     if (!doc.implements.empty()) {
-      out << "  Thực hiện:";
+      out << "  " << say(lang, "Thực hiện:");
       for (auto const& i : doc.implements) out << " " << i;
       out << "\n";
     }
     if (!doc.replaces.empty()) {
-      out << "  Thay thế:";
+      out << "  " << say(lang, "Thay thế:");
       for (auto const& i : doc.replaces) out << " " << i;
       out << "\n";
     }
     if (doc.replaced_by >= 0)
-      out << "  Đã được thay thế bởi " << rules.documents[static_cast<std::size_t>(doc.replaced_by)].id << "\n";
-    out << "  Chỉ tiêu:\n";
+      out << "  " << say(lang, "Đã được thay thế bởi {0}", {rules.documents[static_cast<std::size_t>(doc.replaced_by)].id})
+          << "\n";
+    out << "  " << say(lang, "Chỉ tiêu:") << "\n";
     for (auto const& t : rules.targets) {
       if (t.document != static_cast<int>(d)) continue;
       out << "    " << t.id << "  " << t.title << (t.cite.empty() ? "" : " (" + t.cite + ")");
-      if (t.parent >= 0) out << " — thuộc " << rules.targets[static_cast<std::size_t>(t.parent)].id;
+      if (t.parent >= 0) out << " — " << say(lang, "thuộc {0}", {rules.targets[static_cast<std::size_t>(t.parent)].id});
       out << "\n      ";
       std::string sep;
       for (auto const& m : t.milestones) {
         out << sep << m.year << ": " << comparator_sign(m.comparator) << " " << format_value(m.value, t.type, rules);
-        if (m.comparator == sema::milestone::op::between) out << " đến " << format_value(m.upper, t.type, rules);
+        if (m.comparator == sema::milestone::op::between)
+          out << ' ' << say(lang, "đến") << ' ' << format_value(m.upper, t.type, rules);
         sep = "; ";
       }
       out << "\n";
     }
-    out << "  Nghĩa vụ:\n";
+    out << "  " << say(lang, "Nghĩa vụ:") << "\n";
     for (auto const& o : rules.obligations)
       if (o.document == static_cast<int>(d))
         out << "    " << o.id << "  " << o.title << (o.cite.empty() ? "" : " (" + o.cite + ")") << "\n";
     bool any_check = false;
     for (auto const& c : rules.data_checks)
       if (c.document == static_cast<int>(d)) {
-        if (!any_check) out << "  Kiểm tra số liệu:\n";
+        if (!any_check) out << "  " << say(lang, "Kiểm tra số liệu:") << "\n";
         any_check = true;
         out << "    " << c.id << "  " << c.title << (c.cite.empty() ? "" : " (" + c.cite + ")")
-            << (c.level == severity::warning ? " — cảnh báo" : "") << "\n";
+            << (c.level == severity::warning ? " — " + say(lang, "cảnh báo") : "") << "\n";
       }
-    out << "  Nhiệm vụ:\n";
+    out << "  " << say(lang, "Nhiệm vụ:") << "\n";
     for (auto const& k : rules.tasks) {
       if (k.document != static_cast<int>(d)) continue;
-      out << "    " << k.id << "  " << k.title << "\n      Thời hạn: " << k.when.text;
+      out << "    " << k.id << "  " << k.title << "\n      " << say(lang, "Thời hạn: {0}", {render_deadline(k.when, lang)});
       if (!k.lead.empty()) {
-        out << "; chủ trì:";
+        out << "; " << say(lang, "chủ trì") << ":";
         for (int a : k.lead) out << " " << rules.agencies[static_cast<std::size_t>(a)].id;
       }
       if (!k.support.empty()) {
-        out << "; phối hợp:";
+        out << "; " << say(lang, "phối hợp") << ":";
         for (int a : k.support) out << " " << rules.agencies[static_cast<std::size_t>(a)].id;
       }
       if (!k.after.empty()) {
-        out << "; sau:";
+        out << "; " << say(lang, "sau:");
         for (int a : k.after) out << " " << rules.tasks[static_cast<std::size_t>(a)].id;
       }
       out << "\n";
     }
   }
-  out << "CƠ QUAN (" << rules.agencies.size() << ")\n";
+  out << say(lang, "CƠ QUAN ({0})", {std::to_string(rules.agencies.size())}) << "\n";
   for (auto const& a : rules.agencies) out << "    " << a.id << "  " << a.title << "\n";
 }
 

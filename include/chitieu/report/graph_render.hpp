@@ -1,9 +1,11 @@
 // Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers
 // for `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
 #pragma once
+#include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/report/provenance.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
@@ -18,9 +20,10 @@ namespace chitieu::report {
 /// Graphviz DOT: nodes grouped in one cluster per document (fields per unit kind, agencies
 /// together), shaped and coloured by kind, edges styled by kind. `keep` (indexed by vertex) limits
 /// the picture to a neighbourhood; edges are drawn when both ends are kept. Output is
-/// deterministic.
+/// deterministic. Cluster labels are in `lang`; names from the rules stay as written.
 void render_dot(std::ostream& out, graph::dependency_graph const& graph,
-                sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr);
+                sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr,
+                language lang = language::vi);
 
 /// {"nodes": [{key, kind, id, title, document, file, line}], "edges": [{from, to, kind}]}. `line`
 /// is given when `sources` is.
@@ -29,40 +32,67 @@ void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
                        std::vector<source_file> const* sources = nullptr);
 
 /// `who`: the tasks serving a target (or its parents) or an obligation, and the agencies answering
-/// for it.
+/// for it, in `lang`.
 void render_accountability(std::ostream& out, graph::accountability const& who,
-                           sema::checked_ruleset const& rules);
+                           sema::checked_ruleset const& rules, language lang = language::vi);
 /// The same as JSON: {"kind", "id", "title", "document", "cite", "tasks": [{id, title, deadline, via,
-/// lead, support}], "agencies": [{id, title, role}]} (docs/cli.md, who).
+/// lead, support}], "agencies": [{id, title, role}]} (docs/cli.md, who). `deadline`, the one text for
+/// people, is in `lang`.
 void render_accountability_json(std::ostream& out, graph::accountability const& who,
-                                sema::checked_ruleset const& rules);
+                                sema::checked_ruleset const& rules, language lang = language::vi);
 
-/// The targets and obligations an agency answers for (as lead, support or monitor) whose scorecard
-/// verdict needs action: chosen by the caller from the scorecard's root unit.
-struct agency_failures {
-  std::vector<eval::target_outcome const*> targets;
-  std::vector<eval::obligation_outcome const*> obligations;
+/// A target or an obligation an agency answers for (as lead, support or monitor) whose scorecard
+/// verdict needs action at one unit or more.
+struct agency_failure {
+  int target = -1;      // index into the rules' targets, or -1 for an obligation
+  int obligation = -1;  // index into the rules' obligations, or -1 for a target
+  bool monitor = false;  // the agency follows it up (monitor) rather than carrying out a serving task
+  struct at_unit {
+    std::string id, name;
+    eval::verdict verdict = eval::verdict::not_met;
+  };
+  std::vector<at_unit> units;  // where it needs action, in the submission's order (the root first)
 };
 
+/// What needs action anywhere in a submission and which an agency answers for: chosen by the caller
+/// from the scorecard of every unit, targets first, then obligations, each in the rules' order.
+struct agency_failures {
+  std::vector<agency_failure> items;
+};
+
+/// Gathers the scorecard's verdicts that need action, at every unit of `data`, that `agency` answers
+/// for: as lead or support of a serving task, or as a monitor. A Sở answers for each school's failing
+/// target it leads, not only for the province's. Chooses nothing: the verdicts are the evaluation's.
+agency_failures find_agency_failures(eval::evaluation const& result, eval::dataset const& data, int agency);
+
 /// With `verdicts` (the scorecard's task outcomes, judged as of `as_of`), each task shows its verdict,
-/// the due day judged and its report, overdue tasks first; without, the tasks in `work`'s order.
+/// the due day judged and its report, overdue tasks first; without, the tasks in `work`'s order. Each
+/// failing item names its units by verdict: the first three, then how many more.
 void render_agency_work(std::ostream& out, graph::agency_work const& work,
                         sema::checked_ruleset const& rules,
                         std::vector<eval::task_outcome> const* verdicts = nullptr,
-                        std::int32_t as_of = 0, agency_failures const* failing = nullptr);
+                        std::int32_t as_of = 0, agency_failures const* failing = nullptr,
+                        language lang = language::vi);
 /// The same as JSON: {"id", "title", "as_of"?, "tasks": [{id, role, deadline, due?, verdict?, …}],
-/// "targets": [ids], "obligations": [ids], "failing": {"targets": [{id, verdict}], "obligations": …}?}.
+/// "targets": [ids], "obligations": [ids], "failing": {"targets": [{id, verdict, role, units: [{id,
+/// name, verdict}]}], "obligations": …}?}; `verdict` is that of the first unit listed.
 void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
                              sema::checked_ruleset const& rules,
                              std::vector<eval::task_outcome> const* verdicts = nullptr,
-                             std::int32_t as_of = 0, agency_failures const* failing = nullptr);
+                             std::int32_t as_of = 0, agency_failures const* failing = nullptr,
+                             language lang = language::vi);
+
+/// A task's deadline for people. Vietnamese: the text the rules' checker wrote ("Chậm nhất ngày
+/// 31/12/2027", "Trong quý II/2026"). English: the same deadline from its parts, with ISO days ("by
+/// 2027-12-31", "between 2026-04-01 and 2026-06-30", "by 25 November every year").
+std::string render_deadline(sema::deadline const& when, language lang);
 
 void render_task_order(std::ostream& out, graph::task_order const& order,
-                       sema::checked_ruleset const& rules);
+                       sema::checked_ruleset const& rules, language lang = language::vi);
 /// {"tasks": N, "groups": [{"kind": dated|yearly|open, "due"?, "tasks": [{id, title, deadline,
 /// after}]}], "critical_path": [ids]}.
 void render_task_order_json(std::ostream& out, graph::task_order const& order,
-                            sema::checked_ruleset const& rules);
+                            sema::checked_ruleset const& rules, language lang = language::vi);
 
 enum class template_format { json, schema, csv };
 
