@@ -1,4 +1,4 @@
-// The byte format of nlohmann's dump(indent): "{", then each member on its own line indented one more
+// The byte format of nlohmann's dump(indent), and of dump() when indent is negative (one line, no spaces): "{", then each member on its own line indented one more
 // level, "key": value, separated by ",", and the closing bracket on its own line; empty containers as
 // "{}" and "[]". Numbers through nlohmann's own float formatting, so that both writers agree to the
 // byte. Strings: UTF-8 passed through, controls escaped; an invalid byte becomes U+FFFD instead of an
@@ -25,8 +25,15 @@ void json_writer::flush() {
 }
 
 void json_writer::newline() {
-  put('\n');
-  buffer_.append(has_elements_.size() * static_cast<std::size_t>(indent_), ' ');
+  if (indent_ < 0) return;  // compact: one line
+  static std::string const spaces = "\n" + std::string(256, ' ');
+  std::size_t width = has_elements_.size() * static_cast<std::size_t>(indent_);
+  if (width < spaces.size()) {
+    buffer_.append(spaces, 0, width + 1);
+  } else {
+    put('\n');
+    buffer_.append(width, ' ');
+  }
 }
 
 void json_writer::before_value() {
@@ -42,8 +49,10 @@ void json_writer::before_value() {
 
 json_writer& json_writer::key(std::string_view k) {
   before_value();
-  quoted(k);
-  put(": ");
+  // Keys are the format's own member names: plain ASCII, nothing to escape.
+  put('"');
+  buffer_.append(k);
+  buffer_.append(indent_ < 0 ? "\":" : "\": ");
   after_key_ = true;
   return *this;
 }
@@ -104,6 +113,16 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// Bytes copied as they are: printable ASCII other than the quote and the backslash.
+struct plain_bytes {
+  bool table[256] = {};
+  constexpr plain_bytes() {
+    for (int c = 0x20; c < 0x80; ++c) table[c] = c != '"' && c != '\\';
+  }
+  constexpr bool operator[](unsigned char c) const { return table[c]; }
+};
+constexpr plain_bytes plain;
+
 }  // namespace
 
 json_writer& json_writer::string(std::string_view s) {
@@ -118,7 +137,7 @@ void json_writer::quoted(std::string_view s) {
   auto copy_run = [&](std::size_t upto) { buffer_.append(s.data() + run, upto - run); };
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (plain[c]) {
       ++i;
       continue;
     }

@@ -14,6 +14,7 @@ namespace chitieu::report {
 
 class json_writer {
  public:
+  /// `indent` < 0: compact, on one line, as nlohmann's dump().
   explicit json_writer(std::ostream& out, int indent = 2);
   json_writer(json_writer const&) = delete;
   json_writer& operator=(json_writer const&) = delete;

@@ -18,8 +18,8 @@ namespace {
 // Members are written in the byte order of their keys, as nlohmann sorts an object's members.
 class scorecard_writer {
  public:
-  scorecard_writer(std::ostream& out, scorecard_input const& in)
-      : w_(out), in_(in), rules_(in.plan.rules()), data_(in.data) {}
+  scorecard_writer(std::ostream& out, scorecard_input const& in, int indent)
+      : w_(out, indent), in_(in), rules_(in.plan.rules()), data_(in.data) {}
 
   void write() {
     w_.begin_object();
@@ -337,8 +337,8 @@ class scorecard_writer {
 
 }  // namespace
 
-void render_json(std::ostream& out, scorecard_input const& in) {
-  scorecard_writer(out, in).write();
+void render_json(std::ostream& out, scorecard_input const& in, json_layout layout) {
+  scorecard_writer(out, in, layout == json_layout::compact ? -1 : 2).write();
   out << '\n';
 }
 
