@@ -163,7 +163,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   card.unit = unit;
   card.depth = options.depth;
   card.summary_only = options.summary;
-  if (options.format == "json") out << report::to_json(card).dump(2) << '\n';
+  if (options.format == "json") report::render_json(out, card);
   else if (options.format == "html") report::render_html(out, card);
   else if (options.format == "csv") report::render_csv(out, card);
   else report::render_text(out, card);

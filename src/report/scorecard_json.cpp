@@ -1,233 +1,351 @@
-// The JSON scorecard (docs/scorecard.md): stable member names, values in display units.
+// The JSON scorecard (docs/scorecard.md): stable member names, values in display units. Written unit
+// by unit as it is produced, with no tree of the whole result: the bytes are those nlohmann's dump(2)
+// gives for the same document (members in byte order of their keys), which tests check on every
+// example and golden file.
 #include <chitieu/date.hpp>
 #include <chitieu/report/format.hpp>
 #include <chitieu/report/scorecard.hpp>
-
 #include <chitieu/version.hpp>
 
-#include <algorithm>
 #include <cmath>
+#include <sstream>
+
+#include "json_writer.hpp"
 
 namespace chitieu::report {
 namespace {
-using json = nlohmann::json;
 
-json number(double x) { return std::isnan(x) || std::isinf(x) ? json(nullptr) : json(x); }
+// Members are written in the byte order of their keys, as nlohmann sorts an object's members.
+class scorecard_writer {
+ public:
+  scorecard_writer(std::ostream& out, scorecard_input const& in, int indent)
+      : w_(out, indent), in_(in), rules_(in.plan.rules()), data_(in.data) {}
 
-json score_json(eval::score const& s) {
-  return {{"scope", s.scope}, {"value", number(s.value)}, {"weight", s.weight}, {"items", s.items},
-          {"counted", s.counted}, {"no_data", s.no_data}, {"excluded", s.excluded}};
-}
+  void write() {
+    w_.begin_object();
+    w_.member("as_of", format_iso_date(in_.result.options.as_of));
+    w_.member("chitieu", std::string_view(CHITIEU_VERSION_STRING));
+    if (in_.documents) documents();
+    issues();
+    w_.member("no_data_policy",
+              std::string_view(in_.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude"));
+    if (in_.source) provenance();
+    replaced();
+    auto const& top = in_.result.units.front();
+    bool below_root = in_.unit != top.unit && card_of(in_.result, in_.unit);
+    if (below_root) w_.member("unit", data_.units[in_.unit].id);
+    w_.key("units").begin_array();
+    for (auto const& card : in_.result.units) {
+      if (below_root && depth_below(data_, card.unit, in_.unit) < 0) continue;
+      unit(card, below_root && card.unit == in_.unit ? &top : nullptr);
+    }
+    w_.end_array();
+    w_.end_object();
+    w_.flush();
+  }
 
-json text_or_null(std::string const& s) { return s.empty() ? json(nullptr) : json(s); }
+ private:
+  std::string const& agency(int a) const { return rules_.agencies[static_cast<std::size_t>(a)].id; }
+  std::string const& document_id(int d) const { return rules_.documents[static_cast<std::size_t>(d)].id; }
+  std::string task_id(int k) const { return rules_.qualified_id(rules_.tasks[static_cast<std::size_t>(k)]); }
 
-json unit_ids(std::vector<std::uint32_t> const& units, eval::dataset const& data) {
-  json out = json::array();
-  for (auto u : units) out.push_back(data.units[u].id);
-  return out;
-}
+  void agencies(std::string_view key, std::vector<int> const& ids) {
+    w_.key(key).begin_array();
+    for (int a : ids) w_.string(agency(a));
+    w_.end_array();
+  }
+  void tasks(std::string_view key, std::vector<int> const& ids) {
+    w_.key(key).begin_array();
+    for (int k : ids) w_.string(task_id(k));
+    w_.end_array();
+  }
+  void units(std::string_view key, std::vector<std::uint32_t> const& ids) {
+    w_.key(key).begin_array();
+    for (auto u : ids) w_.string(data_.units[u].id);
+    w_.end_array();
+  }
+  void strings(std::string_view key, std::vector<std::string> const& values) {
+    w_.key(key).begin_array();
+    for (auto const& s : values) w_.string(s);
+    w_.end_array();
+  }
+  void optional_year(std::string_view key, int year) {
+    w_.key(key);
+    if (year) w_.integer(year);
+    else w_.null();
+  }
+  void optional_date(std::string_view key, std::int32_t day) {
+    w_.key(key);
+    if (day) w_.string(format_iso_date(day));
+    else w_.null();
+  }
 
-json ids(std::vector<int> const& v, std::function<std::string(int)> const& name) {
-  json out = json::array();
-  for (int i : v) out.push_back(name(i));
-  return out;
-}
+  void documents() {
+    w_.key("documents").begin_object();
+    w_.member("basis", in_.documents->basis);
+    w_.key("left_out").begin_array();
+    for (auto const& l : in_.documents->left_out) {
+      w_.begin_object().member("id", document_id(l.document)).member("reason", l.reason).end_object();
+    }
+    w_.end_array();
+    w_.key("scored").begin_array();
+    for (int d : in_.documents->scored) w_.string(document_id(d));
+    w_.end_array();
+    w_.end_object();
+  }
+
+  void issues() {
+    w_.key("issues").begin_array();
+    for (auto const& is : in_.issues) {
+      w_.begin_object();
+      if (!is.check.empty()) w_.member("check", is.check);
+      w_.member("code", is.code).member("message", is.message).member("pointer", is.pointer);
+      w_.member("severity", std::string_view(is.level == severity::error ? "error" : "warning"));
+      w_.member("unit", is.unit);
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  void provenance() {
+    auto const& p = *in_.source;
+    w_.key("provenance").begin_object();
+    w_.member("as_of", format_iso_date(p.as_of)).member("chitieu", p.version);
+    w_.member("data_sha256", p.data_sha256);
+    strings("rule_files", p.rule_files);
+    w_.member("rules_sha256", p.rules_sha256);
+    w_.end_object();
+  }
+
+  void replaced() {
+    w_.key("replaced_documents").begin_array();
+    for (auto const& r : in_.result.replaced) {
+      w_.begin_object().member("from", format_iso_date(r.from)).member("id", document_id(r.document));
+      w_.member("replaced_by", document_id(r.replaced_by)).end_object();
+    }
+    w_.end_array();
+  }
+
+  void score(eval::score const& s, bool with_document) {
+    w_.begin_object();
+    w_.member("counted", s.counted);
+    if (with_document) w_.member("document", document_id(s.document));
+    w_.member("excluded", s.excluded).member("items", s.items).member("no_data", s.no_data);
+    w_.member("scope", s.scope).member("value", s.value).member("weight", s.weight);
+    w_.end_object();
+  }
+
+  void unit(eval::unit_scorecard const& card, eval::unit_scorecard const* root_serving) {
+    auto const& u = data_.units[card.unit];
+    w_.begin_object();
+    w_.key("documents").begin_array();
+    for (auto const& s : card.documents) score(s, false);
+    w_.end_array();
+    w_.key("groups").begin_array();
+    for (auto const& s : card.groups) score(s, true);
+    w_.end_array();
+    w_.member("id", u.id);
+    w_.member("kind", rules_.unit_kinds[static_cast<std::size_t>(u.kind)].id);
+    w_.member("name", u.name);
+    w_.key("obligations").begin_array();
+    for (auto const& o : card.obligations) obligation(o);
+    w_.end_array();
+    w_.member("pointer", u.pointer);
+    w_.key("score");
+    score(card.overall, false);
+    w_.key("targets").begin_array();
+    for (auto const& t : card.targets) target(t);
+    w_.end_array();
+    w_.key("tasks").begin_array();
+    for (auto const& k : card.tasks) task(k);
+    w_.end_array();
+    // `--unit`: the root's tasks serving the unit's targets and obligations, listed as the root's.
+    if (root_serving) {
+      w_.key("tasks_of").begin_object();
+      w_.key("tasks").begin_array();
+      for (auto const& k : root_serving->tasks)
+        if (serves_unit(rules_.tasks[static_cast<std::size_t>(k.task)], card)) task(k);
+      w_.end_array();
+      w_.member("unit", data_.units[root_serving->unit].id);
+      w_.end_object();
+    }
+    w_.end_object();
+  }
+
+  void restates(int target, int obligation) {
+    // The same commitment as another row: shown, scored once, at that row.
+    if (target >= 0) w_.member("restates", rules_.qualified_id(rules_.targets[static_cast<std::size_t>(target)]));
+    if (obligation >= 0)
+      w_.member("restates", rules_.qualified_id(rules_.obligations[static_cast<std::size_t>(obligation)]));
+  }
+
+  void target(eval::target_outcome const& t) {
+    auto const& rule = rules_.targets[static_cast<std::size_t>(t.target)];
+    w_.begin_object();
+    agencies("accountable", t.accountable);
+    tasks("at_risk_from", t.at_risk_from);
+    w_.member("cite", rule.cite);
+    w_.key("headline_milestone");
+    if (t.headline_milestone >= 0) w_.integer(rule.milestones[static_cast<std::size_t>(t.headline_milestone)].year);
+    else w_.null();
+    w_.member("id", rules_.qualified_id(rule));
+    w_.key("milestones").begin_array();
+    for (auto const& m : t.milestones) milestone(m, rule);
+    w_.end_array();
+    agencies("monitors", t.monitors);
+    if (!t.reason.empty()) w_.member("reason", t.reason);
+    restates(rule.restates, rule.restates_obligation);
+    tasks("serving_tasks", t.serving_tasks);
+    w_.member("title", rule.title);
+    w_.member("unit", display_unit(rule.type));
+    w_.member("verdict", std::string_view(eval::to_string(t.headline)));
+    w_.end_object();
+  }
+
+  void milestone(eval::milestone_outcome const& m, sema::target const& rule) {
+    auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
+    auto dv = [&](std::string_view key, double v) { w_.key(key).number(display_value(v, rule.type)); };
+    bool open = std::isnan(m.value);
+    w_.begin_object();
+    dv("baseline", m.baseline);
+    w_.key("baseline_source");
+    if (std::isnan(m.baseline)) w_.null();
+    else w_.string(m.baseline_from_rule ? "rule" : "data");
+    optional_year("baseline_year", m.baseline_year);
+    if (m.division_by_zero) w_.member("division_by_zero", true);
+    dv("expected", m.expected);
+    w_.member("explanation", explain(m, rule, rules_, data_));
+    if (!m.failing_units.empty()) {
+      w_.member("failing_total", static_cast<std::uint64_t>(m.failing_total));
+      units("failing_units", m.failing_units);
+    }
+    optional_year("fallback_from", m.fallback_from);
+    dv("gap", m.gap);
+    dv("judged_on", m.judged_on);
+    if (!m.missing.empty() || m.missing_total) strings("missing", m.missing);
+    w_.member("missing_total", static_cast<std::uint64_t>(m.missing_total));
+    w_.member("op", std::string_view(comparator_code(ms.comparator)));
+    w_.member("pace", m.pace);
+    if (!std::isnan(m.parts.numerator)) {
+      w_.key("parts").begin_object();
+      w_.member("denominator", m.parts.denominator).member("denominator_unit", m.parts.denominator_unit);
+      w_.member("needed", m.parts.needed);
+      w_.member("numerator", m.parts.numerator).member("numerator_unit", m.parts.numerator_unit);
+      w_.end_object();
+    }
+    w_.member("progress", m.progress);
+    w_.key("reason").string_or_null(m.reason);
+    dv("threshold", ms.value);
+    if (ms.comparator == sema::milestone::op::approx) dv("tolerance", ms.upper);
+    // `upper` was taken by the band of `between`: the bounds of an open value are value_*.
+    if (ms.comparator == sema::milestone::op::between) dv("upper", ms.upper);
+    dv("value", m.value);
+    if (open) dv("value_lower", m.lower);
+    else w_.key("value_lower").null();
+    if (open) dv("value_upper", m.upper);
+    else w_.key("value_upper").null();
+    optional_year("value_year", m.value_year);
+    w_.member("verdict", std::string_view(eval::to_string(m.result)));
+    w_.member("year", ms.year);
+    w_.end_object();
+  }
+
+  void obligation(eval::obligation_outcome const& o) {
+    auto const& rule = rules_.obligations[static_cast<std::size_t>(o.obligation)];
+    w_.begin_object();
+    agencies("accountable", o.accountable);
+    w_.member("cite", rule.cite);
+    w_.member("id", rules_.qualified_id(rule));
+    agencies("monitors", o.monitors);
+    w_.member("progress", o.progress);
+    w_.key("reason").string_or_null(o.reason);
+    tasks("serving_tasks", o.serving_tasks);
+    w_.member("title", rule.title);
+    w_.member("verdict", std::string_view(eval::to_string(o.overall)));
+    w_.key("years").begin_array();
+    for (auto const& y : o.years) requirement_year(y, rule);
+    w_.end_array();
+    w_.end_object();
+  }
+
+  void requirement_year(eval::requirement_outcome const& y, sema::obligation const& rule) {
+    auto const* type = compared_type(rule, y.requirement, rules_);
+    bool date = type && type->kind == sema::value_kind::date;
+    bool known = !std::isnan(y.value);
+    auto shown = [&](std::string_view key, double v) {
+      w_.key(key);
+      if (!std::isfinite(v)) w_.null();
+      else if (date) w_.string(format_iso_date(static_cast<std::int32_t>(v)));
+      else w_.number(display_value(v, *type));
+    };
+    w_.begin_object();
+    if (y.division_by_zero) w_.member("division_by_zero", true);
+    if (y.due) w_.member("due", format_iso_date(y.due));
+    w_.member("explanation", explain_requirement(y, rule, rules_, data_));
+    w_.member("failing_total", static_cast<std::uint64_t>(y.failing_total));
+    units("failing_units", y.failing_units);
+    if (type && known) w_.key("gap").number(date ? y.gap : display_value(y.gap, *type));
+    if (!y.missing.empty()) strings("missing", y.missing);
+    w_.member("missing_total", static_cast<std::uint64_t>(y.missing_total));
+    w_.key("reason").string_or_null(y.reason);
+    w_.member("requirement", y.requirement);
+    if (type && known) shown("threshold", y.threshold);
+    if (type && (known || std::isfinite(y.lower) || std::isfinite(y.upper)))
+      w_.member("unit", date ? std::string("ngày") : display_unit(*type));
+    if (type && known) shown("value", y.value);
+    if (type && !known) shown("value_lower", y.lower);
+    else w_.key("value_lower").null();
+    if (type && !known) shown("value_upper", y.upper);
+    else w_.key("value_upper").null();
+    w_.member("verdict", std::string_view(eval::to_string(y.result)));
+    w_.member("year", y.year);
+    w_.end_object();
+  }
+
+  void task(eval::task_outcome const& k) {
+    auto const& rule = rules_.tasks[static_cast<std::size_t>(k.task)];
+    w_.begin_object();
+    w_.key("completed");
+    if (k.completed) w_.string(format_iso_date(*k.completed));
+    else w_.null();
+    w_.member("deadline", rule.when.text);
+    optional_date("due", k.due);
+    w_.member("id", rules_.qualified_id(rule));
+    agencies("lead", rule.lead);
+    if (!k.note.empty()) w_.member("note", k.note);
+    w_.member("progress", k.reported_progress);
+    w_.member("reported", k.reported);
+    if (rule.restates >= 0) w_.member("restates", task_id(rule.restates));
+    if (rule.restates_obligation >= 0)
+      w_.member("restates", rules_.qualified_id(rules_.obligations[static_cast<std::size_t>(rule.restates_obligation)]));
+    agencies("support", rule.support);
+    if (k.result == eval::task_verdict::overdue) {
+      w_.key("targets_at_risk").begin_array();
+      for (int t : k.serves) w_.string(rules_.qualified_id(rules_.targets[static_cast<std::size_t>(t)]));
+      w_.end_array();
+    }
+    w_.member("title", rule.title);
+    w_.member("verdict", std::string_view(eval::to_string(k.result)));
+    w_.end_object();
+  }
+
+  json_writer w_;
+  scorecard_input const& in_;
+  sema::checked_ruleset const& rules_;
+  eval::dataset const& data_;
+};
 
 }  // namespace
 
-json to_json(scorecard_input const& in) {
-  auto const& rules = in.plan.rules();
-  auto const& data = in.data;
-  auto agency = [&](int a) { return rules.agencies[static_cast<std::size_t>(a)].id; };
-  auto task_id = [&](int k) { return rules.qualified_id(rules.tasks[static_cast<std::size_t>(k)]); };
-  json out;
-  out["chitieu"] = CHITIEU_VERSION_STRING;
-  out["as_of"] = format_iso_date(in.result.options.as_of);
-  if (in.source)
-    out["provenance"] = {{"chitieu", in.source->version},
-                         {"as_of", format_iso_date(in.source->as_of)},
-                         {"rules_sha256", in.source->rules_sha256},
-                         {"data_sha256", in.source->data_sha256},
-                         {"rule_files", in.source->rule_files}};
-  out["no_data_policy"] = in.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude";
-  out["replaced_documents"] = json::array();
-  for (auto const& r : in.result.replaced)
-    out["replaced_documents"].push_back({{"id", rules.documents[static_cast<std::size_t>(r.document)].id},
-                                         {"replaced_by", rules.documents[static_cast<std::size_t>(r.replaced_by)].id},
-                                         {"from", format_iso_date(r.from)}});
-  if (in.documents) {
-    json scored = json::array(), left_out = json::array();
-    for (int d : in.documents->scored) scored.push_back(rules.documents[static_cast<std::size_t>(d)].id);
-    for (auto const& l : in.documents->left_out)
-      left_out.push_back({{"id", rules.documents[static_cast<std::size_t>(l.document)].id}, {"reason", l.reason}});
-    out["documents"] = {{"basis", in.documents->basis}, {"scored", scored}, {"left_out", left_out}};
-  }
-  auto task_json = [&](eval::task_outcome const& k) {
-    auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
-    json jk{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"verdict", eval::to_string(k.result)},
-            {"deadline", rule.when.text}, {"due", k.due ? json(format_iso_date(k.due)) : json(nullptr)},
-            {"completed", k.completed ? json(format_iso_date(*k.completed)) : json(nullptr)},
-            {"reported", k.reported}, {"progress", number(k.reported_progress)},
-            {"lead", ids(rule.lead, agency)}, {"support", ids(rule.support, agency)}};
-    if (!k.note.empty()) jk["note"] = k.note;
-    if (rule.restates >= 0) jk["restates"] = rules.qualified_id(rules.tasks[static_cast<std::size_t>(rule.restates)]);
-    if (rule.restates_obligation >= 0)
-      jk["restates"] = rules.qualified_id(rules.obligations[static_cast<std::size_t>(rule.restates_obligation)]);
-    if (k.result == eval::task_verdict::overdue) {
-      json serves = json::array();
-      for (int t : k.serves) serves.push_back(rules.qualified_id(rules.targets[static_cast<std::size_t>(t)]));
-      jk["targets_at_risk"] = serves;
-    }
-    return jk;
-  };
-  // `--unit`: that unit and the units below it, with the scores of the whole evaluation; the root's
-  // tasks serving its targets and obligations are listed as the root's ("tasks_of").
-  auto const& top = in.result.units.front();
-  bool below_root = in.unit != top.unit && card_of(in.result, in.unit);
-  if (below_root) out["unit"] = data.units[in.unit].id;
-  json units = json::array();
-  for (auto const& card : in.result.units) {
-    if (below_root && depth_below(data, card.unit, in.unit) < 0) continue;
-    auto const& u = data.units[card.unit];
-    json ju;
-    ju["kind"] = rules.unit_kinds[static_cast<std::size_t>(u.kind)].id;
-    ju["id"] = u.id;
-    ju["name"] = u.name;
-    ju["pointer"] = u.pointer;
-    ju["score"] = score_json(card.overall);
-    ju["documents"] = json::array();
-    for (auto const& s : card.documents) ju["documents"].push_back(score_json(s));
-    ju["groups"] = json::array();
-    for (auto const& s : card.groups) {
-      auto j = score_json(s);
-      j["document"] = rules.documents[static_cast<std::size_t>(s.document)].id;
-      ju["groups"].push_back(j);
-    }
-    ju["targets"] = json::array();
-    for (auto const& t : card.targets) {
-      auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
-      json jt{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"cite", rule.cite},
-              {"verdict", eval::to_string(t.headline)}, {"unit", display_unit(rule.type)}};
-      if (!t.reason.empty()) jt["reason"] = t.reason;
-      // The same commitment as another row: shown, scored once, at that row.
-      if (rule.restates >= 0) jt["restates"] = rules.qualified_id(rules.targets[static_cast<std::size_t>(rule.restates)]);
-      if (rule.restates_obligation >= 0)
-        jt["restates"] = rules.qualified_id(rules.obligations[static_cast<std::size_t>(rule.restates_obligation)]);
-      jt["headline_milestone"] = t.headline_milestone >= 0 ? json(rule.milestones[static_cast<std::size_t>(t.headline_milestone)].year) : json(nullptr);
-      jt["milestones"] = json::array();
-      for (auto const& m : t.milestones) {
-        auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
-        auto dv = [&](double v) { return number(display_value(v, rule.type)); };
-        json jm{{"year", ms.year},
-                {"op", comparator_code(ms.comparator)},
-                {"threshold", dv(ms.value)},
-                {"verdict", eval::to_string(m.result)},
-                {"value", dv(m.value)},
-                {"value_year", m.value_year ? json(m.value_year) : json(nullptr)},
-                {"gap", dv(m.gap)},
-                {"progress", number(m.progress)},
-                {"baseline", dv(m.baseline)},
-                {"baseline_year", m.baseline_year ? json(m.baseline_year) : json(nullptr)},
-                {"baseline_source", std::isnan(m.baseline) ? json(nullptr) : json(m.baseline_from_rule ? "rule" : "data")},
-                {"expected", dv(m.expected)},
-                {"explanation", explain(m, rule, rules, data)},
-                // `upper` was taken by the band of `between`: the bounds of an open value are value_*.
-                {"value_lower", std::isnan(m.value) ? dv(m.lower) : json(nullptr)},
-                {"value_upper", std::isnan(m.value) ? dv(m.upper) : json(nullptr)},
-                {"judged_on", dv(m.judged_on)},
-                {"pace", number(m.pace)},
-                {"fallback_from", m.fallback_from ? json(m.fallback_from) : json(nullptr)},
-                {"reason", text_or_null(m.reason)},
-                {"missing_total", m.missing_total}};
-        if (ms.comparator == sema::milestone::op::between) jm["upper"] = dv(ms.upper);
-        if (ms.comparator == sema::milestone::op::approx) jm["tolerance"] = dv(ms.upper);
-        if (!std::isnan(m.parts.numerator))
-          jm["parts"] = {{"numerator", m.parts.numerator}, {"denominator", m.parts.denominator},
-                         {"numerator_unit", m.parts.numerator_unit},
-                         {"denominator_unit", m.parts.denominator_unit}, {"needed", number(m.parts.needed)}};
-        if (!m.missing.empty() || m.missing_total) jm["missing"] = m.missing;
-        if (m.division_by_zero) jm["division_by_zero"] = true;
-        if (!m.failing_units.empty()) {
-          jm["failing_units"] = unit_ids(m.failing_units, data);
-          jm["failing_total"] = m.failing_total;
-        }
-        jt["milestones"].push_back(jm);
-      }
-      jt["serving_tasks"] = ids(t.serving_tasks, task_id);
-      jt["accountable"] = ids(t.accountable, agency);
-      jt["monitors"] = ids(t.monitors, agency);
-      jt["at_risk_from"] = ids(t.at_risk_from, task_id);
-      ju["targets"].push_back(jt);
-    }
-    ju["obligations"] = json::array();
-    for (auto const& o : card.obligations) {
-      auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
-      json jo{{"id", rules.qualified_id(rule)}, {"title", rule.title}, {"cite", rule.cite},
-              {"verdict", eval::to_string(o.overall)}, {"progress", number(o.progress)},
-              {"reason", text_or_null(o.reason)}};
-      jo["years"] = json::array();
-      for (auto const& y : o.years) {
-        json jy{{"year", y.year},
-                {"requirement", y.requirement},
-                {"verdict", eval::to_string(y.result)},
-                {"value_lower", nullptr},
-                {"value_upper", nullptr},
-                {"reason", text_or_null(y.reason)},
-                {"failing_units", unit_ids(y.failing_units, data)},
-                {"failing_total", y.failing_total},
-                {"missing_total", y.missing_total},
-                {"explanation", explain_requirement(y, rule, rules, data)}};
-        if (auto const* compared = compared_type(rule, y.requirement, rules)) {
-          auto const& type = *compared;
-          bool date = type.kind == sema::value_kind::date;
-          auto shown = [&](double v) {
-            if (!std::isfinite(v)) return json(nullptr);
-            return date ? json(format_iso_date(static_cast<std::int32_t>(v))) : number(display_value(v, type));
-          };
-          if (!std::isnan(y.value)) {
-            jy["value"] = shown(y.value);
-            jy["threshold"] = shown(y.threshold);
-            jy["gap"] = date ? number(y.gap) : number(display_value(y.gap, type));
-            jy["unit"] = date ? "ngày" : display_unit(type);
-          } else {
-            jy["value_lower"] = shown(y.lower);
-            jy["value_upper"] = shown(y.upper);
-            if (std::isfinite(y.lower) || std::isfinite(y.upper)) jy["unit"] = date ? "ngày" : display_unit(type);
-          }
-        }
-        if (y.due) jy["due"] = format_iso_date(y.due);
-        if (!y.missing.empty()) jy["missing"] = y.missing;
-        if (y.division_by_zero) jy["division_by_zero"] = true;
-        jo["years"].push_back(jy);
-      }
-      jo["serving_tasks"] = ids(o.serving_tasks, task_id);
-      jo["accountable"] = ids(o.accountable, agency);
-      jo["monitors"] = ids(o.monitors, agency);
-      ju["obligations"].push_back(jo);
-    }
-    ju["tasks"] = json::array();
-    for (auto const& k : card.tasks) ju["tasks"].push_back(task_json(k));
-    if (below_root && card.unit == in.unit) {
-      json served = json::array();
-      for (auto const& k : top.tasks) {
-        auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
-        bool serves = serves_unit(rule, card);
-        if (serves) served.push_back(task_json(k));
-      }
-      ju["tasks_of"] = {{"unit", data.units[top.unit].id}, {"tasks", served}};
-    }
-    units.push_back(ju);
-  }
-  out["units"] = units;
-  json issues = json::array();
-  for (auto const& is : in.issues) {
-    json ji = {{"severity", is.level == severity::error ? "error" : "warning"}, {"code", is.code},
-               {"unit", is.unit}, {"pointer", is.pointer}, {"message", is.message}};
-    if (!is.check.empty()) ji["check"] = is.check;
-    issues.push_back(std::move(ji));
-  }
-  out["issues"] = issues;
-  return out;
+void render_json(std::ostream& out, scorecard_input const& in, json_layout layout) {
+  scorecard_writer(out, in, layout == json_layout::compact ? -1 : 2).write();
+  out << '\n';
+}
+
+nlohmann::json to_json(scorecard_input const& in) {
+  std::ostringstream out;
+  render_json(out, in);
+  return nlohmann::json::parse(out.str());
 }
 
 }  // namespace chitieu::report

@@ -32,6 +32,12 @@ bool serves_unit(sema::task const& task, eval::unit_scorecard const& card);
 int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t ancestor);
 
 void render_text(std::ostream& out, scorecard_input const& in);
+/// The JSON scorecard (docs/scorecard.md), written unit by unit as it is produced: memory does not grow
+/// with the number of units. Ends with a newline. `indented` is nlohmann's dump(2); `compact` its dump(),
+/// one line (for NDJSON).
+enum class json_layout { indented, compact };
+void render_json(std::ostream& out, scorecard_input const& in, json_layout layout = json_layout::indented);
+/// The same document as a tree, for programs that want one (small scorecards: it holds them whole).
 nlohmann::json to_json(scorecard_input const& in);
 /// One self-contained HTML page for an inspector.
 void render_html(std::ostream& out, scorecard_input const& in);

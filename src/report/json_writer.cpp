@@ -1,0 +1,226 @@
+// The byte format of nlohmann's dump(indent), and of dump() when indent is negative (one line, no spaces): "{", then each member on its own line indented one more
+// level, "key": value, separated by ",", and the closing bracket on its own line; empty containers as
+// "{}" and "[]". Numbers through nlohmann's own float formatting, so that both writers agree to the
+// byte. Strings: UTF-8 passed through, controls escaped; an invalid byte becomes U+FFFD instead of an
+// exception, so a report never fails on a file name that is not UTF-8.
+#include "json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace chitieu::report {
+
+json_writer::json_writer(std::ostream& out, int indent) : out_(out), indent_(indent) {
+  buffer_.reserve(flush_at + 4096);
+}
+
+json_writer::~json_writer() { flush(); }
+
+void json_writer::flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
+void json_writer::newline() {
+  if (indent_ < 0) return;  // compact: one line
+  static std::string const spaces = "\n" + std::string(256, ' ');
+  std::size_t width = has_elements_.size() * static_cast<std::size_t>(indent_);
+  if (width < spaces.size()) {
+    buffer_.append(spaces, 0, width + 1);
+  } else {
+    put('\n');
+    buffer_.append(width, ' ');
+  }
+}
+
+void json_writer::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (has_elements_.empty()) return;  // the document itself
+  if (has_elements_.back()) put(',');
+  has_elements_.back() = true;
+  newline();
+}
+
+json_writer& json_writer::key(std::string_view k) {
+  before_value();
+  // Keys are the format's own member names: plain ASCII, nothing to escape.
+  put('"');
+  buffer_.append(k);
+  buffer_.append(indent_ < 0 ? "\":" : "\": ");
+  after_key_ = true;
+  return *this;
+}
+
+json_writer& json_writer::begin_object() {
+  before_value();
+  put('{');
+  has_elements_.push_back(false);
+  return *this;
+}
+
+json_writer& json_writer::begin_array() {
+  before_value();
+  put('[');
+  has_elements_.push_back(false);
+  return *this;
+}
+
+json_writer& json_writer::end_object() {
+  bool any = has_elements_.back();
+  has_elements_.pop_back();
+  if (any) newline();
+  put('}');
+  return *this;
+}
+
+json_writer& json_writer::end_array() {
+  bool any = has_elements_.back();
+  has_elements_.pop_back();
+  if (any) newline();
+  put(']');
+  return *this;
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one (overlong forms,
+// surrogates and code points past U+10FFFF are invalid, as in nlohmann's decoder).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  auto cont = [&](std::size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(i + 1) || !cont(i + 2)) return 0;
+    unsigned char c1 = b(i + 1);
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+    unsigned char c1 = b(i + 1);
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 > 0x8F) return 0;  // past U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// Bytes copied as they are: printable ASCII other than the quote and the backslash.
+struct plain_bytes {
+  bool table[256] = {};
+  constexpr plain_bytes() {
+    for (int c = 0x20; c < 0x80; ++c) table[c] = c != '"' && c != '\\';
+  }
+  constexpr bool operator[](unsigned char c) const { return table[c]; }
+};
+constexpr plain_bytes plain;
+
+}  // namespace
+
+json_writer& json_writer::string(std::string_view s) {
+  before_value();
+  quoted(s);
+  return *this;
+}
+
+void json_writer::quoted(std::string_view s) {
+  put('"');
+  std::size_t run = 0;  // start of the bytes not yet copied
+  auto copy_run = [&](std::size_t upto) { buffer_.append(s.data() + run, upto - run); };
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (plain[c]) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (auto n = utf8_length(s, i)) {
+        i += n;
+        continue;
+      }
+      copy_run(i);
+      buffer_.append("\xEF\xBF\xBD");  // U+FFFD
+      run = ++i;
+      continue;
+    }
+    copy_run(i);
+    switch (c) {
+      case '"': buffer_.append("\\\""); break;
+      case '\\': buffer_.append("\\\\"); break;
+      case '\b': buffer_.append("\\b"); break;
+      case '\t': buffer_.append("\\t"); break;
+      case '\n': buffer_.append("\\n"); break;
+      case '\f': buffer_.append("\\f"); break;
+      case '\r': buffer_.append("\\r"); break;
+      default: {
+        static char const hex[] = "0123456789abcdef";
+        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+        buffer_.append(esc, 6);
+      }
+    }
+    run = ++i;
+  }
+  copy_run(s.size());
+  put('"');
+}
+
+json_writer& json_writer::string_or_null(std::string_view s) { return s.empty() ? null() : string(s); }
+
+json_writer& json_writer::number(double x) {
+  if (!std::isfinite(x)) return null();
+  before_value();
+  std::array<char, 64> buf{};
+  char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), x);
+  put(std::string_view(buf.data(), static_cast<std::size_t>(end - buf.data())));
+  return *this;
+}
+
+json_writer& json_writer::integer(std::int64_t x) {
+  before_value();
+  std::array<char, 24> buf{};
+  auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
+  put(std::string_view(buf.data(), static_cast<std::size_t>(r.ptr - buf.data())));
+  return *this;
+}
+
+json_writer& json_writer::unsigned_integer(std::uint64_t x) {
+  before_value();
+  std::array<char, 24> buf{};
+  auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
+  put(std::string_view(buf.data(), static_cast<std::size_t>(r.ptr - buf.data())));
+  return *this;
+}
+
+json_writer& json_writer::boolean(bool b) {
+  before_value();
+  put(b ? "true" : "false");
+  return *this;
+}
+
+json_writer& json_writer::null() {
+  before_value();
+  put("null");
+  return *this;
+}
+
+json_writer& json_writer::raw(std::string_view dumped) {
+  before_value();
+  std::size_t start = 0;
+  for (auto nl = dumped.find('\n'); nl != std::string_view::npos; nl = dumped.find('\n', start)) {
+    put(dumped.substr(start, nl - start));
+    newline();
+    start = nl + 1;
+  }
+  put(dumped.substr(start));
+  return *this;
+}
+
+}  // namespace chitieu::report
