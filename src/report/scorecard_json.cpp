@@ -43,6 +43,7 @@ json to_json(scorecard_input const& in) {
   json out;
   out["chitieu"] = CHITIEU_VERSION_STRING;
   out["as_of"] = format_iso_date(in.result.options.as_of);
+  out["language"] = language_code(in.lang);  // of the human text fields (explanations); keys and codes have none
   if (in.source)
     out["provenance"] = {{"chitieu", in.source->version},
                          {"as_of", format_iso_date(in.source->as_of)},
@@ -130,7 +131,7 @@ json to_json(scorecard_input const& in) {
                 {"baseline_year", m.baseline_year ? json(m.baseline_year) : json(nullptr)},
                 {"baseline_source", std::isnan(m.baseline) ? json(nullptr) : json(m.baseline_from_rule ? "rule" : "data")},
                 {"expected", dv(m.expected)},
-                {"explanation", explain(m, rule, rules, data)},
+                {"explanation", explain(m, rule, rules, data, in.lang)},
                 // `upper` was taken by the band of `between`: the bounds of an open value are value_*.
                 {"value_lower", std::isnan(m.value) ? dv(m.lower) : json(nullptr)},
                 {"value_upper", std::isnan(m.value) ? dv(m.upper) : json(nullptr)},
@@ -176,7 +177,7 @@ json to_json(scorecard_input const& in) {
                 {"failing_units", unit_ids(y.failing_units, data)},
                 {"failing_total", y.failing_total},
                 {"missing_total", y.missing_total},
-                {"explanation", explain_requirement(y, rule, rules, data)}};
+                {"explanation", explain_requirement(y, rule, rules, data, in.lang)}};
         if (auto const* compared = compared_type(rule, y.requirement, rules)) {
           auto const& type = *compared;
           bool date = type.kind == sema::value_kind::date;
