@@ -130,6 +130,8 @@ json action_items(scorecard_input const& in) {
     v["gap"] = gap;
     v["brief"] = gap;
     v["deadline"] = rule.when.text;
+    // The leadership's one line: the due day, shorter than the deadline in words ("Trong quý II/2026").
+    v["short_deadline"] = k.due ? format_vn_date(k.due) : rule.when.text;
     // A task names its lead (chủ trì) as the body that must act, and those coordinating under "Phối hợp".
     set_agencies(v, agency_titles(rule.lead, rules), std::string(), eval::verdict::not_met, lang);
     v["support"] = agency_titles(rule.support, rules);
@@ -141,6 +143,7 @@ json action_items(scorecard_input const& in) {
   });
   json out = json::array();
   for (auto& i : items) {
+    if (!i.view.contains("short_deadline")) i.view["short_deadline"] = i.view["deadline"];
     i.view["severity"] = severity_name(i.rank, lang);
     i.view["rank"] = i.rank;
     i.view["number"] = out.size() + 1;  // its place in the list, for the leadership's table
