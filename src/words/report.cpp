@@ -178,7 +178,7 @@ constexpr entry entries[] = {
     {"Chậm so với lộ trình", "Behind the line"},
     {"chưa xác định: thiếu số liệu để chấm", "not known: no data to score"},
     {"kế hoạch chưa giao nhiệm vụ", "the plan assigns no task"},
-    {"Mốc năm {0}", "Milestone {0}"},
+    {"Mốc năm {0}", "{0} milestone"},
     {"Năm {0}", "Year {0}"},
     {"Năm {0}: {1}", "Year {0}: {1}"},
     {"Quá hạn từ {0}", "Overdue since {0}"},
