@@ -124,7 +124,7 @@ TEST_CASE("graph: agency names the first three failing units, then how many more
   report::render_agency_work(vi, work, s.rules(), &tasks, s.result.options.as_of, &failing);
   report::render_agency_work(en, work, s.rules(), &tasks, s.result.options.as_of, &failing, language::en);
   CHECK(vi.str().find("Không đạt (5): Xã 2 (x2), Xã 3 (x3), Xã 4 (x4) và 2 đơn vị khác\n") != std::string::npos);
-  CHECK(en.str().find(" (5): Xã 2 (x2), Xã 3 (x3), Xã 4 (x4) and 2 other units\n") != std::string::npos);
+  CHECK(en.str().find(" (5): Xã 2 (x2), Xã 3 (x3), Xã 4 (x4) and 2 more units\n") != std::string::npos);
   report::render_agency_work_json(json, work, s.rules(), &tasks, s.result.options.as_of, &failing);
   auto j = nlohmann::json::parse(json.str());
   auto const& o = j["failing"]["obligations"].at(0);

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <sstream>
 
 #include "support/rules.hpp"
@@ -197,10 +198,98 @@ TEST_CASE("report: printed, the HTML page is an annex with the national header a
   CHECK(summary.str().find("id=\"tom-tat\"") != std::string::npos);
   // One table row per item needing action, numbered, worst first (T1 is the first one not met).
   CHECK(summary.str().find("<table class=\"actions-table\">") != std::string::npos);
-  CHECK(summary.str().find("<td>1</td><td>Không đạt</td><td>Chỉ tiêu T1") != std::string::npos);
+  CHECK(summary.str().find("<td>1</td><td>Không đạt</td><td title=\"Trường đạt chuẩn\"><b>T1</b> Trường đạt chuẩn</td>") != std::string::npos);
   CHECK(summary.str().find("<ol class=\"actions\">") == std::string::npos);
   CHECK(full.str().find("<ol class=\"actions\">") != std::string::npos);
   CHECK(summary.str().find("id=\"chi-tiet\"") == std::string::npos);
   CHECK(summary.str().find("id=\"don-vi\"") == std::string::npos);
   CHECK(full.str().find("id=\"chi-tiet\"") != std::string::npos);
+}
+
+TEST_CASE("report: the leadership's page groups what needs action by the body that must act") {
+  auto s = score_case();
+  report::scorecard_input in{s.plan, *s.data.data, s.result, s.data.issues};
+  in.summary_only = true;
+  auto view = report::html_view(in);
+  // By hand (see the case above): T1 not met and K2 overdue fall to the Sở (K1, K2 lead so); O1 not met
+  // and T2 behind have no task; T3 has no data. Groups in the order of their worst item, items numbered
+  // in the order of the whole list (T1, O1, K2, T2, T3).
+  auto const& groups = view["summary"]["action_groups"];
+  REQUIRE(groups.size() == 3);
+  CHECK(groups[0]["agency"] == "Sở Giáo dục và Đào tạo");
+  CHECK(groups[0]["assigned"] == true);
+  REQUIRE(groups[0]["items"].size() == 2);
+  CHECK(groups[0]["items"][0]["id"] == "T1");
+  CHECK(groups[0]["items"][0]["number"] == 1);
+  CHECK(groups[0]["items"][1]["id"] == "K2");
+  CHECK(groups[0]["items"][1]["number"] == 3);
+  CHECK(groups[1]["agency"] == "kế hoạch chưa giao nhiệm vụ");
+  CHECK(groups[1]["assigned"] == false);
+  REQUIRE(groups[1]["items"].size() == 2);
+  CHECK(groups[1]["items"][0]["id"] == "O1");
+  CHECK(groups[1]["items"][1]["id"] == "T2");
+  CHECK(groups[2]["agency"] == "chưa xác định: thiếu số liệu để chấm");
+  CHECK(groups[2]["items"][0]["id"] == "T3");
+  // One compact line: the goal, the value and the gap, without the units it takes or those failing.
+  CHECK(groups[0]["items"][0]["brief"] == "mốc 2026: ≥ 90%; hiện 50% (2026); còn thiếu 40 điểm phần trăm");
+  CHECK(groups[0]["items"][0]["gap"] == "mốc 2026: ≥ 90%; hiện 50% (2026); còn thiếu 40 điểm phần trăm — cần thêm 2 "
+                                        "trường (hiện 2 trường / 4 trường); chưa đạt: Trường C, Trường D");
+  std::ostringstream page;
+  report::render_html(page, in);
+  CHECK(page.str().find("<th colspan=\"5\" scope=\"rowgroup\">Sở Giáo dục và Đào tạo (2)</th>") != std::string::npos);
+  CHECK(page.str().find("scope=\"rowgroup\">Chịu trách nhiệm: kế hoạch chưa giao nhiệm vụ (2)</th>") != std::string::npos);
+}
+
+TEST_CASE("report: the HTML page of one unit lists the data issues of that unit and those below it only") {
+  auto s = score_case();
+  std::uint32_t x1 = 0;
+  for (std::uint32_t u = 0; u < s.data.data->units.size(); ++u)
+    if (s.data.data->units[u].id == "x1") x1 = u;
+  REQUIRE(x1 > 0);
+  auto const& pointer = s.data.data->units[x1].pointer;
+  std::vector<eval::data_issue> issues{
+      {severity::warning, "data.a", "school s2", pointer + "/children/1/values/2026/dat_chuan", "của trường B", ""},
+      {severity::warning, "data.b", "commune x2", "/children/1/values/2026", "của xã Hai", ""},
+      {severity::error, "data.c", "commune x1", pointer, "của xã Một", ""},
+      // a pointer that only starts like x1's ("/children/0" and "/children/01") is not below it
+      {severity::warning, "data.d", "", pointer + "1", "không thuộc", ""}};
+  report::scorecard_input in{s.plan, *s.data.data, s.result, issues};
+  CHECK(report::html_view(in)["issues"].size() == 4);  // the root's page: every issue
+  in.unit = x1;
+  auto view = report::html_view(in);
+  REQUIRE(view["issues"].size() == 2);
+  CHECK(view["issues"][0]["code"] == "data.a");
+  CHECK(view["issues"][1]["code"] == "data.c");
+  CHECK(view["issue_count"] == 2);
+}
+
+TEST_CASE("report: the HTML page in English takes every fixed word from the view model") {
+  auto s = score_case();
+  report::scorecard_input in{s.plan, *s.data.data, s.result, s.data.issues};
+  in.lang = language::en;
+  auto view = report::html_view(in);
+  CHECK(view["lang"] == "en");
+  CHECK(view["labels"]["responsible"] == "Responsible");
+  CHECK(view["summary"]["coverage"] == "6 of 7 items scored");
+  std::ostringstream page;
+  report::render_html(page, in);
+  auto const text = page.str();
+  CHECK(text.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(text.find("<h2>Summary</h2>") != std::string::npos);
+  CHECK(text.find("<p class=\"quoc-hieu\">SOCIALIST REPUBLIC OF VIET NAM</p>") != std::string::npos);
+  CHECK(text.find("Responsible: <b>Sở Giáo dục và Đào tạo</b>") != std::string::npos);  // the plan's name as written
+  CHECK(text.find("<b>1</b> task: Overdue") != std::string::npos);  // K2; one task, singular
+  // The templates hold no words of either language: a Vietnamese letter there would be a word missed.
+  for (auto const& e : std::filesystem::directory_iterator(std::filesystem::path(CHITIEU_GOLDEN_DIR) / ".." / ".." / "templates" / "html")) {
+    auto const body = testing_support::slurp(e.path().string());
+    CAPTURE(e.path().filename().string());
+    CHECK(body.find("Chịu") == std::string::npos);
+    for (std::size_t i = 0; i + 1 < body.size(); ++i) {
+      auto c = static_cast<unsigned char>(body[i]), d = static_cast<unsigned char>(body[i + 1]);
+      // UTF-8 lead bytes of Latin letters with diacritics (U+00C0–U+024F) and Vietnamese (U+1E00–U+1EFF).
+      bool latin = (c == 0xC3 && d >= 0x80) || (c >= 0xC4 && c <= 0xC9) || (c == 0xE1 && d >= 0xB8 && d <= 0xBB);
+      CHECK_MESSAGE(!latin, body.substr(i < 40 ? 0 : i - 40, 80));
+      if (latin) break;
+    }
+  }
 }

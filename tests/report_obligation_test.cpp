@@ -1,4 +1,6 @@
 // report layer: the sentence of an obligation's year, the score line, and the new facts in JSON and CSV.
+#include <chitieu/report/format.hpp>
+
 #include <doctest/doctest.h>
 
 #include "support/scorecard.hpp"
@@ -187,4 +189,29 @@ TEST_CASE("report: CSV obligation rows carry value, threshold, gap, unit, due da
                  "/children/2/values/2026/phong_stem\";7;;\r\n") != std::string::npos);
   // The report's own due day: 25/11.
   CHECK(csv.find(";OR;Nghĩa vụ;Báo cáo trước 25/11;2026;Thiếu dữ liệu;;;;;;25/11/2026;") != std::string::npos);
+}
+
+TEST_CASE("report: in English, the score line and numbers read as an English auditor writes them") {
+  eval::score s;
+  s.value = 56.25, s.items = 14, s.counted = 10, s.no_data = 1, s.excluded = 4;
+  CHECK(report::score_summary(s, eval::no_data_policy::zero, language::en) ==
+        "56.3/100 (10 of 14 items scored; 1 item without data scored 0)");  // one item: singular
+  s.no_data = 3;
+  CHECK(report::score_summary(s, eval::no_data_policy::exclude, language::en) ==
+        "56.3/100 (10 of 14 items scored; 3 items without data left out)");
+  eval::score none;
+  none.items = 2, none.excluded = 2;
+  CHECK(report::score_summary(none, eval::no_data_policy::zero, language::en) == "not scored (0 of 2 items scored)");
+  // English separators: a comma for thousands, a point for decimals; the Vietnamese default unchanged.
+  CHECK(report::format_number(1234567.5, 2, language::en) == "1,234,567.5");
+  CHECK(report::format_number(1234567.5) == "1.234.567,5");
+  CHECK(report::format_number(-0.125, 2, language::en) == "-0.13");  // half away from zero, as in Vietnamese
+  CHECK(report::verdict_label(eval::verdict::needs_acceleration, language::en) == "Needs acceleration");
+  CHECK(report::verdict_label(eval::task_verdict::overdue, language::en) == "Overdue");
+  // A count of one takes the singular; "21" is not "1"; a list of names before the count is left alone.
+  CHECK(report::agree(language::en, "1", "1 values missing") == "1 value missing");
+  CHECK(report::agree(language::en, "1", "21 values") == "21 values");
+  CHECK(report::agree(language::en, "1", "K1 and 1 more units") == "K1 and 1 more unit");
+  CHECK(report::agree(language::en, "1", "1 percentage points short") == "1 percentage point short");
+  CHECK(report::agree(language::vi, "1", "1 giá trị") == "1 giá trị");
 }

@@ -145,7 +145,7 @@ TEST_CASE("report: the HTML page of one unit says where it belongs, lists what i
   auto ward = s.unit("bn-kinhbac");
   auto view = report::html_view(s.input(ward, -1));
   CHECK(view["unit"]["id"] == "bn-kinhbac");
-  CHECK(view["within"] == "Tỉnh Bắc Ninh (bn)");
+  CHECK(view["within"] == "Thuộc: Tỉnh Bắc Ninh (bn); điểm và kết luận như trong bảng đánh giá của toàn bài nộp");
   // The units table: the ward's own schools only, never another ward's.
   std::vector<std::string> listed;
   for (auto const& row : view["units"]) listed.push_back(row["name"].get<std::string>());
@@ -159,6 +159,6 @@ TEST_CASE("report: the HTML page of one unit says where it belongs, lists what i
   // Tasks are shown under the province's name.
   bool owned = false;
   for (auto const& doc : view["documents"])
-    if (doc.contains("tasks_owner")) owned |= doc["tasks_owner"] == "Tỉnh Bắc Ninh (bn)";
+    owned |= doc["tasks_heading"] == "Nhiệm vụ của Tỉnh Bắc Ninh (bn) phục vụ các chỉ tiêu, nghĩa vụ này";
   CHECK(owned);
 }

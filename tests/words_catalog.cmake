@@ -1,3 +1,4 @@
+cmake_policy(SET CMP0057 NEW)  # IN_LIST
 # Every text the code passes through the catalog (`tr("…")` in the CLI, `say(lang, "…")` in the
 # library) has its entry in src/words/: without one, a reader of the other language would get this
 # one. Arguments: ROOT.
@@ -9,6 +10,19 @@ foreach(table IN LISTS tables)
 endforeach()
 # CMake lists split at ';', which texts contain: compare with it spelt otherwise.
 string(REPLACE ";" "<semicolon>" catalog "${catalog}")
+# A Vietnamese text with two English ones ("hoàn thành": a task is "done", a date is "completed on") is
+# ambiguous read from Vietnamese: the code must say the English, which has one Vietnamese.
+string(REGEX MATCHALL "\\{\"([^\"\\\\]|\\\\.)*\",[ \n]*\"([^\"\\\\]|\\\\.)*\"\\}" pairs "${catalog}")
+set(ambiguous "")
+foreach(pair IN LISTS pairs)
+  string(REGEX REPLACE "^\\{\"(([^\"\\\\]|\\\\.)*)\",[ \n]*\"(([^\"\\\\]|\\\\.)*)\"\\}$" "\\1" vi "${pair}")
+  string(REGEX REPLACE "^\\{\"(([^\"\\\\]|\\\\.)*)\",[ \n]*\"(([^\"\\\\]|\\\\.)*)\"\\}$" "\\3" en "${pair}")
+  string(MD5 key "${vi}")
+  if(DEFINED en_of_${key} AND NOT en_of_${key} STREQUAL en)
+    list(APPEND ambiguous "${vi}")
+  endif()
+  set(en_of_${key} "${en}")
+endforeach()
 file(GLOB_RECURSE sources ${ROOT}/apps/*.cpp ${ROOT}/src/*.cpp ${ROOT}/src/*.hpp)
 list(FILTER sources EXCLUDE REGEX "/src/words/")
 set(missing "")
@@ -23,6 +37,9 @@ foreach(source IN LISTS sources)
     string(FIND "${catalog}" "\"${words}\"" at)
     if(at EQUAL -1)
       list(APPEND missing "${source}: ${words}")
+    endif()
+    if("${words}" IN_LIST ambiguous)
+      list(APPEND missing "${source}: ${words} (has two English texts: write the English one meant)")
     endif()
   endforeach()
 endforeach()

@@ -163,6 +163,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   card.unit = unit;
   card.depth = options.depth;
   card.summary_only = options.summary;
+  card.lang = current_language();
   if (options.format == "json") report::render_json(out, card);
   else if (options.format == "html") report::render_html(out, card);
   else if (options.format == "csv") report::render_csv(out, card);

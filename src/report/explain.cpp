@@ -1,6 +1,7 @@
-// The Vietnamese sentence behind each verdict (a milestone, an obligation's year) and the score line,
+// The sentence behind each verdict (a milestone, an obligation's year) and the score line,
 // shared by the text, HTML, CSV and JSON scorecards so that every view says the same thing. Renders
 // only: verdicts, bounds, paces and reasons come from eval; the words follow them and never contradict.
+// Written in Vietnamese; `say` gives the English (src/words/report.cpp) when the report is asked in it.
 #include <chitieu/report/scorecard.hpp>
 
 #include <chitieu/date.hpp>
@@ -33,25 +34,28 @@ std::string join(std::vector<std::string> const& parts) {
 }
 
 /// "a, b, c và 4 giá trị khác": at most `shown` names, then how many were left out (of `total`).
-std::string cut_list(std::vector<std::string> const& names, std::size_t total, std::size_t shown,
-                     char const* noun) {
+std::string cut_list(std::vector<std::string> const& names, std::size_t total, std::size_t shown, bool units,
+                     language lang) {
   std::size_t n = std::min(names.size(), shown);
   std::string s;
   for (std::size_t i = 0; i < n; ++i) s += (i ? ", " : "") + names[i];
   total = std::max(total, names.size());
-  if (total > n) s += n ? " và " + std::to_string(total - n) + " " + noun + " khác" : std::to_string(total) + " " + noun;
-  return s;
+  if (total <= n) return s;
+  auto count = std::to_string(n ? total - n : total);
+  if (units)
+    return agree(lang, count, n ? say(lang, "{0} và {1} đơn vị khác", {s, count}) : say(lang, "{0} đơn vị", {count}));
+  return agree(lang, count, n ? say(lang, "{0} và {1} giá trị khác", {s, count}) : say(lang, "{0} giá trị", {count}));
 }
 
-std::string missing_list(std::vector<std::string> const& pointers, std::size_t total) {
-  return cut_list(pointers, total, shown_values, "giá trị");
+std::string missing_list(std::vector<std::string> const& pointers, std::size_t total, language lang) {
+  return cut_list(pointers, total, shown_values, false, lang);
 }
 
 /// Levels, dates and yes/no have no "range 60%–70%"; open ends read "ít nhất" / "nhiều nhất". A bound
 /// that only repeats what the scale allows anyway ("ít nhất 0 trường", "nhiều nhất 100%", "ít nhất
 /// hạng 1") says nothing and is left out.
 std::string bounds_phrase(double lo, double hi, sema::value_type const& type, show_fn const& show,
-                          sema::checked_ruleset const& rules, bool trim = true) {
+                          sema::checked_ruleset const& rules, language lang, bool trim = true) {
   if (type.kind == value_kind::boolean) return "";
   double floor_of_scale = type.kind == value_kind::rank ? 1 : 0;
   double top_of_scale = eval::nan;
@@ -63,73 +67,90 @@ std::string bounds_phrase(double lo, double hi, sema::value_type const& type, sh
   bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
   bool date = type.kind == value_kind::date;
   if (has_lo && has_hi) {
-    if (type.kind == value_kind::level || date) return "từ " + show(lo) + " đến " + show(hi);
-    return "trong khoảng " + show(lo) + "–" + show(hi);
+    if (type.kind == value_kind::level || date) return say(lang, "từ {0} đến {1}", {show(lo), show(hi)});
+    return say(lang, "trong khoảng {0}–{1}", {show(lo), show(hi)});
   }
-  if (has_lo) return (date ? "không sớm hơn " : "ít nhất ") + show(lo);
-  if (has_hi) return (date ? "không muộn hơn " : "nhiều nhất ") + show(hi);
+  if (has_lo) return date ? say(lang, "không sớm hơn {0}", {show(lo)}) : say(lang, "ít nhất {0}", {show(lo)});
+  if (has_hi) return date ? say(lang, "không muộn hơn {0}", {show(hi)}) : say(lang, "nhiều nhất {0}", {show(hi)});
   return "";
 }
 
 /// The verdict as it reads inside a sentence ("đạt dù thiếu 1 giá trị"); none for verdicts that do
 /// not rest on the value.
-char const* verdict_word(verdict v) {
+std::string verdict_word(verdict v, language lang) {
   switch (v) {
     case verdict::met:
-    case verdict::achieved: return "đạt";
-    case verdict::not_met: return "không đạt";
-    case verdict::on_track: return "đúng tiến độ";
-    case verdict::needs_acceleration: return "cần đẩy nhanh";
-    case verdict::limited_progress: return "tiến triển chậm";
-    case verdict::deterioration: return "xấu đi";
-    default: return nullptr;
+    case verdict::achieved: return say(lang, "đạt");
+    case verdict::not_met: return say(lang, "không đạt");
+    case verdict::on_track: return say(lang, "đúng tiến độ");
+    case verdict::needs_acceleration: return say(lang, "cần đẩy nhanh");
+    case verdict::limited_progress: return say(lang, "tiến triển chậm");
+    case verdict::deterioration: return say(lang, "xấu đi");
+    default: return {};
   }
+}
+
+/// " — đạt dù thiếu 2 giá trị: /a, /b": a verdict that stands whatever the missing values turn out to be.
+std::string despite_missing(std::string const& word, std::size_t missing, std::string const& list, language lang) {
+  auto n = std::to_string(missing);
+  return " — " + agree(lang, n, say(lang, "{0} dù thiếu {1} giá trị{2}", {word, n, list}));
 }
 
 /// A strict comparator is said in words, so that a value equal to the threshold visibly fails it.
-std::string goal_phrase(milestone const& ms, show_fn const& show) {
+std::string goal_phrase(milestone const& ms, show_fn const& show, language lang) {
   switch (ms.comparator) {
-    case milestone::op::gt: return "trên " + show(ms.value);
-    case milestone::op::lt: return "dưới " + show(ms.value);
-    case milestone::op::between: return "từ " + show(ms.value) + " đến " + show(ms.upper);
-    default: return comparator_sign(ms.comparator) + " " + show(ms.value);
+    case milestone::op::gt: return say(lang, "trên {0}", {show(ms.value)});
+    case milestone::op::lt: return say(lang, "dưới {0}", {show(ms.value)});
+    case milestone::op::between: return say(lang, "từ {0} đến {1}", {show(ms.value), show(ms.upper)});
+    default: return comparator_sign(ms.comparator, lang) + " " + show(ms.value);
   }
 }
 
-std::string requirement_phrase(node_op op, std::string const& t, bool date) {
+std::string requirement_phrase(node_op op, std::string const& t, bool date, language lang) {
   if (date) {
     switch (op) {
-      case node_op::ge: return "từ ngày " + t;
-      case node_op::gt: return "sau ngày " + t;
-      case node_op::le: return "chậm nhất ngày " + t;
-      case node_op::lt: return "trước ngày " + t;
-      case node_op::eq: return "đúng ngày " + t;
-      default: return "khác ngày " + t;
+      case node_op::ge: return say(lang, "từ ngày {0}", {t});
+      case node_op::gt: return say(lang, "sau ngày {0}", {t});
+      case node_op::le: return say(lang, "chậm nhất ngày {0}", {t});
+      case node_op::lt: return say(lang, "trước ngày {0}", {t});
+      case node_op::eq: return say(lang, "đúng ngày {0}", {t});
+      default: return say(lang, "khác ngày {0}", {t});
     }
   }
   switch (op) {
     case node_op::ge: return "≥ " + t;
-    case node_op::gt: return "trên " + t;
+    case node_op::gt: return say(lang, "trên {0}", {t});
     case node_op::le: return "≤ " + t;
-    case node_op::lt: return "dưới " + t;
+    case node_op::lt: return say(lang, "dưới {0}", {t});
     case node_op::eq: return "= " + t;
     default: return "≠ " + t;
   }
 }
 
 /// How far from the threshold, in words that match the side: short of it, past it, or ranks behind.
-std::string gap_phrase(double gap, bool above, sema::value_type const& type, sema::checked_ruleset const& rules) {
-  if (type.kind == value_kind::rank && above) return "kém " + format_number(gap, 1) + " bậc";
-  if (type.kind == value_kind::date) return (above ? "muộn " : "sớm ") + format_number(gap, 0) + " ngày";
-  return (above ? "vượt ngưỡng " : "còn thiếu ") + format_gap(gap, type, rules);
+/// `at_most`: the value is open, and this is the gap at its worst end.
+std::string gap_phrase(double gap, bool above, sema::value_type const& type, sema::checked_ruleset const& rules,
+                       language lang, bool at_most = false) {
+  if (type.kind == value_kind::rank && above) {
+    auto n = format_number(gap, 1, lang);
+    return agree(lang, n, at_most ? say(lang, "kém tối đa {0} bậc", {n}) : say(lang, "kém {0} bậc", {n}));
+  }
+  if (type.kind == value_kind::date) {
+    auto n = format_number(gap, 0, lang);
+    if (above) return agree(lang, n, at_most ? say(lang, "muộn tối đa {0} ngày", {n}) : say(lang, "muộn {0} ngày", {n}));
+    return agree(lang, n, at_most ? say(lang, "sớm tối đa {0} ngày", {n}) : say(lang, "sớm {0} ngày", {n}));
+  }
+  auto g = format_gap(gap, type, rules, lang);
+  if (above) return at_most ? say(lang, "vượt ngưỡng tối đa {0}", {g}) : say(lang, "vượt ngưỡng {0}", {g});
+  return at_most ? say(lang, "còn thiếu tối đa {0}", {g}) : say(lang, "còn thiếu {0}", {g});
 }
 
 /// "Trường A, Trường B và 3 đơn vị khác"
 std::string unit_list(std::vector<std::uint32_t> const& units, std::size_t total,
-                      std::function<std::string(std::uint32_t)> const& name) {
+                      std::function<std::string(std::uint32_t)> const& name, language lang) {
   std::vector<std::string> names;
   for (std::size_t i = 0; i < units.size() && i < shown_units; ++i) names.push_back(name(units[i]));
-  return cut_list(names, std::max(total, units.size()), shown_units, "đơn vị");
+  return cut_list(names, std::max(total, units.size()), shown_units, true, lang);
 }
 
 /// +1 when the line to the milestone climbs, -1 when it falls: the direction eval judged the pace in.
@@ -144,26 +165,27 @@ int line_direction(milestone const& ms, double baseline) {
 }
 
 /// The share of the pace asked for, floored so that the words never reach a level the verdict did not.
-std::string pace_phrase(eval::milestone_outcome const& m, bool on_a_line) {
+std::string pace_phrase(eval::milestone_outcome const& m, bool on_a_line, language lang) {
   if (std::isnan(m.pace) || m.pace >= 1 - 1e-9) return "";
   if (m.result != verdict::on_track && !eval::is_behind(m.result)) return "";
   bool since_baseline = on_a_line && m.baseline_year;
+  auto base = std::to_string(m.baseline_year);
   if (m.pace < 0)
-    return since_baseline ? "nhưng đã xa mốc hơn năm " + std::to_string(m.baseline_year) : "đang đi ngược chiều mục tiêu";
-  if (m.pace == 0 && since_baseline) return "chưa tiến triển so với năm " + std::to_string(m.baseline_year);
-  return "đạt " + format_number(std::floor(m.pace * 100 + 1e-9), 0) + "% tốc độ cần thiết";
+    return since_baseline ? say(lang, "nhưng đã xa mốc hơn năm {0}", {base}) : say(lang, "đang đi ngược chiều mục tiêu");
+  if (m.pace == 0 && since_baseline) return say(lang, "chưa tiến triển so với năm {0}", {base});
+  return say(lang, "đạt {0}% tốc độ cần thiết", {format_number(std::floor(m.pace * 100 + 1e-9), 0, lang)});
 }
 
 /// The straight line from the baseline, with the value it asks for now. On a scale of whole steps
 /// (levels, ranks, counts) the line asks for the next whole step; it is said only when it agrees with
 /// the verdict (reached when on track, not reached when behind), else the pace alone speaks.
 std::string trajectory_phrase(eval::milestone_outcome const& m, sema::target const& t, milestone const& ms,
-                              show_fn const& show) {
+                              show_fn const& show, language lang) {
   std::string since = show(m.baseline) + " (" + std::to_string(m.baseline_year) + ")";
-  bool say = true;
+  bool tell = true;
   if (m.result == verdict::deterioration && std::isnan(m.pace))
-    return "năm " + std::to_string(m.baseline_year) + " đã đạt mốc với " + show(m.baseline) + ", nay không còn đạt";
-  std::string s = "theo lộ trình từ " + since;
+    return say(lang, "năm {0} đã đạt mốc với {1}, nay không còn đạt", {std::to_string(m.baseline_year), show(m.baseline)});
+  std::string s = say(lang, "theo lộ trình từ {0}", {since});
   int dir = line_direction(ms, m.baseline);
   double asked = m.expected;
   double now = !std::isnan(m.value) ? m.value : dir > 0 ? m.lower : m.upper;
@@ -171,30 +193,29 @@ std::string trajectory_phrase(eval::milestone_outcome const& m, sema::target con
   if (t.type.kind == value_kind::count && whole(now) && whole(m.baseline)) {
     // A line toward a distant milestone asks a fraction of a school by now; rounding it up would claim
     // the milestone is due already. Say the line only where it asks a whole number.
-    say = whole(asked);
+    tell = whole(asked);
   } else if (steps) {
     asked = dir > 0 ? std::ceil(asked - 1e-9) : std::floor(asked + 1e-9);
     bool reached = std::isfinite(now) && (dir > 0 ? now >= asked - 1e-9 : now <= asked + 1e-9);
-    say = eval::is_behind(m.result) ? !reached : reached;
+    tell = eval::is_behind(m.result) ? !reached : reached;
   }
-  if (say) s += " cần " + show(asked);
-  auto pace = pace_phrase(m, true);
+  if (tell) s = say(lang, "{0} cần {1}", {s, show(asked)});
+  auto pace = pace_phrase(m, true, lang);
   return pace.empty() ? s : s + ", " + pace;
 }
 
-}  // namespace
-
-std::string explain(eval::milestone_outcome const& m, sema::target const& t, sema::checked_ruleset const& rules,
-                    eval::dataset const& data) {
+/// `explain`, whole or `brief` (the goal, the value and the gap only: no lists, trajectory or units).
+std::string explain_milestone(eval::milestone_outcome const& m, sema::target const& t, sema::checked_ruleset const& rules,
+                              eval::dataset const& data, language lang, bool brief) {
   auto const& ms = t.milestones[static_cast<std::size_t>(m.milestone)];
-  show_fn show = [&](double v) { return format_value(v, t.type, rules); };
+  show_fn show = [&](double v) { return format_value(v, t.type, rules, lang); };
   std::string year = std::to_string(m.value_year);
-  std::vector<std::string> parts{"mốc " + std::to_string(ms.year) + ": " + goal_phrase(ms, show)};
+  std::vector<std::string> parts{say(lang, "mốc {0}: {1}", {std::to_string(ms.year), goal_phrase(ms, show, lang)})};
   bool known = !std::isnan(m.value);
-  std::string bounds = known ? "" : bounds_phrase(m.lower, m.upper, t.type, show, rules);
+  std::string bounds = known ? "" : bounds_phrase(m.lower, m.upper, t.type, show, rules, lang);
   // A verdict that stands despite missing values says where the value lies, even if only on its scale.
   if (bounds.empty() && !known && m.result != verdict::no_data)
-    bounds = bounds_phrase(m.lower, m.upper, t.type, show, rules, false);
+    bounds = bounds_phrase(m.lower, m.upper, t.type, show, rules, lang, false);
   std::size_t missing = std::max(m.missing_total, m.missing.size());
 
   // With a later year passed over, `missing` holds that year's gaps too; tell the two apart by year.
@@ -214,51 +235,57 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t, sem
   }
 
   if (m.result == verdict::not_applicable || (!known && bounds.empty() && m.result != verdict::no_data)) {
-    std::string why = m.reason.empty() ? verdict_label(m.result) : m.reason;
+    std::string why = m.reason.empty() ? verdict_label(m.result, lang) : m.reason;
     parts.push_back(m.value_year ? why + " (" + year + ")" : why);
     return join(parts);
   }
   if (m.result == verdict::no_data) {
     std::string s;
     if (!bounds.empty()) {
-      parts.push_back("hiện " + bounds + " (" + year + ")");
-      s = "thiếu " + std::to_string(open_count) + " giá trị nên chưa kết luận được";
+      parts.push_back(say(lang, "hiện {0} ({1})", {bounds, year}));
+      auto n = std::to_string(open_count);
+      s = agree(lang, n, say(lang, "thiếu {0} giá trị nên chưa kết luận được", {n}));
     } else {
-      s = "thiếu dữ liệu";
+      s = say(lang, "thiếu dữ liệu");
     }
-    if (m.division_by_zero) s += " (phép chia cho 0)";
-    if (!open.empty()) s += ": " + missing_list(open, open_count);
+    if (m.division_by_zero) s = say(lang, "{0} (phép chia cho 0)", {s});
+    if (!open.empty() && !brief) s += ": " + missing_list(open, open_count, lang);
     else if (bounds.empty() && !m.reason.empty()) s += ": " + m.reason;
     parts.push_back(s);
     return join(parts);
   }
 
-  std::string value = "hiện " + (known ? show(m.value) : bounds) + " (" + year + ")";
-  if (!std::isnan(m.judged_on)) {
+  std::string value = say(lang, "hiện {0} ({1})", {known ? show(m.value) : bounds, year});
+  auto open_n = std::to_string(open_count);
+  if (brief) {
+    // The value alone: the blanks behind it are in the full explanation.
+  } else if (!std::isnan(m.judged_on)) {
     // Judged at the worst end: the blanks could raise the verdict, never lower it.
-    std::string list = open.empty() ? "" : ": " + missing_list(open, open_count);
-    value += "; tính theo mức " + show(m.judged_on) + ", mức thấp nhất mà " + std::to_string(open_count) +
-             " giá trị còn thiếu cho phép" + list + " (đủ số liệu thì kết luận chỉ có thể tốt hơn)";
+    std::string list = open.empty() ? "" : ": " + missing_list(open, open_count, lang);
+    value += agree(lang, open_n,
+                   say(lang, "; tính theo mức {0}, mức thấp nhất mà {1} giá trị còn thiếu cho phép{2} (đủ số liệu thì kết luận chỉ có thể tốt hơn)",
+                       {show(m.judged_on), open_n, list}));
   } else if (!bounds.empty() && open_count > 0) {
     // A verdict reached at both ends of the bounds stands; say which values it does not depend on.
-    auto word = verdict_word(m.result);
-    std::string list = open.empty() ? "" : ": " + missing_list(open, open_count);
-    value += word ? std::string(" — ") + word + " dù thiếu " + std::to_string(open_count) + " giá trị" + list
-                  : "; thiếu " + std::to_string(open_count) + " giá trị" + list;
+    auto word = verdict_word(m.result, lang);
+    std::string list = open.empty() ? "" : ": " + missing_list(open, open_count, lang);
+    value += !word.empty() ? despite_missing(word, open_count, list, lang)
+                           : agree(lang, open_n, say(lang, "; thiếu {0} giá trị{1}", {open_n, list}));
   }
   parts.push_back(value);
-  if (m.fallback_from) {
-    std::string s = "năm " + std::to_string(m.fallback_from) + " ";
-    s += passed_count ? "thiếu " + std::to_string(passed_count) + " giá trị" : std::string("chưa đủ số liệu");
-    if (!passed_over.empty()) s += " (" + missing_list(passed_over, passed_count) + ")";
-    parts.push_back(s + "; dùng số liệu năm " + year);
+  if (m.fallback_from && !brief) {
+    auto from = std::to_string(m.fallback_from), passed_n = std::to_string(passed_count);
+    std::string s = passed_count ? agree(lang, passed_n, say(lang, "năm {0} thiếu {1} giá trị", {from, passed_n}))
+                                 : say(lang, "năm {0} chưa đủ số liệu", {from});
+    if (!passed_over.empty()) s += " (" + missing_list(passed_over, passed_count, lang) + ")";
+    parts.push_back(say(lang, "{0}; dùng số liệu năm {1}", {s, year}));
   }
   if (m.result == verdict::pending || m.result == verdict::stale) parts.push_back(m.reason);
-  if (m.result != verdict::stale) {
+  if (m.result != verdict::stale && !brief) {
     bool fell_back_from_met = m.result == verdict::deterioration && std::isnan(m.pace);
     if ((!std::isnan(m.expected) || fell_back_from_met) && !std::isnan(m.baseline))
-      parts.push_back(trajectory_phrase(m, t, ms, show));
-    else parts.push_back(pace_phrase(m, false));
+      parts.push_back(trajectory_phrase(m, t, ms, show, lang));
+    else parts.push_back(pace_phrase(m, false, lang));
   }
 
   std::string gap;
@@ -268,34 +295,35 @@ std::string explain(eval::milestone_outcome const& m, sema::target const& t, sem
     bool above = ms.comparator == milestone::op::le || ms.comparator == milestone::op::lt ||
                  (ms.comparator == milestone::op::between ? side > ms.upper
                   : ms.comparator != milestone::op::ge && ms.comparator != milestone::op::gt && side > ms.value);
-    gap = gap_phrase(g, above, t.type, rules);
     // An open value's gap is at its worst end: at most this much, once the blanks are filled.
-    if (!known) gap.insert(gap.find(' ', gap.find(' ') + 1), " tối đa");
+    gap = gap_phrase(g, above, t.type, rules, lang, !known);
   } else if (m.gap == 0 && known && m.result != verdict::met && m.result != verdict::achieved &&
              (ms.comparator == milestone::op::gt || ms.comparator == milestone::op::lt)) {
-    gap = "chưa " + goal_phrase(ms, show);  // at a strict threshold: no distance, yet not met
+    gap = say(lang, "chưa {0}", {goal_phrase(ms, show, lang)});  // at a strict threshold: no distance, yet not met
   }
-  if (!std::isnan(m.parts.needed) && m.parts.needed > 0 && !m.parts.numerator_unit.empty()) {
+  if (!std::isnan(m.parts.needed) && m.parts.needed > 0 && !m.parts.numerator_unit.empty() && !brief) {
     // Schools and rooms come whole: a need of 1,67 is 2 more.
     bool units = whole(m.parts.numerator);
     double needed = units ? std::ceil(m.parts.needed - 1e-9) : m.parts.needed;
-    gap += std::string(gap.empty() ? "" : " — ") + "cần thêm " + format_number(needed, units ? 0 : 1) + " " +
-           m.parts.numerator_unit + " (hiện " + format_number(m.parts.numerator, 1) + " " +
-           m.parts.numerator_unit + " / " + format_number(m.parts.denominator, 1) + " " +
-           m.parts.denominator_unit + ")";
+    // The units counted are the plan's words ("trường", "phòng"): they stay as written in any language.
+    gap += std::string(gap.empty() ? "" : " — ") +
+           say(lang, "cần thêm {0} {1} (hiện {2} {1} / {3} {4})",
+               {format_number(needed, units ? 0 : 1, lang), m.parts.numerator_unit,
+                format_number(m.parts.numerator, 1, lang), format_number(m.parts.denominator, 1, lang),
+                m.parts.denominator_unit});
   }
   parts.push_back(gap);
-  if (!m.failing_units.empty()) {
+  if (!m.failing_units.empty() && !brief) {
     // Beside a milestone that is met, the units that fall short are a part of it, not a contradiction.
     bool whole_met = m.result == verdict::met || m.result == verdict::achieved;
-    parts.push_back(std::string(whole_met ? "trong đó chưa đạt: " : "chưa đạt: ") +
-                    unit_list(m.failing_units, m.failing_total, [&](std::uint32_t u) { return data.units[u].name; }));
+    auto list = unit_list(m.failing_units, m.failing_total, [&](std::uint32_t u) { return data.units[u].name; }, lang);
+    parts.push_back(whole_met ? say(lang, "trong đó chưa đạt: {0}", {list}) : say(lang, "chưa đạt: {0}", {list}));
   }
   return join(parts);
 }
 
-std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
-                                sema::checked_ruleset const& rules, eval::dataset const& data) {
+std::string explain_year(eval::requirement_outcome const& y, sema::obligation const& o,
+                         sema::checked_ruleset const& rules, eval::dataset const& data, language lang, bool brief) {
   if (y.result == verdict::not_applicable) return y.reason;
   std::vector<std::string> parts;
   std::size_t missing = std::max(y.missing_total, y.missing.size());
@@ -306,56 +334,84 @@ std::string explain_requirement(eval::requirement_outcome const& y, sema::obliga
   if (compared) {
     auto const& type = *compared;
     bool date = type.kind == value_kind::date;
-    show_fn show = [&](double v) { return format_value(v, type, rules); };
+    show_fn show = [&](double v) { return format_value(v, type, rules, lang); };
     bool known = !std::isnan(y.value);
-    std::string bounds = known ? "" : bounds_phrase(y.lower, y.upper, type, show, rules);
+    std::string bounds = known ? "" : bounds_phrase(y.lower, y.upper, type, show, rules, lang);
     if (bounds.empty() && !known && (y.result == verdict::met || y.result == verdict::not_met))
-      bounds = bounds_phrase(y.lower, y.upper, type, show, rules, false);
+      bounds = bounds_phrase(y.lower, y.upper, type, show, rules, lang, false);
     bounded = !bounds.empty();
     std::string subject = known ? show(y.value) : bounds;
     if (!std::isnan(y.threshold)) {
       due_said = date && y.due && static_cast<std::int32_t>(y.threshold) == y.due;
-      std::string need = "yêu cầu " + requirement_phrase(root.op, show(y.threshold), date);
+      std::string need = say(lang, "yêu cầu {0}", {requirement_phrase(root.op, show(y.threshold), date, lang)});
       subject = subject.empty() ? need : subject + " (" + need + ")";
     }
-    if (bounded && missing && (y.result == verdict::met || y.result == verdict::not_met))
-      subject += std::string(" — ") + verdict_word(y.result) + " dù thiếu " + std::to_string(missing) +
-                 " giá trị" + (y.missing.empty() ? "" : ": " + missing_list(y.missing, missing));
+    if (bounded && missing && (y.result == verdict::met || y.result == verdict::not_met) && !brief)
+      subject += despite_missing(verdict_word(y.result, lang), missing,
+                                 y.missing.empty() ? "" : ": " + missing_list(y.missing, missing, lang), lang);
     parts.push_back(subject);
     bool lower_better = root.op == node_op::lt || root.op == node_op::le;
     if (y.gap > 0) {
       double g = type.kind == value_kind::count && whole(y.value) ? std::ceil(y.gap - 1e-9) : y.gap;
-      parts.push_back(gap_phrase(g, lower_better, type, rules));
+      parts.push_back(gap_phrase(g, lower_better, type, rules, lang));
     } else if (y.gap == 0 && y.result == verdict::not_met && (root.op == node_op::gt || root.op == node_op::lt)) {
-      parts.push_back("chưa " + requirement_phrase(root.op, show(y.threshold), date));
+      parts.push_back(say(lang, "chưa {0}", {requirement_phrase(root.op, show(y.threshold), date, lang)}));
     }
   }
   if (y.result == verdict::pending) {
-    parts.push_back(y.due ? "chưa đến hạn " + format_vn_date(y.due) : "năm chưa kết thúc");
+    parts.push_back(y.due ? say(lang, "chưa đến hạn {0}", {format_vn_date(y.due)}) : say(lang, "năm chưa kết thúc"));
     due_said = true;
   }
-  if (y.due && !due_said) parts.push_back("hạn " + format_vn_date(y.due));
+  if (y.due && !due_said) parts.push_back(say(lang, "hạn {0}", {format_vn_date(y.due)}));
   if (y.result == verdict::no_data) {
     // The label already says "Thiếu dữ liệu": name what is missing.
-    std::string s = bounded ? "thiếu " + std::to_string(missing) + " giá trị nên chưa kết luận được" : "thiếu";
-    if (y.division_by_zero) s += " (phép chia cho 0)";
-    if (!y.missing.empty()) s += (bounded ? ": " : " ") + missing_list(y.missing, missing);
+    auto n = std::to_string(missing);
+    std::string s = bounded ? agree(lang, n, say(lang, "thiếu {0} giá trị nên chưa kết luận được", {n}))
+                            : say(lang, "thiếu");
+    if (y.division_by_zero) s = say(lang, "{0} (phép chia cho 0)", {s});
+    if (!y.missing.empty() && brief) s += bounded ? "" : " " + agree(lang, n, say(lang, "{0} giá trị", {n}));
+    else if (!y.missing.empty()) s += (bounded ? ": " : " ") + missing_list(y.missing, missing, lang);
     else if (!y.reason.empty()) s = (bounded ? s + ": " : "") + y.reason;
-    else if (!bounded) s = y.division_by_zero ? "phép chia cho 0" : "";
+    else if (!bounded) s = y.division_by_zero ? say(lang, "phép chia cho 0") : "";
     parts.push_back(s);
   }
-  if (!y.failing_units.empty())
-    parts.push_back("chưa đạt: " + unit_list(y.failing_units, y.failing_total,
-                                             [&](std::uint32_t u) { return data.describe_unit(u, rules); }));
+  if (!y.failing_units.empty() && !brief)
+    parts.push_back(say(lang, "chưa đạt: {0}", {unit_list(y.failing_units, y.failing_total,
+                                                        [&](std::uint32_t u) { return data.describe_unit(u, rules); },
+                                                        lang)}));
   return join(parts);
 }
 
-std::string score_summary(eval::score const& s, eval::no_data_policy policy) {
-  std::string out = std::isnan(s.value) ? "chưa chấm được" : format_number(s.value, 1) + "/100";
-  out += " (" + std::to_string(s.counted) + "/" + std::to_string(s.items) + " mục được chấm";
-  if (s.no_data)
-    out += "; " + std::to_string(s.no_data) + " mục thiếu dữ liệu " +
-           (policy == eval::no_data_policy::zero ? "tính 0 điểm" : "không tính");
+}  // namespace
+
+std::string explain(eval::milestone_outcome const& m, sema::target const& t, sema::checked_ruleset const& rules,
+                    eval::dataset const& data, language lang) {
+  return explain_milestone(m, t, rules, data, lang, false);
+}
+
+std::string explain_brief(eval::milestone_outcome const& m, sema::target const& t, sema::checked_ruleset const& rules,
+                          eval::dataset const& data, language lang) {
+  return explain_milestone(m, t, rules, data, lang, true);
+}
+
+std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
+                                sema::checked_ruleset const& rules, eval::dataset const& data, language lang) {
+  return explain_year(y, o, rules, data, lang, false);
+}
+
+std::string explain_brief(eval::requirement_outcome const& y, sema::obligation const& o,
+                          sema::checked_ruleset const& rules, eval::dataset const& data, language lang) {
+  return explain_year(y, o, rules, data, lang, true);
+}
+
+std::string score_summary(eval::score const& s, eval::no_data_policy policy, language lang) {
+  std::string out = std::isnan(s.value) ? say(lang, "chưa chấm được") : format_number(s.value, 1, lang) + "/100";
+  out += " (" + say(lang, "{0}/{1} mục được chấm", {std::to_string(s.counted), std::to_string(s.items)});
+  if (s.no_data) {
+    auto n = std::to_string(s.no_data);
+    out += agree(lang, n, policy == eval::no_data_policy::zero ? say(lang, "; {0} mục thiếu dữ liệu tính 0 điểm", {n})
+                                                               : say(lang, "; {0} mục thiếu dữ liệu không tính", {n}));
+  }
   return out + ")";
 }
 

@@ -32,7 +32,7 @@ std::string reported_status(eval::task_status s, language lang) {
   switch (s) {
     case eval::task_status::not_started: return say(lang, "chưa bắt đầu");
     case eval::task_status::in_progress: return say(lang, "đang thực hiện");
-    case eval::task_status::done: return say(lang, "hoàn thành");
+    case eval::task_status::done: return say(lang, "done");
   }
   return "";
 }
@@ -95,10 +95,10 @@ void failing_units(std::ostream& out, std::vector<agency_failure::at_unit> const
       if (u.verdict == v) names.push_back(unit_text(u));
     std::string listed;
     for (std::size_t i = 0; i < names.size() && i < 3; ++i) listed += (i ? ", " : "") + names[i];
-    if (names.size() > 3)
-      listed = names.size() - 3 == 1
-                   ? say(lang, "{0} và 1 đơn vị khác", {listed})
-                   : say(lang, "{0} và {1} đơn vị khác", {listed, std::to_string(names.size() - 3)});
+    if (names.size() > 3) {
+      auto more = std::to_string(names.size() - 3);
+      listed = agree(lang, more, say(lang, "{0} và {1} đơn vị khác", {listed, more}));
+    }
     // The label is the scorecard's, given in `lang` by the catalog.
     out << indent << say(lang, verdict_label(v)) << " (" << names.size() << "): " << listed << '\n';
   }
@@ -128,7 +128,7 @@ void render_accountability(std::ostream& out, graph::accountability const& who,
   auto monitor_rows = [&] {
     for (int a : who.monitors) {
       auto const& agency = rules.agencies[std::size_t(a)];
-      out << "  " << pad(say(lang, "theo dõi"), role_width(lang)) << pad(agency.id, 22) << "  " << agency.title
+      out << "  " << pad(say(lang, "monitor"), role_width(lang)) << pad(agency.id, 22) << "  " << agency.title
           << '\n';
     }
   };
@@ -247,7 +247,7 @@ void render_agency_work(std::ostream& out, graph::agency_work const& work,
                               : rules.qualified_id(rules.obligations[std::size_t(item.obligation)]);
       auto const& title = target ? rules.targets[std::size_t(item.target)].title
                                  : rules.obligations[std::size_t(item.obligation)].title;
-      std::string head = "  " + pad(item.monitor ? say(lang, "theo dõi") : say(lang, "thực hiện"), role_width(lang));
+      std::string head = "  " + pad(item.monitor ? say(lang, "monitor") : say(lang, "thực hiện"), role_width(lang));
       out << head << id << "  " << title << '\n';
       failing_units(out, item.units, std::string(code_points(head), ' '), lang);
     }

@@ -30,6 +30,7 @@ struct point {
 }  // namespace
 
 json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
+  auto const lang = in.lang;
   auto const& rules = in.plan.rules();
   auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
   if (rule.milestones.empty() || rule.type.kind == sema::value_kind::date) return nullptr;
@@ -80,7 +81,7 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   json dots = json::array();
   for (auto const& [year, v] : values) {
     line += (line.empty() ? "" : " ") + coord(x_of(year)) + "," + coord(y_of(v));
-    std::string label = format_value(v / (display_value(1, rule.type)), rule.type, rules);
+    std::string label = format_value(v / (display_value(1, rule.type)), rule.type, rules, lang);
     dots.push_back({{"x", coord(x_of(year))}, {"y", coord(y_of(v))}, {"title", std::to_string(year) + ": " + label}});
     description += std::to_string(year) + " " + label + "; ";
   }
@@ -88,10 +89,10 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   chart["dots"] = dots;
   json marks = json::array();
   for (auto const& p : targets) {
-    std::string label = format_value(p.value / display_value(1, rule.type), rule.type, rules);
+    std::string label = format_value(p.value / display_value(1, rule.type), rule.type, rules, lang);
     marks.push_back({{"x", coord(x_of(p.year))}, {"y", coord(y_of(p.value))},
-                     {"title", "Mốc " + std::to_string(p.year) + ": " + label}});
-    description += "mốc " + std::to_string(p.year) + " " + label + "; ";
+                     {"title", say(lang, "Mốc {0}: {1}", {std::to_string(p.year), label})}});
+    description += say(lang, "mốc {0} {1}", {std::to_string(p.year), label}) + "; ";
   }
   chart["milestones"] = marks;
   std::string path;
@@ -102,8 +103,8 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   }
   chart["trajectory"] = path;
   chart["description"] = description.substr(0, description.size() - 2);
-  chart["axis_y"] = json::array({{{"y", coord(y_of(hi) + 4)}, {"text", format_value(hi / display_value(1, rule.type), rule.type, rules)}},
-                                 {{"y", coord(y_of(lo))}, {"text", format_value(lo / display_value(1, rule.type), rule.type, rules)}}});
+  chart["axis_y"] = json::array({{{"y", coord(y_of(hi) + 4)}, {"text", format_value(hi / display_value(1, rule.type), rule.type, rules, lang)}},
+                                 {{"y", coord(y_of(lo))}, {"text", format_value(lo / display_value(1, rule.type), rule.type, rules, lang)}}});
   chart["axis_x"] = json::array({{{"x", coord(x_of(y0))}, {"text", std::to_string(y0)}},
                                  {{"x", coord(x_of(y1))}, {"text", std::to_string(y1)}}});
   chart["x0"] = coord(left), chart["x1"] = coord(width - right), chart["base"] = coord(height - bottom);

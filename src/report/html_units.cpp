@@ -30,6 +30,7 @@ bool worse(row const& a, row const& b) {
 }  // namespace
 
 json unit_rows(scorecard_input const& in) {
+  auto const lang = in.lang;
   auto const& rules = in.plan.rules();
   std::vector<row> rows;
   // The units below the one reported, down to `depth` levels when one is given.
@@ -62,8 +63,8 @@ json unit_rows(scorecard_input const& in) {
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
       std::string why = t.reason;
       if (t.headline_milestone >= 0)
-        why = explain(t.milestones[static_cast<std::size_t>(t.headline_milestone)], rule, rules, in.data);
-      problems.push_back({{"id", rule.id}, {"title", rule.title}, {"verdict", verdict_label(t.headline)},
+        why = explain(t.milestones[static_cast<std::size_t>(t.headline_milestone)], rule, rules, in.data, lang);
+      problems.push_back({{"id", rule.id}, {"title", rule.title}, {"verdict", verdict_label(t.headline, lang)},
                           {"css", css_class(t.headline)}, {"why", why}});
     }
     for (auto const& o : card.obligations) {
@@ -72,17 +73,17 @@ json unit_rows(scorecard_input const& in) {
       std::string why = o.reason;
       for (auto const& y : o.years)
         if (y.result == o.overall) {
-          auto text = explain_requirement(y, rule, rules, in.data);
+          auto text = explain_requirement(y, rule, rules, in.data, lang);
           why = std::to_string(y.year) + (text.empty() ? "" : ": " + text);
         }
-      problems.push_back({{"id", rule.id}, {"title", rule.title}, {"verdict", verdict_label(o.overall)},
+      problems.push_back({{"id", rule.id}, {"title", rule.title}, {"verdict", verdict_label(o.overall, lang)},
                           {"css", css_class(o.overall)}, {"why", why}});
     }
     out.push_back({{"anchor", anchor("u-", std::to_string(r.index) + "-" + unit.id)},
                    {"name", in.data.describe_unit(card.unit, rules)},
                    {"kind", rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title},
-                   {"score", score_text(card.overall)},
-                   {"coverage", coverage_text(card.overall)},
+                   {"score", score_text(card.overall, lang)},
+                   {"coverage", coverage_text(card.overall, lang)},
                    {"sort_score", sort_key},
                    {"not_met", r.not_met},
                    {"behind", r.behind},

@@ -51,12 +51,12 @@ std::string anchor(std::string_view prefix, std::string_view id) {
   return out;
 }
 
-std::string score_text(eval::score const& s) {
-  return std::isnan(s.value) ? "chưa chấm được" : format_number(s.value, 1) + "/100";
+std::string score_text(eval::score const& s, language lang) {
+  return std::isnan(s.value) ? say(lang, "chưa chấm được") : format_number(s.value, 1, lang) + "/100";
 }
 
-std::string coverage_text(eval::score const& s) {
-  return std::to_string(s.counted) + "/" + std::to_string(s.items) + " mục được chấm";
+std::string coverage_text(eval::score const& s, language lang) {
+  return say(lang, "{0}/{1} mục được chấm", {std::to_string(s.counted), std::to_string(s.items)});
 }
 
 }  // namespace html
@@ -66,7 +66,7 @@ namespace {
 using html::json;
 
 /// Counts by verdict over the root's targets and obligations, in the order of the verdict scale.
-json verdict_counts(eval::unit_scorecard const& root) {
+json verdict_counts(eval::unit_scorecard const& root, language lang) {
   std::vector<int> counts(static_cast<std::size_t>(eval::verdict::not_applicable) + 1, 0);
   for (auto const& t : root.targets) ++counts[static_cast<std::size_t>(t.headline)];
   for (auto const& o : root.obligations) ++counts[static_cast<std::size_t>(o.overall)];
@@ -74,12 +74,12 @@ json verdict_counts(eval::unit_scorecard const& root) {
   for (std::size_t v = 0; v < counts.size(); ++v) {
     if (!counts[v]) continue;
     auto verdict = static_cast<eval::verdict>(v);
-    out.push_back({{"label", verdict_label(verdict)}, {"count", counts[v]}, {"css", html::css_class(verdict)}});
+    out.push_back({{"label", verdict_label(verdict, lang)}, {"count", counts[v]}, {"css", html::css_class(verdict)}});
   }
   return out;
 }
 
-json task_counts(html::page_focus const& focus, sema::checked_ruleset const& rules) {
+json task_counts(html::page_focus const& focus, sema::checked_ruleset const& rules, language lang) {
   std::vector<int> counts(static_cast<std::size_t>(eval::task_verdict::ongoing) + 1, 0);
   for (auto const& k : focus.top.tasks)
     if (focus.shows(k, rules)) ++counts[static_cast<std::size_t>(k.result)];
@@ -87,7 +87,10 @@ json task_counts(html::page_focus const& focus, sema::checked_ruleset const& rul
   for (std::size_t v = 0; v < counts.size(); ++v) {
     if (!counts[v]) continue;
     auto verdict = static_cast<eval::task_verdict>(v);
-    out.push_back({{"label", verdict_label(verdict)}, {"count", counts[v]}, {"css", html::css_class(verdict)}});
+    // "3 nhiệm vụ Quá hạn": the count is drawn bold, the words after it agree with it ("1 task: Overdue").
+    auto n = std::to_string(counts[v]);
+    auto said = agree(lang, n, say(lang, "{0} nhiệm vụ {1}", {n, verdict_label(verdict, lang)}));
+    out.push_back({{"label", said.substr(said.find(' ') + 1)}, {"count", counts[v]}, {"css", html::css_class(verdict)}});
   }
   return out;
 }
@@ -97,16 +100,26 @@ json provenance_view(provenance const* p) {
   return {{"line", provenance_line(*p)}};  // the one wording every format carries (and verify reads)
 }
 
-json issue_rows(scorecard_input const& in) {
+/// Whether a data issue belongs on the page of the unit reported: every issue on the root's page; below
+/// it, those of the unit and the units under it (by the issue's pointer, as the text scorecard does).
+bool on_page(eval::data_issue const& is, scorecard_input const& in, html::page_focus const& focus) {
+  if (!focus.below_root()) return true;
+  auto const& pointer = in.data.units[focus.card.unit].pointer;
+  return is.pointer == pointer || is.pointer.rfind(pointer + "/", 0) == 0;
+}
+
+json issue_rows(scorecard_input const& in, html::page_focus const& focus) {
   json out = json::array();
   issue_units units(in.data, in.plan.rules());
-  for (auto const& is : in.issues)
-    out.push_back({{"level", is.level == severity::error ? "Lỗi" : "Cảnh báo"},
+  for (auto const& is : in.issues) {
+    if (!on_page(is, in, focus)) continue;
+    out.push_back({{"level", is.level == severity::error ? say(in.lang, "Lỗi") : say(in.lang, "Cảnh báo")},
                    {"css", is.level == severity::error ? "bad" : "warn"},
                    {"unit", units.name(is)},
                    {"pointer", is.pointer},
                    {"message", is.message},
                    {"code", is.code}});
+  }
   return out;
 }
 
@@ -126,27 +139,33 @@ nlohmann::json html_view(scorecard_input const& in) {
   auto const focus = html::focus_of(in);
   auto const& root = focus.card;
   auto const& unit = in.data.units[root.unit];
+  auto const lang = in.lang;
   json view;
+  view["lang"] = language_code(lang);
+  view["labels"] = html::page_labels(lang);
   view["unit"] = {{"name", unit.name},
                   {"id", unit.id},
                   {"kind", rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title}};
   if (focus.below_root())
-    view["within"] = in.data.describe_unit(focus.top.unit, rules);
+    view["within"] = say(lang, "Thuộc: {0}; điểm và kết luận như trong bảng đánh giá của toàn bài nộp",
+                         {in.data.describe_unit(focus.top.unit, rules)});
   view["as_of"] = format_vn_date(in.result.options.as_of);
-  view["summary"] = {{"score", html::score_text(root.overall)},
-                     {"coverage", html::coverage_text(root.overall)},
-                     {"score_line", score_summary(root.overall, in.result.options.no_data)},
-                     {"counts", verdict_counts(root)},
-                     {"task_counts", task_counts(focus, rules)},
+  view["summary"] = {{"score", html::score_text(root.overall, lang)},
+                     {"coverage", html::coverage_text(root.overall, lang)},
+                     {"score_line", score_summary(root.overall, in.result.options.no_data, lang)},
+                     {"counts", verdict_counts(root, lang)},
+                     {"task_counts", task_counts(focus, rules, lang)},
                      {"actions", html::action_items(in)}};
   view["summary"]["has_actions"] = !view["summary"]["actions"].empty();
+  if (in.summary_only) view["summary"]["action_groups"] = html::action_groups(view["summary"]["actions"]);
 
   json replaced = json::array();
   for (auto const& r : in.result.replaced) {
     auto const& old = rules.documents[static_cast<std::size_t>(r.document)];
     auto const& by = rules.documents[static_cast<std::size_t>(r.replaced_by)];
-    replaced.push_back("Không chấm " + (old.number.empty() ? old.id : old.number) + ": đã được thay thế bởi " +
-                       (by.number.empty() ? by.id : by.number) + " từ ngày " + format_vn_date(r.from));
+    replaced.push_back(say(lang, "Không chấm {0}: đã được thay thế bởi {1} từ ngày {2}",
+                           {old.number.empty() ? old.id : old.number, by.number.empty() ? by.id : by.number,
+                            format_vn_date(r.from)}));
   }
   view["replaced"] = replaced;
 
@@ -156,7 +175,7 @@ nlohmann::json html_view(scorecard_input const& in) {
     json doc = {{"anchor", html::anchor("d-", d.id)},
                 {"name", d.number.empty() ? d.id : d.number},
                 {"title", d.title},
-                {"score_line", score_summary(doc_score, in.result.options.no_data)},
+                {"score_line", score_summary(doc_score, in.result.options.no_data, lang)},
                 {"targets", json::array()},
                 {"obligations", json::array()},
                 {"tasks", json::array()}};
@@ -169,7 +188,10 @@ nlohmann::json html_view(scorecard_input const& in) {
     for (auto const& k : focus.top.tasks)
       if (rules.tasks[static_cast<std::size_t>(k.task)].document == doc_score.document && focus.shows(k, rules))
         doc["tasks"].push_back(html::task_view(in, k));
-    if (focus.below_root()) doc["tasks_owner"] = in.data.describe_unit(focus.top.unit, rules);
+    // Below the root, the root's tasks that serve this unit's targets, under the root's name.
+    doc["tasks_heading"] = focus.below_root() ? say(lang, "Nhiệm vụ của {0} phục vụ các chỉ tiêu, nghĩa vụ này",
+                                                    {in.data.describe_unit(focus.top.unit, rules)})
+                                              : say(lang, "Tasks");
     doc["has_targets"] = !doc["targets"].empty();
     doc["has_obligations"] = !doc["obligations"].empty();
     doc["has_tasks"] = !doc["tasks"].empty();
@@ -178,9 +200,9 @@ nlohmann::json html_view(scorecard_input const& in) {
   view["documents"] = documents;
   view["units"] = html::unit_rows(in);
   view["has_units"] = !view["units"].empty();
-  view["issues"] = issue_rows(in);
+  view["issues"] = issue_rows(in, focus);
   view["has_issues"] = !view["issues"].empty();
-  view["issue_count"] = in.issues.size();
+  view["issue_count"] = view["issues"].size();
   view["full"] = !in.summary_only;
   view["provenance"] = provenance_view(in.source);
   view["has_provenance"] = in.source != nullptr;

@@ -19,9 +19,11 @@ std::string agency_titles(std::vector<int> const& ids, sema::checked_ruleset con
 /// An id usable as an HTML anchor: letters, digits, '-' and '_' kept, anything else '-'.
 std::string anchor(std::string_view prefix, std::string_view id);
 /// "56,2/100", or "chưa chấm được" when nothing in scope could be scored.
-std::string score_text(eval::score const& s);
+std::string score_text(eval::score const& s, language lang);
 /// "43/90 mục được chấm"
-std::string coverage_text(eval::score const& s);
+std::string coverage_text(eval::score const& s, language lang);
+/// The page's fixed words (headings, column heads, the annex frame) in `lang`, for {{labels.…}}.
+json page_labels(language lang);
 
 /// The unit the page reports (the root, or `--unit`) and the root, whose tasks are the only ones judged:
 /// below the root the page shows the root's tasks that serve the unit, as the root's.
@@ -37,6 +39,8 @@ page_focus focus_of(scorecard_input const& in);
 
 /// The items needing action at the unit reported, in order of severity (docs/scorecard.md, HTML).
 json action_items(scorecard_input const& in);
+/// The same items grouped by the body that must act (or why none), for the leadership's page.
+json action_groups(json const& actions);
 /// One target with its chart, explanations, failing units and responsible agencies.
 json target_view(scorecard_input const& in, eval::target_outcome const& t);
 /// The small inline chart of a target's milestones; null when there is nothing to draw.

@@ -1,7 +1,9 @@
 // The scorecard as CSV for a spreadsheet opened by double-click in Vietnamese Excel: UTF-8 with a byte
 // order mark (or Excel reads the bytes as Windows-1258), `;` between fields and decimal commas (the list
-// and decimal separators of the vi-VN locale, so numbers arrive as numbers), CRLF line ends. One row per
-// milestone, obligation year and task of every unit; the columns are in docs/scorecard.md.
+// and decimal separators of the vi-VN locale, so numbers arrive as numbers), CRLF line ends. In English,
+// `,` and decimal points, as Excel in an English locale expects, and ISO dates, which it reads as dates
+// whatever its day/month order. One row per milestone, obligation year and task of every unit; the
+// columns are in docs/scorecard.md.
 #include <chitieu/date.hpp>
 #include <chitieu/number.hpp>
 #include <chitieu/report/format.hpp>
@@ -12,15 +14,20 @@
 namespace chitieu::report {
 namespace {
 
-constexpr char separator = ';';
+/// The separators of the spreadsheet's locale: `;` and decimal comma in Vietnamese, `,` and point in English.
+struct csv_style {
+  language lang;
+  char separator() const { return lang == language::en ? ',' : ';'; }
+};
 
 /// A text field. Quoted when it holds the separator, a quote or a line break; a leading = + - @ (which a
 /// spreadsheet would run as a formula: a unit name is data from outside) is kept as text by a quote mark.
-std::string text_field(std::string_view s) {
+std::string text_field(std::string_view s, csv_style style) {
   std::string v(s);
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
     v.insert(0, "'");
-  if (v.find_first_of(";\"\r\n") == std::string::npos) return v;
+  char const special[] = {style.separator(), '"', '\r', '\n', '\0'};
+  if (v.find_first_of(special) == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) {
     if (c == '"') out += "\"\"";
@@ -29,14 +36,22 @@ std::string text_field(std::string_view s) {
   return out + "\"";
 }
 
-/// A number as vi-VN Excel reads one: decimal comma, no thousands separator; empty when unknown.
-std::string number_field(double x) {
+/// A number as Excel in the locale reads one: decimal comma (vi-VN) or point (English), no thousands
+/// separator; empty when unknown.
+std::string number_field(double x, csv_style style) {
   if (!std::isfinite(x)) return "";
-  std::string s = format_vn_number(x, 4);
+  std::string s = format_number(x, 4, style.lang);
+  char const thousands = style.lang == language::en ? ',' : '.';
   std::string out;
   for (char c : s)
-    if (c != '.') out.push_back(c);  // the Vietnamese thousands separator
+    if (c != thousands) out.push_back(c);
   return out;
+}
+
+/// A day as the spreadsheet reads one: dd/mm/yyyy in Vietnamese; ISO in English, which Excel takes as a
+/// date whether its locale puts the month or the day first.
+std::string date_field(std::int32_t day, csv_style style) {
+  return style.lang == language::en ? format_iso_date(day) : format_vn_date(day);
 }
 
 std::string agency_names(std::vector<int> const& agencies, sema::checked_ruleset const& rules) {
@@ -58,7 +73,7 @@ struct row_facts {
 
 /// The columns every row of a target, obligation or task starts from.
 template <typename Rule>
-row_facts about(char const* kind, Rule const& rule) {
+row_facts about(std::string kind, Rule const& rule) {
   row_facts f;
   f.kind = kind;
   f.id = rule.id;
@@ -71,12 +86,21 @@ row_facts about(char const* kind, Rule const& rule) {
 
 void render_csv(std::ostream& out, scorecard_input const& in) {
   auto const& rules = in.plan.rules();
+  auto const lang = in.lang;
+  csv_style const style{lang};
+  char const sep = style.separator();
   out << "\xEF\xBB\xBF";
-  static constexpr char const* header[] = {
-      "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Văn bản", "Mã", "Loại", "Nội dung", "Năm", "Kết quả",
-      "Giá trị", "Ngưỡng", "Khoảng cách", "Đơn vị đo", "Tiến độ (%)", "Thời hạn", "Cơ quan chịu trách nhiệm",
-      "Cơ quan theo dõi", "Giải thích", "Giá trị thấp nhất", "Giá trị cao nhất", "Lý do"};
-  for (std::size_t i = 0; i < std::size(header); ++i) out << (i ? ";" : "") << header[i];
+  std::string const header[] = {
+      say(lang, "Mã đơn vị"), say(lang, "Tên đơn vị"), say(lang, "Loại đơn vị"), say(lang, "Văn bản"),
+      say(lang, "Mã"), say(lang, "Loại"), say(lang, "Nội dung"), say(lang, "Năm"), say(lang, "Kết quả"),
+      say(lang, "Giá trị"), say(lang, "Ngưỡng"), say(lang, "Khoảng cách"), say(lang, "Đơn vị đo"),
+      say(lang, "Tiến độ (%)"), say(lang, "Thời hạn"), say(lang, "Cơ quan chịu trách nhiệm"),
+      say(lang, "Cơ quan theo dõi"), say(lang, "Giải thích"), say(lang, "Giá trị thấp nhất"),
+      say(lang, "Giá trị cao nhất"), say(lang, "Lý do")};
+  for (std::size_t i = 0; i < std::size(header); ++i) {
+    if (i) out << sep;
+    out << text_field(header[i], style);
+  }
   out << "\r\n";
   // `--unit`: that unit and those below it (down to `depth`); the root's tasks serving it stay the root's.
   auto const* focus = card_of(in.result, in.unit);
@@ -91,54 +115,57 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
     auto const& u = in.data.units[card.unit];
     auto row = [&](row_facts const& f) {
       auto const& doc = rules.documents[static_cast<std::size_t>(f.document)];
-      std::string fields[] = {text_field(u.id),
-                              text_field(u.name),
-                              text_field(rules.unit_kinds[static_cast<std::size_t>(u.kind)].title),
-                              text_field(doc.number.empty() ? doc.id : doc.number),
-                              text_field(f.id),
-                              f.kind,
-                              text_field(f.title),
+      std::string fields[] = {text_field(u.id, style),
+                              text_field(u.name, style),
+                              text_field(rules.unit_kinds[static_cast<std::size_t>(u.kind)].title, style),
+                              text_field(doc.number.empty() ? doc.id : doc.number, style),
+                              text_field(f.id, style),
+                              text_field(f.kind, style),
+                              text_field(f.title, style),
                               f.year ? std::to_string(f.year) : "",
-                              text_field(f.verdict),
-                              number_field(f.value),
-                              number_field(f.threshold),
-                              number_field(f.gap),
-                              text_field(f.unit),
-                              number_field(100 * f.progress),
-                              f.deadline,
-                              text_field(f.accountable),
-                              text_field(f.monitors),
-                              text_field(f.why),
-                              number_field(f.lower),
-                              number_field(f.upper),
-                              text_field(f.reason)};
-      for (std::size_t i = 0; i < std::size(fields); ++i) out << (i ? ";" : "") << fields[i];
+                              text_field(f.verdict, style),
+                              number_field(f.value, style),
+                              number_field(f.threshold, style),
+                              number_field(f.gap, style),
+                              text_field(f.unit, style),
+                              number_field(100 * f.progress, style),
+                              text_field(f.deadline, style),
+                              text_field(f.accountable, style),
+                              text_field(f.monitors, style),
+                              text_field(f.why, style),
+                              number_field(f.lower, style),
+                              number_field(f.upper, style),
+                              text_field(f.reason, style)};
+      for (std::size_t i = 0; i < std::size(fields); ++i) {
+        if (i) out << sep;
+        out << fields[i];
+      }
       out << "\r\n";
     };
     for (auto const& t : card.targets) {
       if (only_tasks) break;
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
       auto shown = [&](double v) { return display_value(v, rule.type); };
-      auto f = about("Chỉ tiêu", rule);
+      auto f = about(say(lang, "Target"), rule);
       f.unit = display_unit(rule.type);
       f.accountable = agency_names(in.plan.accountable(t.target), rules);
       f.monitors = agency_names(in.plan.monitors(t.target), rules);
       if (t.milestones.empty()) {
-        f.verdict = verdict_label(t.headline);
+        f.verdict = verdict_label(t.headline, lang);
         f.why = f.reason = t.reason;
         row(f);
       }
       for (auto const& m : t.milestones) {
         auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
         f.year = ms.year;
-        f.verdict = verdict_label(m.result);
+        f.verdict = verdict_label(m.result, lang);
         bool open = std::isnan(m.value);
         f.value = shown(m.value);
         f.threshold = shown(ms.value);
         f.gap = shown(m.gap);
         f.progress = m.progress;
-        f.deadline = format_vn_date(days_from_civil({ms.year, 12, 31}));
-        f.why = explain(m, rule, rules, in.data);
+        f.deadline = date_field(days_from_civil({ms.year, 12, 31}), style);
+        f.why = explain(m, rule, rules, in.data, lang);
         f.lower = open ? shown(m.lower) : eval::nan;
         f.upper = open ? shown(m.upper) : eval::nan;
         f.reason = m.reason;
@@ -148,15 +175,15 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
     for (auto const& o : card.obligations) {
       if (only_tasks) break;
       auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
-      auto obligation = about("Nghĩa vụ", rule);  // who answers is the same every year
+      auto obligation = about(say(lang, "Obligation"), rule);  // who answers is the same every year
       obligation.accountable = agency_names(in.plan.obligation_accountable(o.obligation), rules);
       obligation.monitors = agency_names(in.plan.obligation_monitors(o.obligation), rules);
       for (auto const& y : o.years) {
         auto f = obligation;
         f.year = y.year;
-        f.verdict = verdict_label(y.result);
-        f.deadline = format_vn_date(y.due ? y.due : days_from_civil({y.year, 12, 31}));
-        f.why = explain_requirement(y, rule, rules, in.data);
+        f.verdict = verdict_label(y.result, lang);
+        f.deadline = date_field(y.due ? y.due : days_from_civil({y.year, 12, 31}), style);
+        f.why = explain_requirement(y, rule, rules, in.data, lang);
         f.reason = y.reason;
         // A date compared (a report's day) is in the explanation: a spreadsheet column holds numbers.
         auto const* type = compared_type(rule, y.requirement, rules);
@@ -173,10 +200,10 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
     for (auto const& k : card.tasks) {
       auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
       if (only_tasks && !serves_unit(rule, *focus)) continue;
-      auto f = about("Nhiệm vụ", rule);
-      f.verdict = verdict_label(k.result);
+      auto f = about(say(lang, "Task"), rule);
+      f.verdict = verdict_label(k.result, lang);
       f.progress = std::isnan(k.reported_progress) ? eval::nan : k.reported_progress / 100;
-      f.deadline = k.due ? format_vn_date(k.due) : rule.when.text;
+      f.deadline = k.due ? date_field(k.due, style) : rule.when.text;
       std::vector<int> agencies = rule.lead;
       agencies.insert(agencies.end(), rule.support.begin(), rule.support.end());
       f.accountable = agency_names(agencies, rules);
@@ -186,7 +213,8 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
   }
   if (in.source) {
     // The last row says what the sheet was computed from; its columns are those of a unit's rows.
-    out << ";;;;;Nguồn;" << text_field(provenance_line(*in.source)) << "\r\n";
+    out << std::string(5, sep) << text_field(say(lang, "Nguồn"), style) << sep
+        << text_field(provenance_line(*in.source), style) << "\r\n";
   }
 }
 

@@ -27,6 +27,8 @@ class scorecard_writer {
     w_.member("chitieu", std::string_view(CHITIEU_VERSION_STRING));
     if (in_.documents) documents();
     issues();
+    // The language of the human text fields (explanations); keys and codes have none.
+    w_.member("language", language_code(in_.lang));
     w_.member("no_data_policy",
               std::string_view(in_.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude"));
     if (in_.source) provenance();
@@ -214,7 +216,7 @@ class scorecard_writer {
     optional_year("baseline_year", m.baseline_year);
     if (m.division_by_zero) w_.member("division_by_zero", true);
     dv("expected", m.expected);
-    w_.member("explanation", explain(m, rule, rules_, data_));
+    w_.member("explanation", explain(m, rule, rules_, data_, in_.lang));
     if (!m.failing_units.empty()) {
       w_.member("failing_total", static_cast<std::uint64_t>(m.failing_total));
       units("failing_units", m.failing_units);
@@ -281,7 +283,7 @@ class scorecard_writer {
     w_.begin_object();
     if (y.division_by_zero) w_.member("division_by_zero", true);
     if (y.due) w_.member("due", format_iso_date(y.due));
-    w_.member("explanation", explain_requirement(y, rule, rules_, data_));
+    w_.member("explanation", explain_requirement(y, rule, rules_, data_, in_.lang));
     w_.member("failing_total", static_cast<std::uint64_t>(y.failing_total));
     units("failing_units", y.failing_units);
     if (type && known) w_.key("gap").number(date ? y.gap : display_value(y.gap, *type));

@@ -12,9 +12,9 @@
 namespace chitieu::report {
 namespace {
 
-std::string score_text(eval::score const& s) {
-  if (std::isnan(s.value)) return "chưa chấm được";
-  return format_number(s.value, 1) + "/100";
+std::string score_text(eval::score const& s, language lang) {
+  if (std::isnan(s.value)) return say(lang, "chưa chấm được");
+  return format_number(s.value, 1, lang) + "/100";
 }
 
 std::string agencies(std::vector<int> const& ids, sema::checked_ruleset const& rules) {
@@ -63,6 +63,7 @@ int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t anc
 }
 
 void render_text(std::ostream& out, scorecard_input const& in) {
+  auto const lang = in.lang;
   auto const& rules = in.plan.rules();
   auto const& data = in.data;
   auto const* focus = card_of(in.result, in.unit);
@@ -71,75 +72,80 @@ void render_text(std::ostream& out, scorecard_input const& in) {
   auto const& top = in.result.units.front();  // tasks are reported by the root unit only
   bool below_root = root.unit != top.unit;
   auto const& unit = data.units[root.unit];
-  out << "BẢNG ĐÁNH GIÁ THỰC HIỆN KẾ HOẠCH\n";
-  out << "Đơn vị: " << unit.name << " (" << rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title
-      << ", mã " << unit.id << ")\n";
+  out << say(lang, "BẢNG ĐÁNH GIÁ THỰC HIỆN KẾ HOẠCH") << "\n";
+  out << say(lang, "Đơn vị: {0} ({1}, mã {2})", {unit.name, rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title, unit.id})
+      << "\n";
   if (below_root)
-    out << "Thuộc: " << data.describe_unit(top.unit, rules)
-        << "; điểm và kết luận như trong bảng đánh giá của toàn bài nộp\n";
-  out << "Thời điểm đánh giá: " << format_vn_date(in.result.options.as_of) << "\n";
+    out << say(lang, "Thuộc: {0}; điểm và kết luận như trong bảng đánh giá của toàn bài nộp", {data.describe_unit(top.unit, rules)})
+        << "\n";
+  out << say(lang, "Thời điểm đánh giá: {0}", {format_vn_date(in.result.options.as_of)}) << "\n";
   if (in.source) out << provenance_line(*in.source) << "\n";
   if (in.documents) {
-    out << "Văn bản được chấm (" << in.documents->basis << "):";
+    out << say(lang, "Văn bản được chấm ({0}):", {in.documents->basis});
     std::string sep = " ";
     for (int d : in.documents->scored) {
       auto const& doc = rules.documents[static_cast<std::size_t>(d)];
       out << sep << (doc.number.empty() ? doc.id : doc.number);
       sep = ", ";
     }
-    if (in.documents->scored.empty()) out << " không có";
+    if (in.documents->scored.empty()) out << " " << say(lang, "không có");
     out << "\n";
     for (auto const& l : in.documents->left_out) {
       auto const& doc = rules.documents[static_cast<std::size_t>(l.document)];
-      out << "Không chấm " << (doc.number.empty() ? doc.id : doc.number) << ": " << l.reason << "\n";
+      out << say(lang, "Không chấm {0}: {1}", {doc.number.empty() ? doc.id : doc.number, l.reason}) << "\n";
     }
   }
   auto policy = in.result.options.no_data;
-  out << "Điểm tổng hợp: " << score_summary(root.overall, policy) << "\n";
+  out << say(lang, "Điểm tổng hợp: {0}", {score_summary(root.overall, policy, lang)}) << "\n";
   for (auto const& r : in.result.replaced) {
     auto const& old = rules.documents[static_cast<std::size_t>(r.document)];
     auto const& by = rules.documents[static_cast<std::size_t>(r.replaced_by)];
-    out << "Không chấm " << (old.number.empty() ? old.id : old.number) << ": đã được thay thế bởi "
-        << (by.number.empty() ? by.id : by.number) << " từ ngày " << format_vn_date(r.from) << "\n";
+    out << say(lang, "Không chấm {0}: đã được thay thế bởi {1} từ ngày {2}",
+               {old.number.empty() ? old.id : old.number, by.number.empty() ? by.id : by.number, format_vn_date(r.from)})
+        << "\n";
   }
 
   for (auto const& doc_score : root.documents) {
     int doc = doc_score.document;
     auto const& d = rules.documents[static_cast<std::size_t>(doc)];
     out << "\n== " << (d.number.empty() ? d.id : d.number) << (d.title.empty() ? "" : " — " + d.title)
-        << "\n   Điểm: " << score_summary(doc_score, policy) << "\n";
+        << "\n   " << say(lang, "Điểm: {0}", {score_summary(doc_score, policy, lang)}) << "\n";
+    // Vietnamese has no plural: the plural headings are written in English and the catalog gives them
+    // back in Vietnamese ("Targets" -> "Chỉ tiêu"), while "Chỉ tiêu" alone names one item ("Target").
     std::map<std::string, std::vector<std::string>> sections;
     for (auto const& t : root.targets) {
       auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
       if (rule.document != doc) continue;
-      std::string block = "  " + pad("[" + verdict_label(t.headline) + "]", 22) + rule.id + " " + rule.title;
+      std::string block = "  " + pad("[" + verdict_label(t.headline, lang) + "]", 22) + rule.id + " " + rule.title;
       if (!rule.cite.empty()) block += " (" + rule.cite + ")";
       block += "\n";
       if (t.headline == eval::verdict::not_applicable) {
         block += std::string(24, ' ') + t.reason + "\n";
       } else {
         for (auto const& m : t.milestones)
-          block += std::string(24, ' ') + "[" + verdict_label(m.result) + "] " + explain(m, rule, rules, data) + "\n";
+          block += std::string(24, ' ') + "[" + verdict_label(m.result, lang) + "] " + explain(m, rule, rules, data, lang) + "\n";
       }
       if (rule.restates >= 0 || rule.restates_obligation >= 0) {
         auto const& first = rule.restates >= 0 ? rules.targets[static_cast<std::size_t>(rule.restates)].id
                                                 : rules.obligations[static_cast<std::size_t>(rule.restates_obligation)].id;
-        block += std::string(24, ' ') + "Cùng cam kết với " + first + ": chỉ tính điểm một lần, ở " + first + "\n";
+        block += std::string(24, ' ') + say(lang, "Cùng cam kết với {0}: chỉ tính điểm một lần, ở {0}", {first}) + "\n";
       }
       if (!t.accountable.empty())
-        block += std::string(24, ' ') + "Trách nhiệm: " + agencies(t.accountable, rules) + " (nhiệm vụ " +
-                 tasks(t.serving_tasks, rules) + ")\n";
+        block += std::string(24, ' ') +
+                 say(lang, "Trách nhiệm: {0} (nhiệm vụ {1})", {agencies(t.accountable, rules), tasks(t.serving_tasks, rules)}) +
+                 "\n";
       else if (eval::needs_action(t.headline))
-        block += std::string(24, ' ') + "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho chỉ tiêu này\n";
-      if (!t.monitors.empty()) block += std::string(24, ' ') + "Theo dõi: " + agencies(t.monitors, rules) + "\n";
+        block += std::string(24, ' ') + say(lang, "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho chỉ tiêu này") + "\n";
+      if (!t.monitors.empty())
+        block += std::string(24, ' ') + say(lang, "Theo dõi: {0}", {agencies(t.monitors, rules)}) + "\n";
       if (!t.at_risk_from.empty())
-        block += std::string(24, ' ') + "Có nguy cơ: nhiệm vụ quá hạn " + tasks(t.at_risk_from, rules) + "\n";
-      sections["1 Chỉ tiêu"].push_back(block);
+        block += std::string(24, ' ') + say(lang, "Có nguy cơ: nhiệm vụ quá hạn {0}", {tasks(t.at_risk_from, rules)}) + "\n";
+      sections["1 " + say(lang, "Targets")].push_back(block);
     }
     for (auto const& o : root.obligations) {
       auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
       if (rule.document != doc) continue;
-      std::string block = "  " + pad("[" + verdict_label(o.overall) + "]", 22) + rule.id + " " + rule.title;
+      std::string block = "  " + pad("[" + verdict_label(o.overall, lang) + "]", 22) + rule.id + " " + rule.title;
       if (!rule.cite.empty()) block += " (" + rule.cite + ")";
       block += "\n";
       // Not applicable overall means every year is, for the same reason: say it once.
@@ -148,16 +154,17 @@ void render_text(std::ostream& out, scorecard_input const& in) {
       for (auto const& y : o.years) {
         if (o.overall == eval::verdict::not_applicable) break;
         if (y.result == eval::verdict::met && o.overall == eval::verdict::met && &y != &o.years.back()) continue;
-        auto why = explain_requirement(y, rule, rules, data);
-        block += std::string(24, ' ') + std::to_string(y.year) + ": [" + verdict_label(y.result) + "]" +
+        auto why = explain_requirement(y, rule, rules, data, lang);
+        block += std::string(24, ' ') + std::to_string(y.year) + ": [" + verdict_label(y.result, lang) + "]" +
                  (why.empty() ? "" : " " + why) + "\n";
       }
       if (!o.accountable.empty())
-        block += std::string(24, ' ') + "Trách nhiệm: " + agencies(o.accountable, rules) + "\n";
+        block += std::string(24, ' ') + say(lang, "Trách nhiệm: {0}", {agencies(o.accountable, rules)}) + "\n";
       else if (eval::needs_action(o.overall))
-        block += std::string(24, ' ') + "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho nghĩa vụ này\n";
-      if (!o.monitors.empty()) block += std::string(24, ' ') + "Theo dõi: " + agencies(o.monitors, rules) + "\n";
-      sections["2 Nghĩa vụ"].push_back(block);
+        block += std::string(24, ' ') + say(lang, "Trách nhiệm: kế hoạch chưa giao nhiệm vụ nào cho nghĩa vụ này") + "\n";
+      if (!o.monitors.empty())
+        block += std::string(24, ' ') + say(lang, "Theo dõi: {0}", {agencies(o.monitors, rules)}) + "\n";
+      sections["2 " + say(lang, "Obligations")].push_back(block);
     }
     // Tasks that need attention first; ongoing ones, which have no deadline to judge, in one line.
     static constexpr eval::task_verdict order[] = {
@@ -165,29 +172,30 @@ void render_text(std::ostream& out, scorecard_input const& in) {
         eval::task_verdict::done_late, eval::task_verdict::done};
     // Below the root, the root's tasks that serve this unit's targets, under the root's name.
     std::string const task_section =
-        below_root ? "3 Nhiệm vụ của " + data.describe_unit(top.unit, rules) + " phục vụ các chỉ tiêu, nghĩa vụ này"
-                   : "3 Nhiệm vụ";
+        "3 " + (below_root ? say(lang, "Nhiệm vụ của {0} phục vụ các chỉ tiêu, nghĩa vụ này", {data.describe_unit(top.unit, rules)})
+                           : say(lang, "Tasks"));
     auto shown = [&](sema::task const& rule) { return !below_root || serves_unit(rule, root); };
     for (auto v : order)
       for (auto const& k : top.tasks) {
         auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
         if (rule.document != doc || k.result != v || !shown(rule)) continue;
-        std::string block = "  " + pad("[" + verdict_label(k.result) + "]", 22) + rule.id + " " + rule.title + "\n";
-        std::string detail = "Thời hạn: " + rule.when.text;
-        if (!rule.lead.empty()) detail += "; chủ trì: " + agencies(rule.lead, rules);
-        if (k.completed) detail += "; hoàn thành " + format_vn_date(*k.completed);
-        if (!std::isnan(k.reported_progress)) detail += "; tiến độ báo cáo " + format_number(k.reported_progress, 0) + "%";
-        if (!k.note.empty()) detail += "; ghi chú: " + k.note;
+        std::string block = "  " + pad("[" + verdict_label(k.result, lang) + "]", 22) + rule.id + " " + rule.title + "\n";
+        std::string detail = say(lang, "Thời hạn: {0}", {rule.when.text});
+        if (!rule.lead.empty()) detail += say(lang, "; chủ trì: {0}", {agencies(rule.lead, rules)});
+        if (k.completed) detail += say(lang, "; hoàn thành {0}", {format_vn_date(*k.completed)});
+        if (!std::isnan(k.reported_progress))
+          detail += say(lang, "; tiến độ báo cáo {0}%", {format_number(k.reported_progress, 0, lang)});
+        if (!k.note.empty()) detail += say(lang, "; ghi chú: {0}", {k.note});
         block += std::string(24, ' ') + detail + "\n";
         if (rule.restates >= 0 || rule.restates_obligation >= 0) {
           auto const& first = rule.restates >= 0 ? rules.tasks[static_cast<std::size_t>(rule.restates)].id
                                                  : rules.obligations[static_cast<std::size_t>(rule.restates_obligation)].id;
-          block += std::string(24, ' ') + "Cùng cam kết với " + first + ": chỉ tính điểm một lần, ở " + first + "\n";
+          block += std::string(24, ' ') + say(lang, "Cùng cam kết với {0}: chỉ tính điểm một lần, ở {0}", {first}) + "\n";
         }
         if (k.result == eval::task_verdict::overdue && !k.serves.empty()) {
           std::string at_risk;
           for (int t : k.serves) at_risk += (at_risk.empty() ? "" : ", ") + rules.targets[static_cast<std::size_t>(t)].id;
-          block += std::string(24, ' ') + "Chỉ tiêu có nguy cơ: " + at_risk + "\n";
+          block += std::string(24, ' ') + say(lang, "Chỉ tiêu có nguy cơ: {0}", {at_risk}) + "\n";
         }
         sections[task_section].push_back(block);
       }
@@ -199,10 +207,12 @@ void render_text(std::ostream& out, scorecard_input const& in) {
       ongoing += (ongoing.empty() ? "" : ", ") + rule.id;
       ++ongoing_count;
     }
-    if (ongoing_count)
-      sections[task_section].push_back("  " + pad("[" + verdict_label(eval::task_verdict::ongoing) + "]", 22) +
-                                       std::to_string(ongoing_count) + " nhiệm vụ thường xuyên hoặc không nêu thời hạn: " +
-                                       ongoing + "\n");
+    if (ongoing_count) {
+      auto n = std::to_string(ongoing_count);
+      sections[task_section].push_back(
+          "  " + pad("[" + verdict_label(eval::task_verdict::ongoing, lang) + "]", 22) +
+          agree(lang, n, say(lang, "{0} nhiệm vụ thường xuyên hoặc không nêu thời hạn: {1}", {n, ongoing})) + "\n");
+    }
     for (auto const& [name, blocks] : sections) {
       out << "\n " << name.substr(2) << "\n";
       for (auto const& b : blocks) out << b;
@@ -216,16 +226,16 @@ void render_text(std::ostream& out, scorecard_input const& in) {
     if (d > 0 && (in.depth < 0 || d <= in.depth)) below.push_back(&card);
   }
   if (!below.empty()) {
-    out << "\n== Đơn vị trực thuộc\n";
+    out << "\n== " << say(lang, "Đơn vị trực thuộc") << "\n";
     for (auto const* c : below) {
       auto const& card = *c;
       std::map<eval::verdict, int> counts;
       for (auto const& t : card.targets) ++counts[t.headline];
       for (auto const& o : card.obligations) ++counts[o.overall];
-      out << "  " << pad(data.describe_unit(card.unit, rules), 48) << score_text(card.overall);
+      out << "  " << pad(data.describe_unit(card.unit, rules), 48) << score_text(card.overall, lang);
       std::string sep = " — ";
       for (auto const& [v, n] : counts) {
-        out << sep << n << " " << verdict_label(v);
+        out << sep << n << " " << verdict_label(v, lang);
         sep = ", ";
       }
       out << "\n";
@@ -238,10 +248,10 @@ void render_text(std::ostream& out, scorecard_input const& in) {
     if (!below_root || is.pointer == unit.pointer || is.pointer.rfind(unit.pointer + "/", 0) == 0)
       issues.push_back(&is);
   if (!issues.empty()) {
-    out << "\n== Vấn đề trong dữ liệu (" << issues.size() << ")\n";
+    out << "\n== " << say(lang, "Vấn đề trong dữ liệu ({0})", {std::to_string(issues.size())}) << "\n";
     issue_units units(data, rules);
     for (auto const* is : issues)
-      out << "  " << (is->level == severity::error ? "lỗi" : "cảnh báo") << ": "
+      out << "  " << (is->level == severity::error ? say(lang, "lỗi") : say(lang, "cảnh báo")) << ": "
           << (is->unit.empty() ? "" : units.name(*is) + " ") << (is->pointer.empty() ? "" : is->pointer + ": ")
           << is->message << " [" << is->code << "]\n";
   }

@@ -1,6 +1,8 @@
-// Vietnamese formatting of numbers, values and verdicts for scorecards. Renders only.
+// Formatting of numbers, values and verdicts for scorecards, in Vietnamese (the default) or English.
+// Renders only.
 #pragma once
 #include <chitieu/eval/outcome.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
 #include <cstdint>
@@ -10,12 +12,20 @@
 
 namespace chitieu::report {
 
-/// 1234567.5 -> "1.234.567,5" (Vietnamese separators), with at most `decimals` decimals.
-std::string format_number(double x, int decimals = 2);
+/// 1234567.5 -> "1.234.567,5" (Vietnamese separators) or "1,234,567.5" (English), with at most
+/// `decimals` decimals.
+std::string format_number(double x, int decimals = 2, language lang = language::vi);
 /// A value in a measure's terms: "94,5%", "0,8 phòng/trường", "120 trường", "9.800 tỷ đồng", a level title.
-std::string format_value(double v, sema::value_type const& type, sema::checked_ruleset const& rules);
-/// A gap: "1,3 điểm phần trăm", "3 trường", "1 mức".
-std::string format_gap(double gap, sema::value_type const& type, sema::checked_ruleset const& rules);
+/// The measure's unit and the levels' titles are the plan's words and stay as written in any language.
+std::string format_value(double v, sema::value_type const& type, sema::checked_ruleset const& rules,
+                         language lang = language::vi);
+/// A gap: "1,3 điểm phần trăm", "3 trường", "1 mức" ("1.3 percentage points", "3 trường", "1 level").
+std::string format_gap(double gap, sema::value_type const& type, sema::checked_ruleset const& rules,
+                       language lang = language::vi);
+/// `said` (a text from `say` holding a count written as `number`) with its noun agreeing with the count:
+/// English, unlike Vietnamese, has a singular, so for "1" the plural "s" of the noun after the number
+/// goes ("1 value", "1 more unit", "1 missing value"). Unchanged in Vietnamese.
+std::string agree(language lang, std::string const& number, std::string said);
 /// Display value for JSON: percents and ratios in percent, everything else as is.
 double display_value(double v, sema::value_type const& type);
 /// "%", "phòng/trường", "đồng", ""
@@ -37,9 +47,9 @@ class issue_units {
 /// requirement is not a comparison: the one answer every report asks for a year's value and threshold.
 sema::value_type const* compared_type(sema::obligation const& o, int requirement, sema::checked_ruleset const& rules);
 
-std::string verdict_label(eval::verdict v);       // "Đạt", "Không đạt", …
-std::string verdict_label(eval::task_verdict v);  // "Hoàn thành", "Quá hạn", …
-std::string comparator_sign(sema::milestone::op op);  // "≥", "khoảng", …
+std::string verdict_label(eval::verdict v, language lang = language::vi);       // "Đạt", "Không đạt", …
+std::string verdict_label(eval::task_verdict v, language lang = language::vi);  // "Hoàn thành", "Quá hạn", …
+std::string comparator_sign(sema::milestone::op op, language lang = language::vi);  // "≥", "khoảng", …
 /// The names used in JSON: ">=", "between", "approx"; "percent", "bool", "level".
 char const* comparator_code(sema::milestone::op op);
 char const* type_code(sema::value_kind kind);

@@ -1,8 +1,9 @@
-// Scorecards: the evaluation of a submission as Vietnamese text for a person, or as stable JSON
-// (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
+// Scorecards: the evaluation of a submission as text for a person (Vietnamese, or English on request),
+// or as stable JSON (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
 #pragma once
 #include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/evaluate.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/report/provenance.hpp>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,10 @@ struct scorecard_input {
   std::uint32_t unit = 0;
   int depth = -1;  // text: how many levels of units below `unit` are listed; negative = all
   bool summary_only = false;  // HTML: the summary and what needs action, for the leadership's one page
+  /// The language of the words the report adds. Names from the rules and the data (titles, agencies,
+  /// units and their kinds, units of measure) are the plan's words and stay as written; JSON keys,
+  /// codes and enum values never change.
+  language lang = language::vi;
 };
 
 /// The scorecard of `unit` in `result`; nullptr when the unit was not evaluated.
@@ -44,15 +49,23 @@ void render_html(std::ostream& out, scorecard_input const& in);
 /// One row per milestone, obligation year and task, for every unit: for spreadsheets.
 void render_csv(std::ostream& out, scorecard_input const& in);
 
-/// One line explaining a milestone outcome in Vietnamese: value (or its bounds) and year, what is
+/// One line explaining a milestone outcome in `lang`: value (or its bounds) and year, what is
 /// missing, the trajectory and pace, the gap and what it takes in units, the failing units.
 std::string explain(eval::milestone_outcome const& m, sema::target const& t,
-                    sema::checked_ruleset const& rules, eval::dataset const& data);
+                    sema::checked_ruleset const& rules, eval::dataset const& data, language lang = language::vi);
 /// The same for one year of an obligation's requirement: value against the requirement, gap, due
 /// day, missing values, failing units; the reason when it does not apply. Empty when nothing to add.
 std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
-                                sema::checked_ruleset const& rules, eval::dataset const& data);
+                                sema::checked_ruleset const& rules, eval::dataset const& data,
+                                language lang = language::vi);
+/// The short form of `explain` for one line of the leadership's page: the goal, the value and the gap,
+/// without the lists of missing values and failing units, the trajectory or what it takes in units.
+std::string explain_brief(eval::milestone_outcome const& m, sema::target const& t, sema::checked_ruleset const& rules,
+                          eval::dataset const& data, language lang = language::vi);
+/// The short form of `explain_requirement`: value against the requirement, gap, due day; no lists.
+std::string explain_brief(eval::requirement_outcome const& y, sema::obligation const& o,
+                          sema::checked_ruleset const& rules, eval::dataset const& data, language lang = language::vi);
 /// "56,2/100 (10/14 mục được chấm; 1 mục thiếu dữ liệu tính 0 điểm)"
-std::string score_summary(eval::score const& s, eval::no_data_policy policy);
+std::string score_summary(eval::score const& s, eval::no_data_policy policy, language lang = language::vi);
 
 }  // namespace chitieu::report
