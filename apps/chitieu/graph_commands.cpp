@@ -326,7 +326,7 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
       if (!known) return cannot_run;
       units = std::move(*known);
     }
-    auto error = report::write_template_xlsx(o.output, rules, sheets, years, nullptr, units);
+    auto error = report::write_template_xlsx(o.output, rules, sheets, years, nullptr, units, current_language());
     if (!error.empty()) {
       err << "chitieu: " << error << '\n';
       return cannot_run;

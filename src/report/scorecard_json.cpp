@@ -33,6 +33,16 @@ json ids(std::vector<int> const& v, std::function<std::string(int)> const& name)
   return out;
 }
 
+// The missing values' cells, when the submission came from a workbook or CSV: `missing` keeps its
+// JSON Pointers and this adds, beside it, pointer → "Trường!D7" (docs/scorecard.md). Empty for JSON.
+void add_missing(json& j, std::vector<std::string> const& missing, eval::dataset const& data) {
+  j["missing"] = missing;
+  json cells = json::object();
+  for (auto const& p : missing)
+    if (auto const& cell = data.cell_of(p); !cell.empty()) cells[p] = cell;
+  if (!cells.empty()) j["missing_cells"] = std::move(cells);
+}
+
 }  // namespace
 
 json to_json(scorecard_input const& in) {
@@ -145,7 +155,7 @@ json to_json(scorecard_input const& in) {
           jm["parts"] = {{"numerator", m.parts.numerator}, {"denominator", m.parts.denominator},
                          {"numerator_unit", m.parts.numerator_unit},
                          {"denominator_unit", m.parts.denominator_unit}, {"needed", number(m.parts.needed)}};
-        if (!m.missing.empty() || m.missing_total) jm["missing"] = m.missing;
+        if (!m.missing.empty() || m.missing_total) add_missing(jm, m.missing, data);
         if (m.division_by_zero) jm["division_by_zero"] = true;
         if (!m.failing_units.empty()) {
           jm["failing_units"] = unit_ids(m.failing_units, data);
@@ -196,7 +206,7 @@ json to_json(scorecard_input const& in) {
           }
         }
         if (y.due) jy["due"] = format_iso_date(y.due);
-        if (!y.missing.empty()) jy["missing"] = y.missing;
+        if (!y.missing.empty()) add_missing(jy, y.missing, data);
         if (y.division_by_zero) jy["division_by_zero"] = true;
         jo["years"].push_back(jy);
       }
