@@ -249,7 +249,9 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   text << in.rdbuf();
   // Verdicts are the scorecard's: `agency` and `score` read the same reports the same way.
   auto compiled = eval::compile(rules);
-  auto data = eval::load_submission_text(text.str(), compiled.rules());
+  eval::dataset_limits limits;  // the task reports' issues, in the run's language
+  limits.lang = current_language();
+  auto data = eval::load_submission_text(text.str(), compiled.rules(), limits);
   auto say = [&](eval::data_issue const& is) {
     err << o.data << ": " << (is.level == severity::error ? "error: " : "warning: ")
         << (is.pointer.empty() ? "" : is.pointer + ": ") << is.message << " [" << is.code << "]\n";
