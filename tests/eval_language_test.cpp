@@ -7,6 +7,7 @@
 #include <chitieu/eval/table_input.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
+#include <chitieu/number.hpp>
 #include <chitieu/report/graph_render.hpp>
 
 #include <doctest/doctest.h>
@@ -14,6 +15,8 @@
 #include <xlsxwriter.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <unistd.h>
 
@@ -155,6 +158,25 @@ TEST_CASE("eval: the spreadsheet reader names sheets, rows and columns in the la
   for (auto const& is : csv.issues) messages.push_back(is.message);
   CHECK(messages == std::vector<std::string>{"Row 2, column F: 'abc' is not a number",
                                              "Row 2, column G: 'có lẽ' is not Yes/No (Có/Không)"});
+  // A number cell is shown as the reader writes numbers; a sheet is named as the reader's language does.
+  auto file = fs::temp_directory_path() / ("chitieu_language_cells_" + std::to_string(::getpid()) + ".xlsx");
+  lxw_workbook* wb = workbook_new(file.string().c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "commune");
+  char const* keys[] = {"id", "name", "parent", "co_thu_vien@2026"};
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ws, 0, c, keys[c], nullptr);
+  worksheet_write_string(ws, 3, 0, "x01", nullptr);
+  worksheet_write_number(ws, 3, 3, 1234.5, nullptr);
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove(file);
+  auto book_en = eval::load_workbook_bytes(bytes, f.rules(), en);
+  auto book_vi = eval::load_workbook_bytes(bytes, f.rules());
+  REQUIRE(book_en.issues.size() == 1);
+  REQUIRE(book_vi.issues.size() == 1);
+  CHECK(book_en.issues[0].message == "Sheet 'commune', row 4, column D: '1,234.5' is not Yes/No (Có/Không)");
+  CHECK(book_vi.issues[0].message == "Trang 'commune', dòng 4, cột D: '1.234,5' không phải là Có/Không");
+  CHECK(book_en.issues[0].pointer == book_vi.issues[0].pointer);
   auto junk = eval::load_workbook_bytes("PK but not a zip", f.rules(), en);
   REQUIRE(junk.issues.size() == 1);
   CHECK(junk.issues[0].code == "data.malformed_workbook");
@@ -217,4 +239,13 @@ TEST_CASE("eval: the template workbook in English, filled with Yes/No, reads bac
   CHECK(loaded.data->value(0, 2026, field) == 1);
   std::error_code ec;
   fs::remove_all(dir, ec);
+}
+
+TEST_CASE("eval: numbers in messages keep their digits, however large") {
+  // A value a hair below a half still rounds up, and a large amount gains nothing from that hair.
+  CHECK(format_vn_number(84.55, 1) == "84,6");
+  CHECK(format_vn_number(1.005) == "1,01");
+  CHECK(format_vn_number(610000000000.0) == "610.000.000.000");
+  CHECK(format_vn_number(1234.5, 6) == "1.234,5");
+  CHECK(format_vn_number(5e9 + 0.25) == "5.000.000.000,25");
 }

@@ -142,9 +142,9 @@ std::string plain(cell const& c) {
   return shown(c);
 }
 
-std::string shown(cell const& c) {
+std::string shown(cell const& c, language lang) {
   switch (c.kind) {
-    case cell::type::number: return number_text(c.number);
+    case cell::type::number: return number_text(c.number, lang);
     case cell::type::boolean: return c.number != 0 ? "TRUE" : "FALSE";
     default: return c.text;
   }
@@ -167,7 +167,7 @@ cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_rulese
   };
   if (c.kind == cell::type::error)
     return fail("data.wrong_type", say(lang, "ô báo lỗi '{0}' thay vì một giá trị", {c.text}));
-  auto quoted = "'" + shown(c) + "'";
+  auto quoted = "'" + shown(c, lang) + "'";
   auto kind = f.type.kind;
   if (is_numeric_kind(kind)) {
     if (c.kind == cell::type::number) {
