@@ -11,10 +11,11 @@ std::string format_vn_number(double x, int decimals) {
   if (std::isnan(x)) return "—";
   if (std::isinf(x)) return x > 0 ? "∞" : "-∞";
   // Half away from zero, as people round by hand (1,125 is 1,13), and a value a hair below a half because
-  // of binary fractions (84,55 held as 84,549999…) rounds up too.
+  // of binary fractions (84,55 held as 84,549999…) rounds up too. The hair is relative, and capped, so
+  // that it stays far below one unit of the last decimal: 610.000.000.000 đồng must not gain 610.
   double scale = std::pow(10.0, decimals);
   double scaled = std::abs(x) * scale;
-  double rounded = std::floor(scaled + 0.5 + 1e-9 * std::max(1.0, scaled)) / scale;
+  double rounded = std::floor(scaled + 0.5 + std::min(1e-3, 1e-13 * std::max(1.0, scaled))) / scale;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, rounded);
   std::string s = buf;

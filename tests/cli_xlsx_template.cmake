@@ -1,6 +1,7 @@
 # `chitieu template --format xlsx` writes a workbook, and `chitieu score --data` reads it back: blank,
 # it has no unit to score (exit 3, the data is broken, said in Vietnamese); listing the units of a submission (--units), it
-# reads back with those units, under the right parents. Arguments: EXE, RULES, UNITS, WORK_DIR.
+# reads back with those units, under the right parents. With --lang en, the template's sheets and the
+# score's data issues are in English. Arguments: EXE, RULES, UNITS, WORK_DIR.
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 execute_process(COMMAND ${EXE} template ${RULES} --kind commune --format xlsx --year 2025 --year 2026
@@ -38,5 +39,22 @@ string(JSON units LENGTH "${out}" units)
 string(JSON first_school GET "${out}" units 1 name)
 if(NOT root_id STREQUAL "bn-kinhbac" OR NOT units EQUAL 4 OR NOT first_school STREQUAL "Trường Mầm non Kinh Bắc")
   message(FATAL_ERROR "score of the listed units: ${root_id}, ${units} units, ${first_school}\n${err}")
+endif()
+# In English: an `Instructions` sheet, and the blank template's one issue said in English (same exit code).
+file(MAKE_DIRECTORY ${WORK_DIR}/en)
+execute_process(COMMAND ${EXE} --lang en template ${RULES} --kind commune --format xlsx --year 2026
+                        --output ${WORK_DIR}/en/template.xlsx RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "template --lang en: exit code ${rc}\n${err}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E tar xf template.xlsx WORKING_DIRECTORY ${WORK_DIR}/en RESULT_VARIABLE rc)
+file(READ ${WORK_DIR}/en/xl/workbook.xml book)
+if(NOT rc EQUAL 0 OR NOT book MATCHES "name=\"Instructions\"")
+  message(FATAL_ERROR "template --lang en: no Instructions sheet\n${book}")
+endif()
+execute_process(COMMAND ${EXE} --lang en score ${RULES} --data ${WORK_DIR}/en/template.xlsx --as-of 2026-12-31
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 3 OR NOT err MATCHES "there are no rows of figures \\(one row per unit, below the heading rows\\) \\[data.missing_member\\]")
+  message(FATAL_ERROR "score --lang en of a blank template: exit code ${rc}\n${out}${err}")
 endif()
 message("xlsx template ok")

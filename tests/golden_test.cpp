@@ -77,8 +77,7 @@ std::string first_vietnamese(std::string const& text) {
 
 /// The words that are not the report's own and stay as written in any language: every string of the
 /// rules (titles, agencies, unit kinds, levels, units of measure) and of the data (names, notes), and the
-/// texts other layers write into the result (eval's reasons, data issues, deadlines as the rules state
-/// them), read from the JSON scorecard's fields that carry them. Longest first, so that a name is
+/// deadlines as the rules state them, read from the JSON scorecard's fields that carry them. Longest first, so that a name is
 /// removed before a shorter one inside it.
 std::vector<std::string> names_of(fs::path const& dir, nlohmann::json const& card) {
   std::vector<std::string> out;
@@ -87,8 +86,8 @@ std::vector<std::string> names_of(fs::path const& dir, nlohmann::json const& car
   for (std::sregex_iterator it(rules.begin(), rules.end(), quoted), end; it != end; ++it) out.push_back((*it)[1]);
   std::function<void(nlohmann::json const&, std::string const&)> walk = [&](nlohmann::json const& j,
                                                                              std::string const& key) {
-    static char const* const others[] = {"title", "cite", "name", "reason", "message", "deadline", "note",
-                                         "basis", "unit", "numerator_unit", "denominator_unit"};
+    static char const* const others[] = {"title", "cite", "name", "deadline", "note", "basis", "unit",
+                                         "numerator_unit", "denominator_unit"};
     if (j.is_string() && (key.empty() || std::find(std::begin(others), std::end(others), key) != std::end(others)))
       out.push_back(j.get<std::string>());
     for (auto it = j.begin(); (j.is_object() || j.is_array()) && it != j.end(); ++it)
@@ -165,15 +164,25 @@ TEST_CASE("golden: scorecards") {
       report::render_html(html, in);
       compare(dir / "scorecard.html", html.str());
     }
-    in.lang = language::en;
+    // As `--lang en` runs: the data issues, the evaluation's reasons and the report, all in English.
+    eval::dataset_limits limits_en;
+    limits_en.lang = language::en;
+    auto data_en = eval::load_submission_text(slurp((dir / "data.json").string()), plan.rules(), limits_en);
+    REQUIRE(data_en.data);
+    eval::check_data(plan, data_en, language::en);
+    auto options_en = options;
+    options_en.lang = language::en;
+    auto result_en = eval::evaluate(plan, *data_en.data, options_en);
+    report::scorecard_input in_en{plan, *data_en.data, result_en, data_en.issues};
+    in_en.lang = language::en;
     std::ostringstream text_en;
-    report::render_text(text_en, in);
-    auto json_en = report::to_json(in);
+    report::render_text(text_en, in_en);
+    auto json_en = report::to_json(in_en);
     compare(dir / "scorecard.en.txt", text_en.str());
     compare(dir / "scorecard.en.json", json_en.dump(2) + "\n");
     if (dir.filename() == "every_verdict") {
       std::ostringstream html_en;
-      report::render_html(html_en, in);
+      report::render_html(html_en, in_en);
       compare(dir / "scorecard.en.html", html_en.str());
     }
   }
@@ -196,12 +205,15 @@ TEST_CASE("golden: the English scorecards hold no Vietnamese outside the plan's 
     auto rules = check_sources(std::move(sources));
     REQUIRE(rules.rules);
     auto plan = eval::compile(*rules.rules);
-    auto data = eval::load_submission_text(slurp((dir / "data.json").string()), plan.rules());
+    eval::dataset_limits limits;
+    limits.lang = language::en;
+    auto data = eval::load_submission_text(slurp((dir / "data.json").string()), plan.rules(), limits);
     REQUIRE(data.data);
-    eval::check_data(plan, data);
+    eval::check_data(plan, data, language::en);
     std::string as_of = slurp((dir / "as_of").string());
     eval::evaluate_options options;
     options.as_of = *parse_iso_date(as_of.substr(0, 10));
+    options.lang = language::en;
     auto result = eval::evaluate(plan, *data.data, options);
     report::scorecard_input in{plan, *data.data, result, data.issues};
     in.lang = language::en;

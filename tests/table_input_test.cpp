@@ -17,6 +17,7 @@
 #include <xlsxwriter.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -89,6 +90,13 @@ struct fixture {
     eo.as_of = *parse_iso_date("2026-12-31");
     auto result = eval::evaluate(*plan, *data.data, eo);
     auto j = report::to_json({*plan, *data.data, result, data.issues});
+    // The cells of missing values are the one thing a spreadsheet adds to the scorecard (tested below).
+    std::function<void(nlohmann::json&)> drop_cells = [&](nlohmann::json& x) {
+      if (x.is_object()) x.erase("missing_cells");
+      if (x.is_structured())
+        for (auto& v : x) drop_cells(v);
+    };
+    drop_cells(j);
     return j.dump(1);
   }
 };
@@ -375,4 +383,77 @@ TEST_CASE("eval: a file that is not a workbook, and sheets not in the template's
     if (is.code == "data.duplicate_id") duplicate = is.message.rfind("Trang 'commune', dòng 5: ", 0) == 0;
   CHECK(duplicate);
   CHECK(loaded.data->units.size() == 2);
+}
+
+TEST_CASE("eval: a workbook read from its bytes in memory reads as the file does") {
+  fixture f;
+  auto file = f.dir / "bytes.xlsx";
+  fill(file, false);
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto from_file = eval::load_workbook(file.string(), f.rules());
+  auto from_bytes = eval::load_workbook_bytes(bytes, f.rules());
+  CHECK(messages(from_bytes).empty());
+  REQUIRE(from_bytes.data);
+  CHECK(from_bytes.data->units.size() == 4);
+  CHECK(from_bytes.cells == from_file.cells);
+  CHECK(f.scorecard(from_bytes) == f.scorecard(from_file));
+  // Cut short, the zip's central directory (at its end) is gone: one issue, no dataset.
+  auto cut = eval::load_workbook_bytes(std::string_view(bytes).substr(0, bytes.size() / 2), f.rules());
+  CHECK_FALSE(cut.data);
+  REQUIRE(cut.issues.size() == 1);
+  CHECK(cut.issues[0].code == "data.malformed_workbook");
+  CHECK(cut.issues[0].message == "không mở được tệp như một bảng tính .xlsx (tệp zip)");
+}
+
+TEST_CASE("eval: the missing values behind a verdict name their cells") {
+  fixture f;
+  auto file = f.dir / "blanks.xlsx";
+  lxw_workbook* wb = workbook_new(file.string().c_str());
+  lxw_worksheet* c = workbook_add_worksheet(wb, "Xã, phường");
+  keys(c, {"id", "name", "parent", "ty_le@2026", "ngay_bao_cao@2026"});
+  worksheet_write_string(c, 3, 0, "x01", nullptr);
+  lxw_datetime day{2026, 11, 20, 0, 0, 0};
+  worksheet_write_datetime(c, 3, 4, &day, nullptr);  // ty_le left blank in D4
+  lxw_worksheet* s = workbook_add_worksheet(wb, "school");  // the kind id names a sheet too
+  keys(s, {"id", "name", "parent", "dat_chuan@2026", "phong_stem@2026"});
+  worksheet_write_string(s, 3, 0, "x01-01", nullptr);
+  worksheet_write_string(s, 3, 2, "x01", nullptr);  // nothing filled for 2026: the whole year is missing
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+  auto loaded = eval::load_workbook(file.string(), f.rules());
+  REQUIRE(loaded.data);
+  auto const& data = *loaded.data;
+  // A sheet name with a space or a comma is quoted, as Excel writes a reference to another sheet.
+  CHECK(data.cell_of("/values/2026/ty_le") == "'Xã, phường'!D4");
+  CHECK(data.cell_of("/values/2026/ngay_bao_cao") == "'Xã, phường'!E4");
+  CHECK(data.cell_of("/children/0/values/2026/dat_chuan") == "school!D4");
+  CHECK(data.cell_of("/children/0/values/2026") == "school!D4:E4");
+  CHECK(data.cell_of("/values/2026/muc") == "");  // no column for it in this workbook
+  auto scored = [&](eval::dataset const& d) {
+    eval::evaluate_options eo;
+    eo.as_of = *parse_iso_date("2026-12-31");
+    return report::to_json({*f.plan, d, eval::evaluate(*f.plan, d, eo), {}});
+  };
+  auto j = scored(data);
+  // T2 (ty_le) has no value: its evidence keeps the JSON Pointer and adds the cell beside it.
+  nlohmann::json const* t2 = nullptr;
+  for (auto const& t : j["units"][0]["targets"])
+    if (t["id"] == "kh1.T2") t2 = &t;
+  REQUIRE(t2);
+  auto const& m = (*t2)["milestones"][0];
+  CHECK(m["missing"] == nlohmann::json::array({"/values/2026/ty_le"}));
+  CHECK(m["missing_cells"] == nlohmann::json{{"/values/2026/ty_le", "'Xã, phường'!D4"}});
+
+  SUBCASE("CSV cells have no sheet; JSON has no cells") {
+    auto csv = eval::load_csv_text("kind,id,name,parent,year,ty_le,ngay_bao_cao\r\ncommune,x01,,,2026,,20/11/2026\r\n",
+                                   f.rules());
+    REQUIRE(csv.data);
+    CHECK(csv.data->cell_of("/values/2026/ty_le") == "F2");
+    auto json = f.json_submission();
+    REQUIRE(json.data);
+    CHECK(json.data->cells.empty());
+    auto from_json = scored(*json.data).dump();
+    CHECK(from_json.find("\"missing\"") != std::string::npos);  // there are missing values, and no cells
+    CHECK(from_json.find("missing_cells") == std::string::npos);
+  }
 }

@@ -237,7 +237,9 @@ int run_agency(agency_options const& o, std::ostream& out, std::ostream& err) {
   text << in.rdbuf();
   // Verdicts are the scorecard's: `agency` and `score` read the same reports the same way.
   auto compiled = eval::compile(rules);
-  auto data = eval::load_submission_text(text.str(), compiled.rules());
+  eval::dataset_limits limits;  // the task reports' issues, in the run's language
+  limits.lang = current_language();
+  auto data = eval::load_submission_text(text.str(), compiled.rules(), limits);
   auto say = [&](eval::data_issue const& is) {
     err << o.data << ": " << (is.level == severity::error ? "error: " : "warning: ")
         << (is.pointer.empty() ? "" : is.pointer + ": ") << is.message << " [" << is.code << "]\n";
@@ -313,7 +315,7 @@ int run_template(template_options const& o, std::ostream& out, std::ostream& err
       if (!known) return cannot_run;
       units = std::move(*known);
     }
-    auto error = report::write_template_xlsx(o.output, rules, sheets, years, nullptr, units);
+    auto error = report::write_template_xlsx(o.output, rules, sheets, years, nullptr, units, current_language());
     if (!error.empty()) {
       err << "chitieu: " << error << '\n';
       return cannot_run;

@@ -61,7 +61,7 @@ std::optional<eval::document_choice> documents_for(score_options const& options,
     }
     named.push_back(doc);
   }
-  auto chosen = eval::choose_documents(rules, data, named);
+  auto chosen = eval::choose_documents(rules, data, named, current_language());
   if (named.empty()) {
     // A plan replaced before the as-of day stays out unless named (the report says so already).
     std::vector<int> in_force;
@@ -113,10 +113,12 @@ std::optional<eval::table_load_result> read_data(std::string const& path, sema::
     text << in.rdbuf();
   }
   if (bytes) *bytes = text.str();  // what the report's provenance digests
-  if (ends_with(path, ".xlsx")) return eval::load_workbook(path, rules);
-  if (ends_with(path, ".csv")) return eval::load_csv_text(text.str(), rules);
+  eval::dataset_limits limits;
+  limits.lang = current_language();
+  if (ends_with(path, ".xlsx")) return eval::load_workbook_bytes(text.str(), rules, limits);  // read once
+  if (ends_with(path, ".csv")) return eval::load_csv_text(text.str(), rules, limits);
   eval::table_load_result json;
-  static_cast<eval::load_result&>(json) = eval::load_submission_text(text.str(), rules);
+  static_cast<eval::load_result&>(json) = eval::load_submission_text(text.str(), rules, limits);
   return json;
 }
 
@@ -139,9 +141,10 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
           << is.message << " [" << is.code << "]\n";
     return data_broken;
   }
-  eval::check_data(compiled, *data);  // the rules' checks on the figures, reported with the load issues
+  eval::check_data(compiled, *data, current_language());  // the rules' checks on the figures, reported with the load issues
   eval::locate_issues(*data);          // from a spreadsheet: name the sheet, row and column
   eval::evaluate_options eo;
+  eo.lang = current_language();
   eo.as_of = as_of;
   eo.freshness = options.freshness;
   eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;

@@ -21,7 +21,7 @@ std::string province_name(std::string const& unit_name) {
 }
 
 document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
-                                 std::vector<int> const& named) {
+                                 std::vector<int> const& named, language lang) {
   document_choice out;
   auto const count = static_cast<int>(rules.documents.size());
   auto keep_if = [&](auto&& applies) {
@@ -32,17 +32,17 @@ document_choice choose_documents(sema::checked_ruleset const& rules, dataset con
     }
   };
   if (!named.empty()) {
-    out.basis = "chọn bằng --document";
+    out.basis = say(lang, "chọn bằng --document");
     keep_if([&](int d, std::string& why) {
-      why = "không được chọn khi chạy";
+      why = say(lang, "không được chọn khi chạy");
       return std::find(named.begin(), named.end(), d) != named.end();
     });
     return out;
   }
   if (!data.documents.empty()) {
-    out.basis = "các văn bản bài nộp kê khai (\"documents\")";
+    out.basis = say(lang, "các văn bản bài nộp kê khai (\"documents\")");
     keep_if([&](int d, std::string& why) {
-      why = "bài nộp không kê khai văn bản này";
+      why = say(lang, "bài nộp không kê khai văn bản này");
       auto const& id = rules.documents[static_cast<std::size_t>(d)].id;
       return std::find(data.documents.begin(), data.documents.end(), id) != data.documents.end();
     });
@@ -51,18 +51,18 @@ document_choice choose_documents(sema::checked_ruleset const& rules, dataset con
   bool province_root = !data.units.empty() && data.units.front().kind >= 0 &&
                        rules.unit_kinds[static_cast<std::size_t>(data.units.front().kind)].id == "province";
   if (!province_root) {
-    out.basis = "đơn vị gốc không phải một tỉnh: chấm mọi văn bản";
+    out.basis = say(lang, "đơn vị gốc không phải một tỉnh: chấm mọi văn bản");
     keep_if([](int, std::string&) { return true; });
     return out;
   }
   auto const& root = data.units.front();
   auto province = province_name(root.name);
-  out.basis = "văn bản của tỉnh " + province + " và văn bản cấp trung ương";
+  out.basis = say(lang, "văn bản của tỉnh {0} và văn bản cấp trung ương", {province});
   keep_if([&](int d, std::string& why) {
     auto const& doc = rules.documents[static_cast<std::size_t>(d)];
     if (is_national(doc) || doc.province.empty()) return true;
     if (province_name(doc.province) == province) return true;
-    why = "văn bản của tỉnh " + province_name(doc.province) + ", bài nộp của " + root.name;
+    why = say(lang, "văn bản của tỉnh {0}, bài nộp của {1}", {province_name(doc.province), root.name});
     return false;
   });
   return out;

@@ -3,6 +3,8 @@
 // "n/a"/"không áp dụng" for a figure that does not apply (docs/data.md, Workbooks).
 #include "cell_values.hpp"
 
+#include "numbers.hpp"
+
 #include <chitieu/date.hpp>
 #include <chitieu/number.hpp>
 
@@ -128,8 +130,8 @@ bool is_numeric_kind(sema::value_kind k) {
 }
 
 // Whole numbers without decimals: format_vn_number's rounding adds digits to large whole numbers.
-std::string number_text(double v) {
-  return format_vn_number(v, v == std::floor(v) ? 0 : 6);
+std::string number_text(double v, language lang = language::vi) {
+  return number_in(lang, v, v == std::floor(v) ? 0 : 6);
 }
 
 }  // namespace
@@ -140,16 +142,16 @@ std::string plain(cell const& c) {
   return shown(c);
 }
 
-std::string shown(cell const& c) {
+std::string shown(cell const& c, language lang) {
   switch (c.kind) {
-    case cell::type::number: return number_text(c.number);
+    case cell::type::number: return number_text(c.number, lang);
     case cell::type::boolean: return c.number != 0 ? "TRUE" : "FALSE";
     default: return c.text;
   }
 }
 
 cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_ruleset const& rules,
-                       bool date1904) {
+                       bool date1904, language lang) {
   cell_reading r;
   if (c.kind == cell::type::empty) return r;
   std::string text = c.kind == cell::type::text ? trim(c.text) : std::string();
@@ -164,19 +166,19 @@ cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_rulese
     return r;
   };
   if (c.kind == cell::type::error)
-    return fail("data.wrong_type", "ô báo lỗi '" + c.text + "' thay vì một giá trị");
-  auto quoted = "'" + shown(c) + "'";
+    return fail("data.wrong_type", say(lang, "ô báo lỗi '{0}' thay vì một giá trị", {c.text}));
+  auto quoted = "'" + shown(c, lang) + "'";
   auto kind = f.type.kind;
   if (is_numeric_kind(kind)) {
     if (c.kind == cell::type::number) {
       r.value = c.number;
       return r;
     }
-    if (c.kind == cell::type::boolean) return fail("data.wrong_type", quoted + " không phải là số");
+    if (c.kind == cell::type::boolean) return fail("data.wrong_type", say(lang, "{0} không phải là số", {quoted}));
     auto n = parse_number_text(text);
-    if (!n.ok) return fail("data.wrong_type", quoted + " không phải là số");
+    if (!n.ok) return fail("data.wrong_type", say(lang, "{0} không phải là số", {quoted}));
     r.value = n.value;
-    r.note = quoted + " được nhập dưới dạng chữ; đã đọc là số " + number_text(n.value);
+    r.note = say(lang, "{0} được nhập dưới dạng chữ; đã đọc là số {1}", {quoted, number_text(n.value, lang)});
     if (!n.reformatted) r.note.clear();  // "20.5" typed as text reads the same in every locale
     return r;
   }
@@ -184,9 +186,10 @@ cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_rulese
     case sema::value_kind::boolean:
       if (c.kind == cell::type::boolean) r.value = c.number != 0;
       else if (c.kind == cell::type::number && (c.number == 0 || c.number == 1)) r.value = c.number == 1;
-      else if (one_of(text, {"Có", "có", "CÓ", "x", "X", "Đúng", "đúng", "true", "TRUE", "True", "1"})) r.value = true;
-      else if (one_of(text, {"Không", "không", "KHÔNG", "Sai", "sai", "false", "FALSE", "False", "0"})) r.value = false;
-      else return fail("data.wrong_type", quoted + " không phải là Có/Không");
+      // Yes/No too: the drop-downs of a template written in English (`--lang en`) offer them.
+      else if (one_of(text, {"Có", "có", "CÓ", "x", "X", "Đúng", "đúng", "true", "TRUE", "True", "1", "Yes", "yes", "YES"})) r.value = true;
+      else if (one_of(text, {"Không", "không", "KHÔNG", "Sai", "sai", "false", "FALSE", "False", "0", "No", "no", "NO"})) r.value = false;
+      else return fail("data.wrong_type", say(lang, "{0} không phải là Có/Không", {quoted}));
       return r;
     case sema::value_kind::date: {
       std::optional<std::int32_t> day;
@@ -196,7 +199,7 @@ cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_rulese
       } else if (c.kind == cell::type::text) {
         day = parse_vn_date(text);
       }
-      if (!day) return fail("data.bad_date", quoted + " không phải là ngày (dd/mm/yyyy)");
+      if (!day) return fail("data.bad_date", say(lang, "{0} không phải là ngày (dd/mm/yyyy)", {quoted}));
       r.value = format_iso_date(*day);
       return r;
     }
@@ -211,7 +214,7 @@ cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_rulese
           }
           choices += (choices.empty() ? "" : ", ") + l.title;
         }
-      return fail("data.unknown_level", quoted + " không phải là một mức trong danh sách (" + choices + ")");
+      return fail("data.unknown_level", say(lang, "{0} không phải là một mức trong danh sách ({1})", {quoted, choices}));
     }
     case sema::value_kind::text:
       r.value = c.kind == cell::type::text ? text : plain(c);

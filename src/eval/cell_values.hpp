@@ -19,11 +19,12 @@ struct cell_reading {
   std::string note;                   // a warning (data.number_as_text)
 };
 
+/// `lang`: the language of `problem` and `note`.
 cell_reading read_cell(cell const& c, sema::field const& f, sema::checked_ruleset const& rules,
-                       bool date1904);
+                       bool date1904, language lang = language::vi);
 
-/// The cell's text as typed, for messages: "abc", "12", "TRUE".
-std::string shown(cell const& c);
+/// The cell's text as typed, for messages: "abc", "12", "TRUE"; a number cell as `lang` writes numbers.
+std::string shown(cell const& c, language lang = language::vi);
 
 /// The cell as a code or a year: a whole number without separators ("1001", not "1.001").
 std::string plain(cell const& c);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "interpreter.hpp"
+#include "numbers.hpp"
 
 namespace chitieu::eval {
 namespace {
@@ -27,20 +28,21 @@ bool has_row(dataset const& data, std::uint32_t u, int year) {
 }
 
 /// A value as an office would write it: "94,5%", "có", "20/11/2026", a level's title, "1.200".
-std::string show_value(double v, sema::value_type const& t, sema::checked_ruleset const& rules) {
-  if (std::isnan(v)) return "không rõ";
+std::string show_value(double v, sema::value_type const& t, sema::checked_ruleset const& rules, language lang) {
+  using detail::number_in;
+  if (std::isnan(v)) return say(lang, "không rõ");
   switch (t.kind) {
-    case value_kind::boolean: return v != 0 ? "có" : "không";
+    case value_kind::boolean: return v != 0 ? say(lang, "có") : say(lang, "không");
     case value_kind::date: return format_vn_date(static_cast<std::int32_t>(v));
     case value_kind::level: {
       auto const& levels = rules.ladders[static_cast<std::size_t>(t.ladder)].levels;
       auto i = static_cast<std::size_t>(std::lround(v));
-      return i < levels.size() ? levels[i].title : format_vn_number(v);
+      return i < levels.size() ? levels[i].title : number_in(lang, v);
     }
     default: break;
   }
   bool percent = t.kind == value_kind::percent || (t.kind == value_kind::number && t.ratio);
-  return percent ? format_vn_number(v * 100) + "%" : format_vn_number(v);
+  return percent ? number_in(lang, v * 100) + "%" : number_in(lang, v);
 }
 
 int precedence(node_op op) {
@@ -60,7 +62,7 @@ int precedence(node_op op) {
 /// The rule text of a checked expression, rebuilt from its nodes (indicators appear expanded).
 class printer {
  public:
-  explicit printer(sema::checked_ruleset const& rules) : rules_(rules) {}
+  printer(sema::checked_ruleset const& rules, language lang) : rules_(rules), lang_(lang) {}
 
   std::string print(int n) const {
     auto const& e = node(n);
@@ -68,7 +70,7 @@ class printer {
     switch (e.op) {
       case node_op::constant:
         if (e.type.kind == value_kind::boolean) return e.number != 0 ? "true" : "false";
-        return show_value(e.number, e.type, rules_);
+        return show_value(e.number, e.type, rules_, lang_);
       case node_op::field: return rules_.fields[static_cast<std::size_t>(e.field)].id;
       case node_op::due_date: return "due";
       case node_op::negate: return "-" + wrap(e.lhs, 7);
@@ -101,6 +103,7 @@ class printer {
 
  private:
   sema::checked_ruleset const& rules_;
+  language lang_;
 
   sema::expr_node const& node(int n) const { return rules_.nodes[static_cast<std::size_t>(n)]; }
   std::string wrap(int n, int at_least) const {
@@ -128,7 +131,8 @@ void direct_fields(sema::checked_ruleset const& rules, int n, std::vector<int>& 
 
 class judge {
  public:
-  judge(plan const& p, dataset const& d) : data_(d), rules_(p.rules()), run_(p, d), print_(rules_) {}
+  judge(plan const& p, dataset const& d, language lang)
+      : data_(d), rules_(p.rules()), run_(p, d), print_(rules_, lang), lang_(lang) {}
 
   void unit(std::uint32_t u, std::vector<data_issue>& out) const {
     auto const& rec = data_.units[u];
@@ -151,6 +155,7 @@ class judge {
   sema::checked_ruleset const& rules_;
   detail::interpreter run_;
   printer print_;
+  language lang_;
 
   std::string label(std::uint32_t u) const {
     return rules_.unit_kinds[static_cast<std::size_t>(data_.units[u].kind)].id + " " + data_.units[u].id;
@@ -162,8 +167,8 @@ class judge {
   /// `"so_truong" (10)` for a field, `100%` for a constant, `"sum(school, x)" (12)` otherwise.
   std::string side(int n, std::uint32_t u, int year) const {
     auto const& e = rules_.nodes[static_cast<std::size_t>(n)];
-    if (e.op == node_op::constant) return show_value(e.number, e.type, rules_);
-    return "\"" + print_.print(n) + "\" (" + show_value(run_.eval(n, u, year), e.type, rules_) + ")";
+    if (e.op == node_op::constant) return show_value(e.number, e.type, rules_, lang_);
+    return "\"" + print_.print(n) + "\" (" + show_value(run_.eval(n, u, year), e.type, rules_, lang_) + ")";
   }
 
   data_issue violation(sema::data_check const& check, int root, std::uint32_t u, int year) const {
@@ -180,16 +185,23 @@ class judge {
     std::string what;
     if (is_comparison(e.op)) {
       // Worded for the way the comparison failed: `a <= b` fails when a is above b.
-      static char const* const failed[] = {"khác", "bằng", "không nhỏ hơn", "vượt", "không lớn hơn", "nhỏ hơn"};
-      what = side(e.lhs, u, year) + " " + failed[static_cast<int>(e.op) - static_cast<int>(node_op::eq)] + " " +
-             side(e.rhs, u, year);
+      auto lhs = side(e.lhs, u, year), rhs = side(e.rhs, u, year);
+      switch (e.op) {
+        case node_op::eq: what = say(lang_, "{0} khác {1}", {lhs, rhs}); break;
+        case node_op::ne: what = say(lang_, "{0} bằng {1}", {lhs, rhs}); break;
+        case node_op::lt: what = say(lang_, "{0} không nhỏ hơn {1}", {lhs, rhs}); break;
+        case node_op::le: what = say(lang_, "{0} vượt {1}", {lhs, rhs}); break;
+        case node_op::gt: what = say(lang_, "{0} không lớn hơn {1}", {lhs, rhs}); break;
+        default: what = say(lang_, "{0} nhỏ hơn {1}", {lhs, rhs}); break;
+      }
     } else {
       std::vector<int> fields;
       direct_fields(rules_, root, fields);
-      what = "không thỏa";
-      for (std::size_t i = 0; i < fields.size(); ++i) what += (i ? ", " : " với ") + side(fields[i], u, year);
+      std::string values;
+      for (std::size_t i = 0; i < fields.size(); ++i) values += (i ? ", " : "") + side(fields[i], u, year);
+      what = values.empty() ? say(lang_, "không thỏa") : say(lang_, "không thỏa với {0}", {values});
     }
-    is.message = what + " — kiểm tra " + check.id + ": " + check.title;
+    is.message = say(lang_, "{0} — kiểm tra {1}: {2}", {what, check.id, check.title});
     return is;
   }
 
@@ -213,13 +225,13 @@ class judge {
         for (auto const& [y, w] : seen) {
           if (y == year) continue;
           all_percent_like = all_percent_like && w > 1.5;
-          others += (others.empty() ? "" : ", ") + format_vn_number(w) + " (" + std::to_string(y) + ")";
+          others += (others.empty() ? "" : ", ") + detail::number_in(lang_, w) + " (" + std::to_string(y) + ")";
         }
         if (!all_percent_like) continue;
         out.push_back({severity::warning, "data.percent_as_fraction", label(u),
                        year_pointer(u, year) + "/" + field.id,
-                       "\"" + field.id + "\" là " + format_vn_number(v) + " trong khi các năm khác là " + others +
-                           "; có phải " + format_vn_number(v * 100) + "%?",
+                       say(lang_, "\"{0}\" là {1} trong khi các năm khác là {2}; có phải {3}%?",
+                           {field.id, detail::number_in(lang_, v), others, detail::number_in(lang_, v * 100)}),
                        ""});
       }
     }
@@ -238,16 +250,16 @@ check_state judge_check(plan const& compiled, dataset const& data, int check, st
   return std::isnan(v) ? check_state::unknown : v != 0 ? check_state::holds : check_state::fails;
 }
 
-std::vector<data_issue> check_data(plan const& compiled, dataset const& data) {
+std::vector<data_issue> check_data(plan const& compiled, dataset const& data, language lang) {
   std::vector<data_issue> out;
-  judge j(compiled, data);
+  judge j(compiled, data, lang);
   for (std::uint32_t u = 0; u < data.units.size(); ++u) j.unit(u, out);
   return out;
 }
 
-void check_data(plan const& compiled, load_result& loaded) {
+void check_data(plan const& compiled, load_result& loaded, language lang) {
   if (!loaded.data) return;
-  auto found = check_data(compiled, *loaded.data);
+  auto found = check_data(compiled, *loaded.data, lang);
   loaded.issues.insert(loaded.issues.end(), found.begin(), found.end());
   loaded.data->issues.insert(loaded.data->issues.end(), found.begin(), found.end());
 }

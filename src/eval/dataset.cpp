@@ -5,6 +5,8 @@
 #include <chitieu/date.hpp>
 #include <chitieu/number.hpp>
 
+#include "numbers.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -26,14 +28,14 @@ std::string escape_pointer_token(std::string_view s) {
   return out;
 }
 
-char const* json_type_vn(json const& j) {
+std::string json_type_name(json const& j, language lang) {
   switch (j.type()) {
     case json::value_t::null: return "null";
     case json::value_t::boolean: return "true/false";
-    case json::value_t::string: return "chuỗi";
-    case json::value_t::array: return "mảng";
-    case json::value_t::object: return "đối tượng";
-    default: return "số";
+    case json::value_t::string: return say(lang, "chuỗi");
+    case json::value_t::array: return say(lang, "mảng");
+    case json::value_t::object: return say(lang, "đối tượng");
+    default: return say(lang, "số");
   }
 }
 
@@ -42,7 +44,7 @@ bool is_not_applicable_text(std::string const& s) { return s == "n/a" || s == "k
 class loader {
  public:
   loader(sema::checked_ruleset const& rules, dataset_limits const& limits)
-      : rules_(rules), limits_(limits) {
+      : rules_(rules), limits_(limits), lang_(limits.lang) {
     fields_by_kind_.resize(rules.unit_kinds.size());
     for (std::size_t i = 0; i < rules.fields.size(); ++i)
       fields_by_kind_[static_cast<std::size_t>(rules.fields[i].unit_kind)][rules.fields[i].id] =
@@ -53,7 +55,7 @@ class loader {
   load_result run(json const& root) {
     load_result out;
     if (!root.is_object()) {
-      issue(severity::error, "data.wrong_type", "", "", "bài nộp phải là một đối tượng JSON");
+      issue(severity::error, "data.wrong_type", "", "", say(lang_, "bài nộp phải là một đối tượng JSON"));
     } else {
       unit(root, "", -1, 0);
     }
@@ -69,6 +71,7 @@ class loader {
  private:
   sema::checked_ruleset const& rules_;
   dataset_limits limits_;
+  language lang_;
   dataset data_;
   std::vector<data_issue> issues_;
   std::vector<std::unordered_map<std::string, int>> fields_by_kind_;
@@ -77,15 +80,15 @@ class loader {
   // The root's list of the documents that apply to it: ids as the rules declare them.
   void declared_documents(nlohmann::json const& j, std::string const& label, std::string const& pointer) {
     if (!j.is_array()) {
-      issue(severity::error, "data.wrong_type", label, pointer, "\"documents\" phải là mảng mã văn bản");
+      issue(severity::error, "data.wrong_type", label, pointer, say(lang_, "\"documents\" phải là mảng mã văn bản"));
       return;
     }
     for (std::size_t i = 0; i < j.size(); ++i) {
       if (!j[i].is_string()) {
-        issue(severity::error, "data.wrong_type", label, pointer + "/" + std::to_string(i), "mã văn bản phải là chuỗi");
+        issue(severity::error, "data.wrong_type", label, pointer + "/" + std::to_string(i), say(lang_, "mã văn bản phải là chuỗi"));
       } else if (rules_.find_document(j[i].get<std::string>()) < 0) {
         issue(severity::error, "data.unknown_document", label, pointer + "/" + std::to_string(i),
-              "văn bản \"" + j[i].get<std::string>() + "\" không có trong bộ quy tắc");
+              say(lang_, "văn bản \"{0}\" không có trong bộ quy tắc", {j[i].get_ref<std::string const&>()}));
       } else {
         data_.documents.push_back(j[i].get<std::string>());
       }
@@ -101,42 +104,42 @@ class loader {
     std::string where = pointer.empty() ? "/" : pointer;
     if (depth > limits_.max_depth) {
       issue(severity::error, "data.too_deep", "", where,
-            "đơn vị lồng quá " + std::to_string(limits_.max_depth) + " cấp; phần bên dưới bị bỏ qua");
+            say(lang_, "đơn vị lồng quá {0} cấp; phần bên dưới bị bỏ qua", {std::to_string(limits_.max_depth)}));
       return;
     }
     if (data_.units.size() >= limits_.max_units) {
-      issue(severity::error, "data.too_many_units", "", where, "quá nhiều đơn vị trong một bài nộp");
+      issue(severity::error, "data.too_many_units", "", where, say(lang_, "quá nhiều đơn vị trong một bài nộp"));
       return;
     }
     if (!j.is_object()) {
       issue(severity::error, "data.wrong_type", "", where,
-            std::string("đơn vị phải là đối tượng JSON, không phải ") + json_type_vn(j));
+            say(lang_, "đơn vị phải là đối tượng JSON, không phải {0}", {json_type_name(j, lang_)}));
       return;
     }
     auto kind_it = j.find("kind");
     auto id_it = j.find("id");
     if (id_it == j.end() || !id_it->is_string() || id_it->get_ref<std::string const&>().empty()) {
       issue(severity::error, "data.missing_member", "", pointer + "/id",
-            "đơn vị thiếu \"id\" (chuỗi); đơn vị này và các đơn vị con không được chấm");
+            say(lang_, "đơn vị thiếu \"id\" (chuỗi); đơn vị này và các đơn vị con không được chấm"));
       return;
     }
     std::string id = id_it->get<std::string>();
     if (kind_it == j.end() || !kind_it->is_string()) {
       issue(severity::error, "data.missing_member", id, pointer + "/kind",
-            "đơn vị thiếu \"kind\" (chuỗi); đơn vị này và các đơn vị con không được chấm");
+            say(lang_, "đơn vị thiếu \"kind\" (chuỗi); đơn vị này và các đơn vị con không được chấm"));
       return;
     }
     int kind = rules_.find_unit_kind(kind_it->get_ref<std::string const&>());
     if (kind < 0) {
       issue(severity::error, "data.unknown_kind", id, pointer + "/kind",
-            "loại đơn vị \"" + kind_it->get<std::string>() +
-                "\" không có trong bộ quy tắc; đơn vị này và các đơn vị con không được chấm");
+            say(lang_, "loại đơn vị \"{0}\" không có trong bộ quy tắc; đơn vị này và các đơn vị con không được chấm",
+                {kind_it->get_ref<std::string const&>()}));
       return;
     }
     std::string label = rules_.unit_kinds[static_cast<std::size_t>(kind)].id + " " + id;
     if (!seen_ids_.insert(id).second)
       issue(severity::error, "data.duplicate_id", label, pointer + "/id",
-            "mã đơn vị \"" + id + "\" bị trùng trong bài nộp");
+            say(lang_, "mã đơn vị \"{0}\" bị trùng trong bài nộp", {id}));
 
     auto index = static_cast<std::uint32_t>(data_.units.size());
     unit_record rec;
@@ -146,7 +149,7 @@ class loader {
     rec.pointer = pointer;
     if (auto n = j.find("name"); n != j.end()) {
       if (n->is_string()) rec.name = n->get<std::string>();
-      else issue(severity::warning, "data.wrong_type", label, pointer + "/name", "\"name\" phải là chuỗi");
+      else issue(severity::warning, "data.wrong_type", label, pointer + "/name", say(lang_, "\"name\" phải là chuỗi"));
     }
     if (rec.name.empty()) rec.name = id;
     rec.first_row = static_cast<std::uint32_t>(data_.row_year.size());
@@ -161,7 +164,7 @@ class loader {
     if (auto t = j.find("tasks"); t != j.end()) {
       if (parent < 0) tasks(*t, label, pointer + "/tasks");
       else issue(severity::warning, "data.ignored", label, pointer + "/tasks",
-                 "báo cáo nhiệm vụ chỉ được đọc ở đơn vị gốc của bài nộp");
+                 say(lang_, "báo cáo nhiệm vụ chỉ được đọc ở đơn vị gốc của bài nộp"));
     }
     if (auto d = j.find("documents"); d != j.end() && parent < 0) declared_documents(*d, label, pointer + "/documents");
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -169,11 +172,11 @@ class loader {
                                                "first_year", "last_year", "complete", "children"};
       if (!known.count(it.key()) && !(parent < 0 && it.key() == "documents"))
         issue(severity::warning, "data.unknown_member", label, pointer + "/" + escape_pointer_token(it.key()),
-              "thành phần \"" + it.key() + "\" không được dùng");
+              say(lang_, "thành phần \"{0}\" không được dùng", {it.key()}));
     }
     if (auto c = j.find("children"); c != j.end()) {
       if (!c->is_array()) {
-        issue(severity::error, "data.wrong_type", label, pointer + "/children", "\"children\" phải là mảng");
+        issue(severity::error, "data.wrong_type", label, pointer + "/children", say(lang_, "\"children\" phải là mảng"));
       } else {
         for (std::size_t i = 0; i < c->size(); ++i)
           unit((*c)[i], pointer + "/children/" + std::to_string(i), static_cast<int>(index), depth + 1);
@@ -193,14 +196,14 @@ class loader {
         return;
       }
       issue(severity::error, "data.bad_year", label, pointer + "/" + name,
-            std::string("\"") + name + "\" phải là một năm (1900–2200); bỏ qua");
+            say(lang_, "\"{0}\" phải là một năm (1900–2200); bỏ qua", {name}));
     };
     year_member("first_year", rec.first_year);
     year_member("last_year", rec.last_year);
     if (rec.first_year && rec.last_year && rec.first_year > rec.last_year) {
       issue(severity::error, "data.bad_year", label, pointer + "/last_year",
-            "\"last_year\" (" + std::to_string(rec.last_year) + ") trước \"first_year\" (" +
-                std::to_string(rec.first_year) + "); bỏ qua cả hai");
+            say(lang_, "\"last_year\" ({0}) trước \"first_year\" ({1}); bỏ qua cả hai",
+                {std::to_string(rec.last_year), std::to_string(rec.first_year)}));
       rec.first_year = rec.last_year = 0;
     }
   }
@@ -212,7 +215,7 @@ class loader {
     if (it == j.end()) return;
     if (!it->is_array()) {
       issue(severity::error, "data.wrong_type", label, pointer + "/complete",
-            "\"complete\" phải là mảng các loại đơn vị được kê khai đầy đủ");
+            say(lang_, "\"complete\" phải là mảng các loại đơn vị được kê khai đầy đủ"));
       return;
     }
     for (std::size_t i = 0; i < it->size(); ++i) {
@@ -220,7 +223,7 @@ class loader {
       int kind = k.is_string() ? rules_.find_unit_kind(k.get_ref<std::string const&>()) : -1;
       if (kind < 0) {
         issue(severity::error, "data.unknown_kind", label, pointer + "/complete/" + std::to_string(i),
-              "\"complete\" phải liệt kê loại đơn vị có trong bộ quy tắc");
+              say(lang_, "\"complete\" phải liệt kê loại đơn vị có trong bộ quy tắc"));
         continue;
       }
       rec.complete.push_back(kind);
@@ -230,7 +233,7 @@ class loader {
   void values(json const& v, std::uint32_t, int kind, std::string const& label,
               std::string const& pointer) {
     if (!v.is_object()) {
-      issue(severity::error, "data.wrong_type", label, pointer, "\"values\" phải là đối tượng năm → giá trị");
+      issue(severity::error, "data.wrong_type", label, pointer, say(lang_, "\"values\" phải là đối tượng năm → giá trị"));
       return;
     }
     auto const& kind_fields = rules_.unit_kinds[static_cast<std::size_t>(kind)].fields;
@@ -241,11 +244,11 @@ class loader {
       bool digits = key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
       int year = digits ? std::stoi(key) : 0;
       if (!digits || year < 1900 || year > 2200) {
-        issue(severity::error, "data.bad_year", label, year_ptr, "\"" + key + "\" không phải là năm (1900–2200)");
+        issue(severity::error, "data.bad_year", label, year_ptr, say(lang_, "\"{0}\" không phải là năm (1900–2200)", {key}));
         continue;
       }
       if (!it->is_object()) {
-        issue(severity::error, "data.wrong_type", label, year_ptr, "giá trị của một năm phải là đối tượng");
+        issue(severity::error, "data.wrong_type", label, year_ptr, say(lang_, "giá trị của một năm phải là đối tượng"));
         continue;
       }
       rows.push_back({year, &*it});
@@ -262,8 +265,8 @@ class loader {
         auto f = fields_by_kind_[static_cast<std::size_t>(kind)].find(it.key());
         if (f == fields_by_kind_[static_cast<std::size_t>(kind)].end()) {
           issue(severity::warning, "data.unknown_field", label, ptr,
-                "trường \"" + it.key() + "\" không được quy tắc nào của " +
-                    rules_.unit_kinds[static_cast<std::size_t>(kind)].id + " đọc");
+                say(lang_, "trường \"{0}\" không được quy tắc nào của {1} đọc",
+                    {it.key(), rules_.unit_kinds[static_cast<std::size_t>(kind)].id}));
           continue;
         }
         auto const& field = rules_.fields[static_cast<std::size_t>(f->second)];
@@ -279,10 +282,9 @@ class loader {
     // "Does not apply" (an unranked university has no world rank) is not "missing".
     if (v.is_string() && field.type.kind != value_kind::text && is_not_applicable_text(v.get_ref<std::string const&>()))
       return dataset::not_applicable();
-    auto wrong = [&](char const* expected) {
+    auto wrong = [&](std::string const& expected) {
       issue(severity::error, "data.wrong_type", label, ptr,
-            std::string("\"") + field.id + "\" cần " + expected + ", nhận được " + json_type_vn(v) +
-                "; coi như thiếu");
+            say(lang_, "\"{0}\" cần {1}, nhận được {2}; coi như thiếu", {field.id, expected, json_type_name(v, lang_)}));
       return dataset::missing;
     };
     switch (field.type.kind) {
@@ -290,48 +292,48 @@ class loader {
         if (!v.is_boolean()) return wrong("true/false");
         return v.get<bool>() ? 1 : 0;
       case value_kind::date: {
-        if (!v.is_string()) return wrong("ngày dạng \"YYYY-MM-DD\"");
+        if (!v.is_string()) return wrong(say(lang_, "ngày dạng \"YYYY-MM-DD\""));
         auto d = parse_iso_date(v.get_ref<std::string const&>());
         if (!d) {
           issue(severity::error, "data.bad_date", label, ptr,
-                "\"" + v.get<std::string>() + "\" không phải ngày dạng YYYY-MM-DD; coi như thiếu");
+                say(lang_, "\"{0}\" không phải ngày dạng YYYY-MM-DD; coi như thiếu", {v.get_ref<std::string const&>()}));
           return dataset::missing;
         }
         return *d;
       }
       case value_kind::level: {
-        if (!v.is_string()) return wrong("một mức của thang");
+        if (!v.is_string()) return wrong(say(lang_, "một mức của thang"));
         auto const& ladder = rules_.ladders[static_cast<std::size_t>(field.type.ladder)];
         for (std::size_t i = 0; i < ladder.levels.size(); ++i)
           if (ladder.levels[i].id == v.get_ref<std::string const&>()) return static_cast<double>(i);
         issue(severity::error, "data.unknown_level", label, ptr,
-              "\"" + v.get<std::string>() + "\" không phải là mức của thang " + ladder.id + "; coi như thiếu");
+              say(lang_, "\"{0}\" không phải là mức của thang {1}; coi như thiếu", {v.get_ref<std::string const&>(), ladder.id}));
         return dataset::missing;
       }
       case value_kind::text:
-        if (!v.is_string()) return wrong("chuỗi");
+        if (!v.is_string()) return wrong(say(lang_, "chuỗi"));
         return dataset::missing;  // shown, never computed on
       default: break;
     }
-    if (!v.is_number()) return wrong("số");
+    if (!v.is_number()) return wrong(say(lang_, "số"));
     double x = v.get<double>();
     if (!std::isfinite(x)) {
-      issue(severity::error, "data.not_finite", label, ptr, "số quá lớn; coi như thiếu");
+      issue(severity::error, "data.not_finite", label, ptr, say(lang_, "số quá lớn; coi như thiếu"));
       return dataset::missing;
     }
     if ((field.type.kind == value_kind::count || field.type.kind == value_kind::money) && x < 0) {
-      issue(severity::error, "data.out_of_range", label, ptr, "giá trị không được âm; coi như thiếu");
+      issue(severity::error, "data.out_of_range", label, ptr, say(lang_, "giá trị không được âm; coi như thiếu"));
       return dataset::missing;
     }
     if (field.type.kind == value_kind::rank && x < 1) {
-      issue(severity::error, "data.out_of_range", label, ptr, "thứ hạng bắt đầu từ 1; coi như thiếu");
+      issue(severity::error, "data.out_of_range", label, ptr, say(lang_, "thứ hạng bắt đầu từ 1; coi như thiếu"));
       return dataset::missing;
     }
     // Every percent field of the shipped plans is a share of a whole; a signed or open-ended
     // percentage (a growth rate) is declared as a number instead (docs/data.md).
     if (field.type.kind == value_kind::percent && (x < 0 || x > 100)) {
       issue(severity::error, "data.out_of_range", label, ptr,
-            "tỉ lệ phần trăm phải từ 0 đến 100, nhận được " + format_vn_number(x) + "; coi như thiếu");
+            say(lang_, "tỉ lệ phần trăm phải từ 0 đến 100, nhận được {0}; coi như thiếu", {detail::number_in(lang_, x)}));
       return dataset::missing;
     }
     return field.type.kind == value_kind::percent ? x / 100 : x;
@@ -339,18 +341,18 @@ class loader {
 
   void tasks(json const& t, std::string const& label, std::string const& pointer) {
     if (!t.is_object()) {
-      issue(severity::error, "data.wrong_type", label, pointer, "\"tasks\" phải là đối tượng văn bản → nhiệm vụ");
+      issue(severity::error, "data.wrong_type", label, pointer, say(lang_, "\"tasks\" phải là đối tượng văn bản → nhiệm vụ"));
       return;
     }
     for (auto d = t.begin(); d != t.end(); ++d) {
       std::string dptr = pointer + "/" + escape_pointer_token(d.key());
       int doc = rules_.find_document(d.key());
       if (doc < 0) {
-        issue(severity::warning, "data.unknown_task", label, dptr, "văn bản \"" + d.key() + "\" không có trong bộ quy tắc");
+        issue(severity::warning, "data.unknown_task", label, dptr, say(lang_, "văn bản \"{0}\" không có trong bộ quy tắc", {d.key()}));
         continue;
       }
       if (!d->is_object()) {
-        issue(severity::error, "data.wrong_type", label, dptr, "phải là đối tượng nhiệm vụ → báo cáo");
+        issue(severity::error, "data.wrong_type", label, dptr, say(lang_, "phải là đối tượng nhiệm vụ → báo cáo"));
         continue;
       }
       for (auto k = d->begin(); k != d->end(); ++k) {
@@ -358,11 +360,11 @@ class loader {
         int task = rules_.find_task(d.key() + "." + k.key());
         if (task < 0) {
           issue(severity::warning, "data.unknown_task", label, kptr,
-                "nhiệm vụ \"" + k.key() + "\" không có trong văn bản " + d.key());
+                say(lang_, "nhiệm vụ \"{0}\" không có trong văn bản {1}", {k.key(), d.key()}));
           continue;
         }
         if (!k->is_object()) {
-          issue(severity::error, "data.wrong_type", label, kptr, "báo cáo nhiệm vụ phải là đối tượng");
+          issue(severity::error, "data.wrong_type", label, kptr, say(lang_, "báo cáo nhiệm vụ phải là đối tượng"));
           continue;
         }
         task_report r;
@@ -373,17 +375,17 @@ class loader {
           else if (status == "in_progress") r.status = task_status::in_progress;
           else if (status == "not_started") r.status = task_status::not_started;
           else issue(severity::error, "data.bad_status", label, kptr + "/status",
-                     "trạng thái phải là not_started, in_progress hoặc done");
+                     say(lang_, "trạng thái phải là not_started, in_progress hoặc done"));
         }
         if (auto c = k->find("completed"); c != k->end() && !c->is_null()) {
           auto day = c->is_string() ? parse_iso_date(c->get_ref<std::string const&>()) : std::nullopt;
           if (day) r.completed = day;
-          else issue(severity::error, "data.bad_date", label, kptr + "/completed", "ngày hoàn thành phải có dạng YYYY-MM-DD");
+          else issue(severity::error, "data.bad_date", label, kptr + "/completed", say(lang_, "ngày hoàn thành phải có dạng YYYY-MM-DD"));
         }
         if (auto p = k->find("progress"); p != k->end() && !p->is_null()) {
           double x = p->is_number() ? p->get<double>() : -1;
           if (std::isfinite(x) && x >= 0 && x <= 100) r.progress = x;
-          else issue(severity::error, "data.out_of_range", label, kptr + "/progress", "tiến độ là số từ 0 đến 100");
+          else issue(severity::error, "data.out_of_range", label, kptr + "/progress", say(lang_, "tiến độ là số từ 0 đến 100"));
         }
         if (auto n = k->find("note"); n != k->end() && n->is_string()) r.note = n->get<std::string>();
         if (r.status != task_status::done && r.completed) r.status = task_status::done;
@@ -488,8 +490,7 @@ load_result load_submission_text(std::string const& text, sema::checked_ruleset 
   if (nesting_depth(text, limit, at) > limit) {
     load_result out;
     out.issues.push_back({severity::error, "data.too_deep", "", "",
-                          "JSON lồng quá " + std::to_string(limit) + " cấp (tại byte " +
-                              std::to_string(at) + ")",
+                          say(limits.lang, "JSON lồng quá {0} cấp (tại byte {1})", {std::to_string(limit), std::to_string(at)}),
                           ""});
     return out;
   }
@@ -499,12 +500,12 @@ load_result load_submission_text(std::string const& text, sema::checked_ruleset 
   } catch (json::parse_error const& e) {
     load_result out;
     out.issues.push_back({severity::error, "data.malformed_json", "", "",
-                          "JSON không hợp lệ tại byte " + std::to_string(e.byte) + ": " + e.what(), ""});
+                          say(limits.lang, "JSON không hợp lệ tại byte {0}: {1}", {std::to_string(e.byte), e.what()}), ""});
     return out;
   } catch (json::exception const& e) {  // e.g. out_of_range.406: a number too large to hold
     load_result out;
     out.issues.push_back({severity::error, "data.malformed_json", "", "",
-                          std::string("JSON không đọc được: ") + e.what(), ""});
+                          say(limits.lang, "JSON không đọc được: {0}", {e.what()}), ""});
     return out;
   }
   return load_submission(parsed, rules, limits);

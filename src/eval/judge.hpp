@@ -25,7 +25,7 @@ struct context {
 target_outcome judge_target(context const& c, applicable const& a, std::uint32_t u);
 obligation_outcome judge_obligation(context const& c, applicable const& a, std::uint32_t u);
 
-/// Why there is no value, as the scorecard says it.
-std::string reason_for(absence why);
+/// Why there is no value, as the scorecard says it, in `lang`.
+std::string reason_for(absence why, language lang);
 
 }  // namespace chitieu::eval::detail

@@ -59,7 +59,7 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
       range truth = std::isnan(v) ? c.run.exact(root, u, y, due, nullptr) : range::point(v);
       if (!truth.exists()) {
         ro.result = verdict::not_applicable;
-        ro.reason = reason_for(truth.why);
+        ro.reason = reason_for(truth.why, c.options.lang);
         if (first_reason.empty()) first_reason = ro.reason;
         out.years.push_back(std::move(ro));
         continue;
@@ -69,7 +69,7 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
       if (over && !holds && !fails && !std::binary_search(c.data.years.begin(), c.data.years.end(), y)) {
         // Nothing in the whole submission is about this year: one blank, said once.
         ro.result = verdict::no_data;
-        ro.reason = "bài nộp không có số liệu năm " + std::to_string(y);
+        ro.reason = say(c.options.lang, "bài nộp không có số liệu năm {0}", {std::to_string(y)});
         ++missing, ++judged, ++uncovered;
         out.years.push_back(std::move(ro));
         continue;

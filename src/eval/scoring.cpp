@@ -90,8 +90,15 @@ void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options
     else if (k.result == task_verdict::overdue) progress = 0;
     add(compiled.task_group(k.task), rules.tasks[static_cast<std::size_t>(k.task)].weight, progress, false);
   }
+  // The groups of items whose rule names none (plan.cpp) are named in the language asked.
+  auto group_name = [&](std::string const& n) {
+    if (n == "Chỉ tiêu") return say(options.lang, "Targets");
+    if (n == "Nghĩa vụ") return say(options.lang, "Obligations");
+    if (n == "Nhiệm vụ") return say(options.lang, "Tasks");
+    return n;
+  };
   for (std::size_t g = 0; g < groups.size(); ++g)
-    if (groups[g].used) card.groups.push_back(groups[g].finish(groups_table[g].name, groups_table[g].document));
+    if (groups[g].used) card.groups.push_back(groups[g].finish(group_name(groups_table[g].name), groups_table[g].document));
   std::sort(card.groups.begin(), card.groups.end(), [](score const& a, score const& b) {
     return a.document != b.document ? a.document < b.document : a.scope < b.scope;
   });

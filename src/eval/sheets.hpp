@@ -1,6 +1,8 @@
 // Private to src/eval: a spreadsheet as typed cells, read from an .xlsx file (xlsx_read.cpp) or CSV
 // text (csv_read.cpp), before any field type is applied (table_input.cpp).
 #pragma once
+#include <chitieu/language.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,8 +26,10 @@ struct workbook {
   bool date1904 = false;      // serial dates count from 1904-01-01 (old Mac workbooks)
 };
 
-/// Reads every worksheet of an .xlsx file; on failure, nullopt and `error` says why (in Vietnamese).
-std::optional<workbook> read_xlsx(std::string const& path, std::string& error);
+/// Reads every worksheet of an .xlsx file; on failure, nullopt and `error` says why, in `lang`.
+std::optional<workbook> read_xlsx(std::string const& path, std::string& error, language lang = language::vi);
+/// The same from the file's bytes, already in memory (the CLI holds them to digest them).
+std::optional<workbook> read_xlsx_bytes(std::string_view bytes, std::string& error, language lang = language::vi);
 
 /// Splits RFC 4180 CSV (quoted fields, "" escapes, CRLF or LF, a leading UTF-8 BOM, and `;` as the
 /// separator when the header has no comma, as Excel in a Vietnamese locale writes it). Every field is text.

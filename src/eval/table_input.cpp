@@ -6,7 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
+#include <unordered_map>
 
 #include "cell_values.hpp"
 #include "sheets.hpp"
@@ -31,13 +34,16 @@ struct unit_row {
   std::string where_parent;          // the parent's cell
   json values = json::object();
   std::vector<std::pair<std::string, std::string>> cells;  // "/values/2026/f" → location
+  std::vector<std::pair<std::string, std::string>> refs;   // "/values/2026/f" → "Trường!E7", blank cells too
   std::vector<data_issue> issues;    // pointer suffixes, completed once the unit has a place
   std::vector<std::size_t> children;
 };
 
 struct reader {
-  explicit reader(sema::checked_ruleset const& r) : rules(r) {}
+  reader(sema::checked_ruleset const& r, language l) : rules(r), lang(l) {}
   sema::checked_ruleset const& rules;
+  language lang;
+  std::string sheet;  // the sheet being read, for its cells' A1 references; empty in CSV
   bool date1904 = false;
   std::vector<unit_row> units;
   std::vector<data_issue> issues;  // about sheets and columns, not units
@@ -77,7 +83,7 @@ struct reader {
     for (std::size_t c = 0; c < keys.size(); ++c) {
       column col;
       std::string key = keys[c].kind == cell::type::empty ? "" : detail::plain(keys[c]);
-      auto where = prefix + "cột " + detail::column_letters(c);
+      auto where = prefix + say(lang, "cột {0}", {detail::column_letters(c)});
       if (key.empty()) {
       } else if (key == "kind" && kind < 0) col.what = column::role::kind;
       else if (key == "id") col.what = column::role::id;
@@ -93,15 +99,16 @@ struct reader {
         auto year = key.substr(at_sign + 1);
         col.year = year.size() == 4 && year.find_first_not_of("0123456789") == std::string::npos ? std::stoi(year) : 0;
         if (col.year < 1900 || col.year > 2200) {
-          layout_issue(where, "tiêu đề '" + key + "' không ghi năm hợp lệ; cột này không được đọc", severity::error, "data.bad_year");
+          layout_issue(where, say(lang, "tiêu đề '{0}' không ghi năm hợp lệ; cột này không được đọc", {key}), severity::error, "data.bad_year");
           col.what = column::role::ignored;
         } else if (rules.find_field(kind, col.field) < 0) {
-          layout_issue(where, "loại đơn vị '" + rules.unit_kinds[std::size_t(kind)].title + "' không có chỉ tiêu '" +
-                           col.field + "'; cột này không được đọc", severity::warning, "data.unknown_field");
+          layout_issue(where, say(lang, "loại đơn vị '{0}' không có chỉ tiêu '{1}'; cột này không được đọc",
+                                  {rules.unit_kinds[std::size_t(kind)].title, col.field}),
+                       severity::warning, "data.unknown_field");
           col.what = column::role::ignored;
         }
       } else {
-        layout_issue(where, "tiêu đề '" + key + "' không thuộc mẫu; cột này không được đọc");
+        layout_issue(where, say(lang, "tiêu đề '{0}' không thuộc mẫu; cột này không được đọc", {key}));
       }
       columns.push_back(std::move(col));
     }
@@ -114,9 +121,9 @@ struct reader {
                 year_col = find_role(column::role::year), name_col = find_role(column::role::name),
                 parent_col = find_role(column::role::parent);
     if (id_col == std::size_t(-1) || (kind < 0 && (kind_col == std::size_t(-1) || year_col == std::size_t(-1)))) {
-      layout_issue(prefix.empty() ? "Dòng 1" : prefix.substr(0, prefix.size() - 2),
-                   kind < 0 ? "thiếu cột 'kind', 'id' hoặc 'year' ở dòng tiêu đề; không đọc được tệp"
-                            : "thiếu cột 'id' ở dòng tiêu đề; không đọc được trang này");
+      layout_issue(prefix.empty() ? say(lang, "Dòng {0}", {"1"}) : prefix.substr(0, prefix.size() - 2),
+                   kind < 0 ? say(lang, "thiếu cột 'kind', 'id' hoặc 'year' ở dòng tiêu đề; không đọc được tệp")
+                            : say(lang, "thiếu cột 'id' ở dòng tiêu đề; không đọc được trang này"));
       return;
     }
     for (std::size_t r = first; r < s.rows.size(); ++r) {
@@ -132,8 +139,8 @@ struct reader {
   void read_row(detail::sheet const& s, std::string const& prefix, int kind, std::size_t r,
                 std::vector<column> const& columns, std::size_t id_col, std::size_t kind_col,
                 std::size_t year_col, std::size_t name_col, std::size_t parent_col) {
-    auto row_where = prefix + "dòng " + std::to_string(r + 1);
-    auto cell_where = [&](std::size_t c) { return row_where + ", cột " + detail::column_letters(c); };
+    auto row_where = prefix + say(lang, "dòng {0}", {std::to_string(r + 1)});
+    auto cell_where = [&](std::size_t c) { return row_where + ", " + say(lang, "cột {0}", {detail::column_letters(c)}); };
     unit_row u;
     u.where = row_where;
     u.kind = kind;
@@ -150,23 +157,23 @@ struct reader {
       for (std::size_t i = 0; u.kind < 0 && i < rules.unit_kinds.size(); ++i)
         if (rules.unit_kinds[i].title == k) u.kind = int(i);
       if (u.kind < 0) {
-        layout_issue(cell_where(kind_col), "'" + k + "' không phải là loại đơn vị của quy tắc; dòng này không được đọc",
+        layout_issue(cell_where(kind_col), say(lang, "'{0}' không phải là loại đơn vị của quy tắc; dòng này không được đọc", {k}),
                      severity::error, "data.unknown_kind");
         return;
       }
       auto y = text_of(s, r, year_col);
       year = y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos ? std::stoi(y) : 0;
       if (year < 1900 || year > 2200) {
-        layout_issue(cell_where(year_col), "'" + y + "' không phải là năm; các giá trị của dòng này không được đọc",
+        layout_issue(cell_where(year_col), say(lang, "'{0}' không phải là năm; các giá trị của dòng này không được đọc", {y}),
                      severity::error, "data.bad_year");
         year = 0;
       }
     }
     if (u.id.empty()) {
-      u.id = "dòng " + std::to_string(r + 1);
+      u.id = say(lang, "dòng {0}", {std::to_string(r + 1)});
       data_issue is;
       is.code = "data.missing_member";
-      is.message = cell_where(id_col) + ": thiếu mã đơn vị; dòng vẫn được tính với mã tạm '" + u.id + "'";
+      is.message = cell_where(id_col) + ": " + say(lang, "thiếu mã đơn vị; dòng vẫn được tính với mã tạm '{0}'", {u.id});
       u.issues.push_back(std::move(is));
     }
     // CSV: a unit has one row per year; a second row for a year it already has is a second unit, which
@@ -177,23 +184,32 @@ struct reader {
       if (found != csv_units.end() && year != 0 && !units[found->second].values.contains(std::to_string(year)))
         target = &units[found->second];
     }
+    // A year with every cell blank has no values at all, and evidence names the year, not a field: its
+    // cells are the span of that year's columns on the unit's row.
+    std::map<int, std::pair<std::size_t, std::size_t>> year_columns;
     for (std::size_t c = 0; c < columns.size(); ++c) {
       auto const& col = columns[c];
       if (col.what != column::role::value) continue;
-      auto const* x = at(s, r, c);
-      if (!x) continue;
       int y = kind < 0 ? year : col.year;
       if (y == 0) continue;
+      auto suffix = "/values/" + std::to_string(y) + "/" + col.field;
+      auto const* x = at(s, r, c);
+      // A blank cell too: a verdict that lacks this value can then name the cell to fill in.
+      if (rules.find_field(target->kind, col.field) >= 0) {
+        target->refs.emplace_back(suffix, a1_reference(r, c));
+        auto span = year_columns.emplace(y, std::make_pair(c, c)).first;
+        span->second.second = c;
+      }
+      if (!x) continue;
       int f = rules.find_field(target->kind, col.field);
       auto where = cell_where(c);
       if (f < 0) {
-        layout_issue(where, "loại đơn vị '" + rules.unit_kinds[std::size_t(target->kind)].title +
-                                "' không có chỉ tiêu '" + col.field + "'; ô này không được đọc",
+        layout_issue(where, say(lang, "loại đơn vị '{0}' không có chỉ tiêu '{1}'; ô này không được đọc",
+                                {rules.unit_kinds[std::size_t(target->kind)].title, col.field}),
                      severity::warning, "data.unknown_field");
         continue;
       }
-      auto reading = detail::read_cell(*x, rules.fields[std::size_t(f)], rules, date1904);
-      auto suffix = "/values/" + std::to_string(y) + "/" + col.field;
+      auto reading = detail::read_cell(*x, rules.fields[std::size_t(f)], rules, date1904, lang);
       if (!reading.problem.empty()) {
         data_issue is;
         is.code = reading.problem_code;
@@ -213,6 +229,11 @@ struct reader {
       target->values[std::to_string(y)][col.field] = std::move(*reading.value);
       target->cells.emplace_back(suffix, where);
     }
+    for (auto const& [y, span] : year_columns) {
+      auto from = a1_reference(r, span.first);
+      target->refs.emplace_back("/values/" + std::to_string(y),
+                                span.first == span.second ? from : from + ":" + detail::column_letters(span.second) + std::to_string(r + 1));
+    }
     if (kind < 0 && year != 0 && !target->values.contains(std::to_string(year)))
       target->values[std::to_string(year)] = json::object();  // a row with nothing filled still says the year
     if (target == &u) {
@@ -228,7 +249,7 @@ struct reader {
     if (units.empty()) {
       data_issue is;
       is.code = "data.missing_member";
-      is.message = "không có dòng số liệu nào (mỗi đơn vị một dòng, dưới các dòng tiêu đề)";
+      is.message = say(lang, "không có dòng số liệu nào (mỗi đơn vị một dòng, dưới các dòng tiêu đề)");
       out.issues = std::move(issues);
       out.issues.push_back(std::move(is));
       return out;
@@ -252,8 +273,8 @@ struct reader {
         if (p == by_id.end() || p->second == i) {
           data_issue is;
           is.code = "data.table_layout";
-          is.message = u.where_parent + ": không có đơn vị nào mã '" + u.parent + "' trong tệp; '" + u.id +
-                       "' được xếp ngay dưới " + units[root].id;
+          is.message = u.where_parent + ": " + say(lang, "không có đơn vị nào mã '{0}' trong tệp; '{1}' được xếp ngay dưới {2}",
+                                                   {u.parent, u.id, units[root].id});
           u.issues.push_back(std::move(is));
         } else {
           parent = p->second;
@@ -261,8 +282,8 @@ struct reader {
       } else if (root < i && units[root].kind == u.kind) {
         data_issue is;
         is.code = "data.table_layout";
-        is.message = u.where + ": đã có đơn vị gốc '" + units[root].id + "' (" + units[root].where +
-                     "); hãy ghi mã đơn vị cấp trên. Dòng được xếp ngay dưới đơn vị gốc";
+        is.message = u.where + ": " + say(lang, "đã có đơn vị gốc '{0}' ({1}); hãy ghi mã đơn vị cấp trên. Dòng được xếp ngay dưới đơn vị gốc",
+                                          {units[root].id, units[root].where});
         u.issues.push_back(std::move(is));
       }
       units[parent].children.push_back(i);
@@ -282,8 +303,8 @@ struct reader {
       if (!placed[i]) {
         data_issue is;
         is.code = "data.table_layout";
-        is.message = units[i].where_parent + ": mã đơn vị cấp trên tạo thành vòng; '" + units[i].id +
-                     "' được xếp ngay dưới " + units[root].id;
+        is.message = units[i].where_parent + ": " + say(lang, "mã đơn vị cấp trên tạo thành vòng; '{0}' được xếp ngay dưới {1}",
+                                                        {units[i].id, units[root].id});
         units[i].issues.push_back(std::move(is));
         for (auto& u : units)
           u.children.erase(std::remove(u.children.begin(), u.children.end(), i), u.children.end());
@@ -296,6 +317,7 @@ struct reader {
     std::vector<std::pair<std::string, std::string>> cells;
     build_cells(root, "", cells);
     out.cells = std::move(cells);
+    if (out.data) build_refs(root, "", out.data->cells);
     unit_issues.insert(unit_issues.begin(), issues.begin(), issues.end());
     out.issues.insert(out.issues.begin(), unit_issues.begin(), unit_issues.end());
     locate_issues(out);
@@ -329,6 +351,27 @@ struct reader {
     for (auto const& [suffix, where] : u.cells) cells.emplace_back(pointer + suffix, where);
     for (std::size_t k = 0; k < u.children.size(); ++k)
       build_cells(u.children[k], pointer + "/children/" + std::to_string(k), cells);
+  }
+
+  void build_refs(std::size_t i, std::string const& pointer, std::unordered_map<std::string, std::string>& refs) {
+    auto const& u = units[i];
+    for (auto const& [suffix, ref] : u.refs) refs.emplace(pointer + suffix, ref);
+    for (std::size_t k = 0; k < u.children.size(); ++k)
+      build_refs(u.children[k], pointer + "/children/" + std::to_string(k), refs);
+  }
+
+  // "D7" in CSV; "Trường!D7", or "'Xã, phường'!D7" when the sheet's name needs quoting, as Excel writes
+  // a reference to another sheet (a quote inside the name is doubled).
+  std::string a1_reference(std::size_t r, std::size_t c) const {
+    std::string cell = detail::column_letters(c) + std::to_string(r + 1);
+    if (sheet.empty()) return cell;
+    bool plain = true;
+    for (char ch : sheet)
+      plain = plain && (static_cast<unsigned char>(ch) >= 0x80 || std::isalnum(static_cast<unsigned char>(ch)) || ch == '_');
+    if (plain) return sheet + "!" + cell;
+    std::string quoted = "'";
+    for (char ch : sheet) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+    return quoted + "'!" + cell;
   }
 };
 
@@ -365,10 +408,10 @@ std::string sheet_name_of(sema::checked_ruleset const& rules, int unit_kind) {
   return name.empty() ? kind.id.substr(0, 31) : name;
 }
 
-table_load_result load_workbook(std::string const& path, sema::checked_ruleset const& rules,
-                          dataset_limits const& limits) {
-  std::string error;
-  auto book = detail::read_xlsx(path, error);
+namespace {
+
+table_load_result load_book(std::optional<detail::workbook> const& book, std::string const& error,
+                            sema::checked_ruleset const& rules, dataset_limits const& limits) {
   if (!book) {
     table_load_result out;
     data_issue is;
@@ -377,28 +420,46 @@ table_load_result load_workbook(std::string const& path, sema::checked_ruleset c
     out.issues.push_back(std::move(is));
     return out;
   }
-  reader r{rules};
+  reader r{rules, limits.lang};
   r.date1904 = book->date1904;
   for (auto const& s : book->sheets) {
-    auto prefix = "Trang '" + s.name + "', ";
+    auto sheet_where = say(limits.lang, "Trang '{0}'", {s.name});
+    auto prefix = sheet_where + ", ";
+    r.sheet = s.name;
     bool is_data = !s.rows.empty() && !s.rows[0].empty() && reader::text_of(s, 0, 0) == "id";
     if (!is_data) {
       bool empty = true;
       for (auto const& row : s.rows) empty = empty && row.empty();
-      if (!empty && s.name != "Hướng dẫn")
-        r.layout_issue("Trang '" + s.name + "'", "không theo mẫu (ô A1 không phải 'id'); trang này không được đọc");
+      if (!empty && s.name != "Hướng dẫn" && s.name != "Instructions")
+        r.layout_issue(sheet_where, say(limits.lang, "không theo mẫu (ô A1 không phải 'id'); trang này không được đọc"));
       continue;
     }
     int kind = rules.find_unit_kind(s.name);
     for (std::size_t k = 0; kind < 0 && k < rules.unit_kinds.size(); ++k)
       if (sheet_name_of(rules, int(k)) == s.name) kind = int(k);
     if (kind < 0) {
-      r.layout_issue("Trang '" + s.name + "'", "tên trang không ứng với loại đơn vị nào của quy tắc; trang này không được đọc");
+      r.layout_issue(sheet_where, say(limits.lang, "tên trang không ứng với loại đơn vị nào của quy tắc; trang này không được đọc"));
       continue;
     }
     r.read_rows(s, prefix, kind, 3);  // rows 1–3: keys (hidden), labels, units of measure
   }
   return r.assemble(limits);
+}
+
+}  // namespace
+
+table_load_result load_workbook(std::string const& path, sema::checked_ruleset const& rules,
+                                dataset_limits const& limits) {
+  std::string error;
+  auto book = detail::read_xlsx(path, error, limits.lang);
+  return load_book(book, error, rules, limits);
+}
+
+table_load_result load_workbook_bytes(std::string_view bytes, sema::checked_ruleset const& rules,
+                                      dataset_limits const& limits) {
+  std::string error;
+  auto book = detail::read_xlsx_bytes(bytes, error, limits.lang);
+  return load_book(book, error, rules, limits);
 }
 
 table_load_result load_csv_text(std::string_view text, sema::checked_ruleset const& rules, dataset_limits const& limits) {
@@ -407,18 +468,18 @@ table_load_result load_csv_text(std::string_view text, sema::checked_ruleset con
     table_load_result out;
     data_issue is;
     is.code = "data.not_utf8";
-    is.message = "tệp CSV không phải UTF-8 (byte " + std::to_string(bad) +
-                 "); trong Excel hãy lưu lại bằng kiểu 'CSV UTF-8 (Comma delimited)'";
+    is.message = say(limits.lang, "tệp CSV không phải UTF-8 (byte {0}); trong Excel hãy lưu lại bằng kiểu 'CSV UTF-8 (Comma delimited)'",
+                     {std::to_string(bad)});
     out.issues.push_back(std::move(is));
     return out;
   }
   auto s = detail::read_csv(text);
-  reader r{rules};
+  reader r{rules, limits.lang};
   r.read_rows(s, "", -1, 1);
   // CSV locations have no sheet: "dòng 7, cột E" reads better capitalised at the start of a message
   auto capital = [](std::string& m) {
-    if (m.rfind("dòng", 0) == 0) m.replace(0, 1, "D");
-    if (m.rfind("cột", 0) == 0) m.replace(0, 1, "C");
+    for (std::string_view word : {"dòng", "cột", "row", "column"})
+      if (m.rfind(word, 0) == 0) m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
   };
   for (auto& is : r.issues) capital(is.message);
   for (auto& u : r.units) {
@@ -432,9 +493,12 @@ table_load_result load_csv_text(std::string_view text, sema::checked_ruleset con
 
 namespace {
 
-// Issues of the reader itself start with their place already: a sheet, a CSV row or column.
+// Issues of the reader itself start with their place already: a sheet, a CSV row or column, in
+// either language.
 bool is_located(std::string const& m) {
-  return m.rfind("Trang '", 0) == 0 || m.rfind("Dòng ", 0) == 0 || m.rfind("Cột ", 0) == 0;
+  for (std::string_view start : {"Trang '", "Dòng ", "Cột ", "Sheet '", "Row ", "Column "})
+    if (m.rfind(start, 0) == 0) return true;
+  return false;
 }
 
 }  // namespace

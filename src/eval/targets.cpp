@@ -16,14 +16,14 @@ namespace chitieu::eval::detail {
 using sema::milestone;
 using sema::node_op;
 
-std::string reason_for(absence why) {
+std::string reason_for(absence why, language lang) {
   switch (why) {
-    case absence::value_not_applicable: return "giá trị được khai báo là không áp dụng cho đơn vị này";
-    case absence::not_in_operation: return "đơn vị không hoạt động trong năm được xét";
-    case absence::not_in_operation_then: return "đơn vị chưa hoạt động (hoặc đã ngừng) trong năm trước được so sánh";
-    case absence::none_declared: return "không có đơn vị nào được khai báo";
-    case absence::none_in_scope: return "không có đơn vị nào thuộc diện của chỉ tiêu";
-    case absence::not_enough_years: return "chưa đủ số năm để tính";
+    case absence::value_not_applicable: return say(lang, "giá trị được khai báo là không áp dụng cho đơn vị này");
+    case absence::not_in_operation: return say(lang, "đơn vị không hoạt động trong năm được xét");
+    case absence::not_in_operation_then: return say(lang, "đơn vị chưa hoạt động (hoặc đã ngừng) trong năm trước được so sánh");
+    case absence::none_declared: return say(lang, "không có đơn vị nào được khai báo");
+    case absence::none_in_scope: return say(lang, "không có đơn vị nào thuộc diện của chỉ tiêu");
+    case absence::not_enough_years: return say(lang, "chưa đủ số năm để tính");
     case absence::none: break;
   }
   return "";
@@ -276,7 +276,7 @@ class target_judge {
     value = value_in(m.year);
     if (!value.exists()) {
       mo.result = value.why == absence::not_enough_years ? verdict::no_data : verdict::not_applicable;
-      mo.reason = reason_for(value.why);
+      mo.reason = reason_for(value.why, c_.options.lang);
       return;
     }
     set_value(mo, value);
@@ -295,7 +295,7 @@ class target_judge {
         // that a rate needs more years.
         value = it->value;
         mo.value_year = it->year;
-        mo.reason = reason_for(it->value.why);
+        mo.reason = reason_for(it->value.why, c_.options.lang);
         mo.result = it->value.why == absence::not_enough_years ? verdict::pending : verdict::not_applicable;
         if (open_year) mo.result = verdict::no_data, mo.value_year = open_year, value = value_in(open_year);
         return;
@@ -331,9 +331,9 @@ class target_judge {
       mo.result = standing->result;
       mo.pace = standing->pace;
       mo.expected = standing->expected;
-      if (mo.result == verdict::pending) mo.reason = "chưa có số liệu năm gốc để vẽ lộ trình";
+      if (mo.result == verdict::pending) mo.reason = say(c_.options.lang, "chưa có số liệu năm gốc để vẽ lộ trình");
       if (at_worst) {
-        mo.reason = "tính theo trường hợp xấu nhất mà các giá trị còn thiếu cho phép";
+        mo.reason = say(c_.options.lang, "tính theo trường hợp xấu nhất mà các giá trị còn thiếu cho phép");
         mo.judged_on = worst_end(m, it->value);
       }
       if (open_year > it->year) mo.fallback_from = open_year;
@@ -341,9 +341,8 @@ class target_judge {
       if (it->year < oldest_fresh) {
         mo.result = verdict::stale;
         mo.pace = mo.expected = nan;  // a line read at an old year says nothing about now
-        mo.reason = "số liệu mới nhất là của năm " + std::to_string(it->year) + ", cũ " +
-                    std::to_string(c_.as_of_year - it->year) + " năm (cần số liệu từ năm " +
-                    std::to_string(oldest_fresh) + ")";
+        mo.reason = say(c_.options.lang, "số liệu mới nhất là của năm {0}, cũ {1} năm (cần số liệu từ năm {2})",
+                        {std::to_string(it->year), std::to_string(c_.as_of_year - it->year), std::to_string(oldest_fresh)});
       }
       return;
     }

@@ -6,8 +6,11 @@
 #include <expat.h>
 #include <minizip/unzip.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -21,6 +24,53 @@ struct zip_closer {
   void operator()(void* z) const { unzClose(z); }
 };
 using zip_handle = std::unique_ptr<void, zip_closer>;
+
+// minizip reads through a table of file functions; these read a buffer already in memory, so that a
+// workbook whose bytes the caller holds (to digest them) is not read from disk a second time. Debian's
+// minizip has no ioapi_mem, and the callbacks are short.
+struct memory_stream {
+  std::string_view bytes;
+  std::size_t at = 0;
+};
+
+voidpf ZCALLBACK memory_open(voidpf opaque, void const*, int mode) {
+  if ((mode & ZLIB_FILEFUNC_MODE_READWRITEFILTER) != ZLIB_FILEFUNC_MODE_READ) return nullptr;
+  static_cast<memory_stream*>(opaque)->at = 0;
+  return opaque;
+}
+uLong ZCALLBACK memory_read(voidpf, voidpf stream, void* buf, uLong size) {
+  auto* m = static_cast<memory_stream*>(stream);
+  auto n = std::min<std::size_t>(size, m->bytes.size() - m->at);
+  std::memcpy(buf, m->bytes.data() + m->at, n);
+  m->at += n;
+  return static_cast<uLong>(n);
+}
+uLong ZCALLBACK memory_write(voidpf, voidpf, void const*, uLong) { return 0; }
+ZPOS64_T ZCALLBACK memory_tell(voidpf, voidpf stream) { return static_cast<memory_stream*>(stream)->at; }
+long ZCALLBACK memory_seek(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
+  auto* m = static_cast<memory_stream*>(stream);
+  ZPOS64_T base = origin == ZLIB_FILEFUNC_SEEK_SET ? 0 : origin == ZLIB_FILEFUNC_SEEK_CUR ? m->at : m->bytes.size();
+  if (offset > m->bytes.size() - base) return -1;
+  m->at = static_cast<std::size_t>(base + offset);
+  return 0;
+}
+int ZCALLBACK memory_close(voidpf, voidpf) { return 0; }
+int ZCALLBACK memory_error(voidpf, voidpf) { return 0; }
+
+// minizip's seek offsets are unsigned: every seek it makes (to the central directory, to a local
+// header) is forward from the start or back from the end within the file, which the check above keeps.
+zip_handle open_memory_zip(memory_stream& stream) {
+  zlib_filefunc64_def f{};
+  f.zopen64_file = memory_open;
+  f.zread_file = memory_read;
+  f.zwrite_file = memory_write;
+  f.ztell64_file = memory_tell;
+  f.zseek64_file = memory_seek;
+  f.zclose_file = memory_close;
+  f.zerror_file = memory_error;
+  f.opaque = &stream;
+  return zip_handle(unzOpen2_64("", &f));
+}
 
 std::optional<std::string> read_part(unzFile zip, std::string const& name) {
   if (unzLocateFile(zip, name.c_str(), 2) != UNZ_OK) return std::nullopt;  // 2: case-insensitive
@@ -209,10 +259,17 @@ std::string column_letters(std::size_t col) {
   return s;
 }
 
-std::optional<workbook> read_xlsx(std::string const& path, std::string& error) {
-  zip_handle zip(unzOpen(path.c_str()));
+std::optional<workbook> read_xlsx(std::string const& path, std::string& error, language lang) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return read_xlsx_bytes(bytes, error, lang);
+}
+
+std::optional<workbook> read_xlsx_bytes(std::string_view bytes, std::string& error, language lang) {
+  memory_stream stream{bytes, 0};
+  zip_handle zip(open_memory_zip(stream));
   if (!zip) {
-    error = "không mở được tệp như một bảng tính .xlsx (tệp zip)";
+    error = say(lang, "không mở được tệp như một bảng tính .xlsx (tệp zip)");
     return std::nullopt;
   }
   auto book_xml = read_part(zip.get(), "xl/workbook.xml");
@@ -220,12 +277,12 @@ std::optional<workbook> read_xlsx(std::string const& path, std::string& error) {
   workbook_handler book;
   rels_handler rels;
   if (!book_xml || !rels_xml || !parse_xml(*book_xml, book) || !parse_xml(*rels_xml, rels)) {
-    error = "tệp không phải là bảng tính .xlsx (thiếu hoặc hỏng xl/workbook.xml)";
+    error = say(lang, "tệp không phải là bảng tính .xlsx (thiếu hoặc hỏng xl/workbook.xml)");
     return std::nullopt;
   }
   strings_handler strings;
   if (auto sst = read_part(zip.get(), "xl/sharedStrings.xml"); sst && !parse_xml(*sst, strings)) {
-    error = "phần chuỗi dùng chung (xl/sharedStrings.xml) bị hỏng";
+    error = say(lang, "phần chuỗi dùng chung (xl/sharedStrings.xml) bị hỏng");
     return std::nullopt;
   }
   workbook out;
@@ -243,7 +300,7 @@ std::optional<workbook> read_xlsx(std::string const& path, std::string& error) {
     h.shared = &strings.strings;
     h.out = &s;
     if (!parse_xml(*xml, h)) {
-      error = "trang '" + e.name + "' bị hỏng (XML không đọc được)";
+      error = say(lang, "trang '{0}' bị hỏng (XML không đọc được)", {e.name});
       return std::nullopt;
     }
     out.sheets.push_back(std::move(s));

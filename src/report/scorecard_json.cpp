@@ -8,6 +8,7 @@
 #include <chitieu/version.hpp>
 
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "json_writer.hpp"
@@ -70,6 +71,18 @@ class scorecard_writer {
     w_.key(key).begin_array();
     for (auto const& s : values) w_.string(s);
     w_.end_array();
+  }
+  // The missing values' JSON Pointers and, when the submission came from a workbook or CSV, beside
+  // them pointer → "Trường!D7" (docs/scorecard.md); no `missing_cells` for JSON input.
+  void missing(std::vector<std::string> const& pointers) {
+    strings("missing", pointers);
+    std::map<std::string_view, std::string_view> cells;  // sorted and unique, as JSON object keys are
+    for (auto const& p : pointers)
+      if (auto const& cell = data_.cell_of(p); !cell.empty()) cells.emplace(p, cell);
+    if (cells.empty()) return;
+    w_.key("missing_cells").begin_object();
+    for (auto const& [pointer, cell] : cells) w_.member(pointer, cell);
+    w_.end_object();
   }
   void optional_year(std::string_view key, int year) {
     w_.key(key);
@@ -224,7 +237,7 @@ class scorecard_writer {
     optional_year("fallback_from", m.fallback_from);
     dv("gap", m.gap);
     dv("judged_on", m.judged_on);
-    if (!m.missing.empty() || m.missing_total) strings("missing", m.missing);
+    if (!m.missing.empty() || m.missing_total) missing(m.missing);
     w_.member("missing_total", static_cast<std::uint64_t>(m.missing_total));
     w_.member("op", std::string_view(comparator_code(ms.comparator)));
     w_.member("pace", m.pace);
@@ -287,7 +300,7 @@ class scorecard_writer {
     w_.member("failing_total", static_cast<std::uint64_t>(y.failing_total));
     units("failing_units", y.failing_units);
     if (type && known) w_.key("gap").number(date ? y.gap : display_value(y.gap, *type));
-    if (!y.missing.empty()) strings("missing", y.missing);
+    if (!y.missing.empty()) missing(y.missing);
     w_.member("missing_total", static_cast<std::uint64_t>(y.missing_total));
     w_.key("reason").string_or_null(y.reason);
     w_.member("requirement", y.requirement);

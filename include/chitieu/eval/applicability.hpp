@@ -11,19 +11,19 @@ namespace chitieu::eval {
 
 struct left_out_document {
   int document = -1;
-  std::string reason;  // Vietnamese, for the report: "văn bản của tỉnh Hưng Yên, bài nộp của Tỉnh Bắc Ninh"
+  std::string reason;  // for the report, in the language asked: "văn bản của tỉnh Hưng Yên, bài nộp của Tỉnh Bắc Ninh"
 };
 
 struct document_choice {
   std::vector<int> scored;                 // in declaration order; give to evaluate_options::documents
   std::vector<left_out_document> left_out;  // in declaration order
-  std::string basis;                        // Vietnamese: why these, in one phrase
+  std::string basis;                        // why these, in one phrase, in the language asked
 };
 
 /// `named`: document indices the user chose (`--document`), empty when none. A submission whose
 /// root is not a province (a nation, a school) names no province: every document applies.
 document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
-                                 std::vector<int> const& named = {});
+                                 std::vector<int> const& named = {}, language lang = language::vi);
 
 /// "Bắc Ninh" for "Tỉnh Bắc Ninh", "Thành phố Hà Nội", "TP. Huế" or "Bắc Ninh": the name a rule
 /// file's `province` gives.

@@ -21,11 +21,11 @@ check_state judge_check(plan const& compiled, dataset const& data, int check, st
 
 /// Every declared check at every unit of a kind it applies to, in every year that unit has values
 /// (`data.check_failed`), then percents that look like fractions (`data.percent_as_fraction`).
-/// Issues come unit by unit, in the order of the submission.
-std::vector<data_issue> check_data(plan const& compiled, dataset const& data);
+/// Issues come unit by unit, in the order of the submission; their messages are in `lang`.
+std::vector<data_issue> check_data(plan const& compiled, dataset const& data, language lang = language::vi);
 
 /// check_data on a loaded submission: the issues are appended to `loaded.issues` and to the
 /// dataset's own list, so every view shows them. Nothing happens when nothing was loaded.
-void check_data(plan const& compiled, load_result& loaded);
+void check_data(plan const& compiled, load_result& loaded, language lang = language::vi);
 
 }  // namespace chitieu::eval

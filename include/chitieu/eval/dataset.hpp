@@ -1,6 +1,7 @@
 // A submission flattened for evaluation: units in preorder, values in rows of numbers by slot. No
 // evaluation ever walks JSON; problems in the data are recorded, never thrown.
 #pragma once
+#include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
 #include <cmath>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace chitieu::eval {
@@ -50,9 +52,12 @@ struct unit_record {
   }
 };
 
+/// The loader's options: its limits, and the language of the issues' messages (codes and pointers
+/// stay the same in every language).
 struct dataset_limits {
   unsigned max_depth = 32;
   std::size_t max_units = 2'000'000;
+  language lang = language::vi;
 };
 
 class dataset {
@@ -68,6 +73,18 @@ class dataset {
   /// declares none and the applicable documents follow from its province.
   std::vector<std::string> documents;
   std::vector<data_issue> issues;
+  /// Where each value was (or was to be) typed, when the submission came from a workbook or CSV: the
+  /// JSON Pointer of a value → its cell, "Trường!D7" ("'Xã, phường'!D7" when the sheet's name needs
+  /// quotes; "D7" in CSV). Blank cells are in it too, so a missing value names the cell to fill in.
+  /// Empty for JSON.
+  std::unordered_map<std::string, std::string> cells;
+
+  /// The cell of the value at `pointer`, or "" when it did not come from a table.
+  std::string const& cell_of(std::string const& pointer) const {
+    static std::string const none;
+    auto it = cells.find(pointer);
+    return it == cells.end() ? none : it->second;
+  }
 
   static constexpr double missing = std::numeric_limits<double>::quiet_NaN();
   /// A value the unit declared does not apply to it ("n/a"): a NaN with its own payload, so that the

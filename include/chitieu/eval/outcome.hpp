@@ -62,7 +62,7 @@ struct milestone_outcome {
   double judged_on = nan;   // not yet due, value open: the worst end it was judged at (blanks could only raise it)
   double pace = nan;        // not yet due: change since the baseline ÷ the change the line asked for
   int fallback_from = 0;    // a later year whose value was unknown, so an earlier one was used
-  std::string reason;       // why pending, no_data or not_applicable, in Vietnamese
+  std::string reason;       // why pending, no_data or not_applicable, in evaluate_options::lang
   double threshold = nan;  // the milestone value (lower bound for between)
   double gap = nan;        // how far the value is from meeting the milestone; 0 when it does
   double progress = nan;   // [0, 1]
@@ -96,7 +96,7 @@ struct requirement_outcome {
   verdict result = verdict::no_data;
   double value = nan, threshold = nan, gap = nan;  // when the requirement is a comparison
   double lower = nan, upper = nan;                 // the comparison's left side, when missing values leave it open
-  std::string reason;                              // why not_applicable or no_data, in Vietnamese
+  std::string reason;                              // why not_applicable or no_data, in options.lang
   std::vector<std::uint32_t> failing_units;        // units of the aggregate where the condition fails
   std::size_t failing_total = 0;
   std::int32_t due = 0;                            // the year's due day, when the obligation has one
@@ -153,6 +153,7 @@ struct evaluate_options {
   int freshness = 1;           // a value at most this many years older than the as-of year is current
   bool evidence = true;        // pointers of missing values and failing units
   std::size_t max_evidence = 20;
+  language lang = language::vi;  // of the reasons stored in outcomes; verdicts and codes do not change
 };
 
 /// A document of the rule set that another replaced before the as-of day: not judged, and said so.

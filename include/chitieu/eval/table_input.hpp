@@ -26,6 +26,11 @@ std::string sheet_name_of(sema::checked_ruleset const& rules, int unit_kind);
 table_load_result load_workbook(std::string const& path, sema::checked_ruleset const& rules,
                           dataset_limits const& limits = {});
 
+/// The same from the workbook's bytes in memory: a caller that reads the file anyway (to digest it)
+/// need not have it read a second time.
+table_load_result load_workbook_bytes(std::string_view bytes, sema::checked_ruleset const& rules,
+                                      dataset_limits const& limits = {});
+
 /// Reads the CSV layout (kind,id,name,parent,year, then one column per field; one row per unit and
 /// year), with the same conversions and locations ("dòng 7, cột E").
 table_load_result load_csv_text(std::string_view text, sema::checked_ruleset const& rules,

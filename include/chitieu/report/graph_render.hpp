@@ -3,6 +3,7 @@
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/outcome.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/language.hpp>
@@ -115,12 +116,13 @@ struct template_unit {
 
 /// Writes the template workbook to `path`: an instructions sheet, then a sheet per unit kind with
 /// one row per unit and a column per field and year, with drop-downs and input checks. Returns an
-/// error message (Vietnamese), empty on success. `source`, when given, is stated on the instructions;
-/// `units` are listed on their kind's sheet, in order.
+/// error message, empty on success. `source`, when given, is stated on the instructions; `units` are
+/// listed on their kind's sheet, in order. `lang`: the labels, instructions and input checks (the keys
+/// in row 1 stay the same).
 std::string write_template_xlsx(std::string const& path, sema::checked_ruleset const& rules,
                                 std::vector<template_sheet> const& sheets, std::vector<int> const& years,
                                 provenance const* source = nullptr,
-                                std::vector<template_unit> const& units = {});
+                                std::vector<template_unit> const& units = {}, language lang = language::vi);
 
 /// A blank submission (values of `year` set to null), a JSON Schema for submissions of that kind
 /// with each field's type, unit and label, or a CSV header (id, name, year, one column per field).
