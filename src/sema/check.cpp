@@ -130,10 +130,11 @@ class checker {
 
   template <typename Map>
   bool declare(Map& map, std::string const& id, int index, source_span span,
-               std::vector<location>& places, char const* what) {
+               std::vector<location>& places, std::string const& twice) {
     auto [it, inserted] = map.emplace(id, index);
     if (!inserted) {
-      cx_.error("sema.duplicate_id", span, say(cx_.lang, "{0} {1} is declared twice", {what, quote(id)}));
+      // `twice` is already in the run's language, with {0} for the id.
+      cx_.error("sema.duplicate_id", span, say(cx_.lang, twice, {quote(id)}));
       cx_.note(places[static_cast<std::size_t>(it->second)], "sema.duplicate_id",
                say(cx_.lang, "first declared here"));
       return false;
@@ -160,7 +161,7 @@ class checker {
           unit_kind k{u->id.text, u->title.value, u->counted ? u->counted->value : u->title.value,
                       {}, cx_.at(u->span)};
           if (declare(cx_.unit_by_id, k.id, static_cast<int>(cx_.rules.unit_kinds.size()),
-                      u->id.span, unit_places_, "unit kind"))
+                      u->id.span, unit_places_, say(cx_.lang, "unit kind {0} is declared twice")))
             cx_.rules.unit_kinds.push_back(k);
         } else if (auto const* l = boost::get<ast::ladder_decl>(&d.get())) {
           ladder ld{l->id.text, l->title.value, {}, cx_.at(l->span)};
@@ -171,12 +172,12 @@ class checker {
             ld.levels.push_back({lv.id.text, lv.title.value});
           }
           if (declare(cx_.ladder_by_id, ld.id, static_cast<int>(cx_.rules.ladders.size()),
-                      l->id.span, ladder_places_, "ladder"))
+                      l->id.span, ladder_places_, say(cx_.lang, "ladder {0} is declared twice")))
             cx_.rules.ladders.push_back(ld);
         } else if (auto const* a = boost::get<ast::agency_decl>(&d.get())) {
           agency ag{a->id.text, a->title.value, a->level ? a->level->text : "", cx_.at(a->span)};
           if (declare(cx_.agency_by_id, ag.id, static_cast<int>(cx_.rules.agencies.size()),
-                      a->id.span, agency_places_, "agency"))
+                      a->id.span, agency_places_, say(cx_.lang, "agency {0} is declared twice")))
             cx_.rules.agencies.push_back(ag);
           for (auto const& allow : a->allows) check_allow(allow);
         } else if (auto const* fd = boost::get<ast::field_decl>(&d.get())) {
@@ -238,7 +239,8 @@ class checker {
       }
     }
     int index = static_cast<int>(cx_.rules.documents.size());
-    if (declare(cx_.document_by_id, d.id, index, doc.id.span, document_places_, "document")) {
+    if (declare(cx_.document_by_id, d.id, index, doc.id.span, document_places_,
+                say(cx_.lang, "document {0} is declared twice"))) {
       cx_.rules.documents.push_back(d);
       document_decls_.push_back(&doc);
       file_document_[cx_.file] = index;

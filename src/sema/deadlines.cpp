@@ -91,7 +91,7 @@ bool check_interval(check_context& cx, unsigned n, source_span span, char const*
   if (std::string_view(unit) == "days")
     cx.error("sema.bad_interval", span, say(cx.lang, "'within 0 days' leaves no time: write at least 1, or 'by DATE'"));
   else
-    cx.error("sema.bad_interval", span, say(cx.lang, "0 {0} never comes round: write at least 1", {unit}));
+    cx.error("sema.bad_interval", span, say(cx.lang, "0 {0} never comes round: write at least 1", {unit}));  // `every 0 years`: the keyword
   return false;
 }
 

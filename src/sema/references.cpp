@@ -152,18 +152,20 @@ class reference_resolver {
     inherit(cx_.rules.obligations);
     // A row restates the commitment that is scored; one that restates a restating row would leave the
     // question of which one counts to the order of the files.
-    auto chain = [&](auto const& items, restating const& r, char const* what) {
+    // `message` is already in the run's language, with {0}, {1}, {2} for the three ids.
+    auto chain = [&](auto const& items, restating const& r, std::string const& message) {
       auto const& x = items[static_cast<std::size_t>(r.item)];
       auto const& other = items[static_cast<std::size_t>(x.restates)];
       if (other.restates < 0) return;
       cx_.file = r.file;
       cx_.error("sema.restates_chain", r.span,
-                say(cx_.lang, "{0} {1} restates {2}, which itself restates {3}: name the {0} that is scored",
-                    {what, quote(x.id), quote(other.id), quote(items[static_cast<std::size_t>(other.restates)].id)}));
+                say(cx_.lang, message, {quote(x.id), quote(other.id), quote(items[static_cast<std::size_t>(other.restates)].id)}));
     };
     for (auto const& r : restating_) {
-      if (r.task) chain(cx_.rules.tasks, r, "task");
-      else chain(cx_.rules.targets, r, "target");
+      if (r.task)
+        chain(cx_.rules.tasks, r, say(cx_.lang, "task {0} restates {1}, which itself restates {2}: name the task that is scored"));
+      else
+        chain(cx_.rules.targets, r, say(cx_.lang, "target {0} restates {1}, which itself restates {2}: name the target that is scored"));
     }
   }
   /// `restates X`: a target or a task names one of its own kind, or an obligation, of its document.

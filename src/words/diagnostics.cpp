@@ -65,7 +65,10 @@ constexpr entry entries[] = {
     {"dấu '{' chưa được đóng ở đây", "to match this '{'"},
 
     // sema: declarations and items
-    {"{0} {1} được khai báo hai lần", "{0} {1} is declared twice"},
+    {"loại đơn vị {0} được khai báo hai lần", "unit kind {0} is declared twice"},
+    {"thang mức {0} được khai báo hai lần", "ladder {0} is declared twice"},
+    {"cơ quan {0} được khai báo hai lần", "agency {0} is declared twice"},
+    {"văn bản {0} được khai báo hai lần", "document {0} is declared twice"},
     {"khai báo lần đầu ở đây", "first declared here"},
     {"mức {0} xuất hiện hai lần", "level {0} appears twice"},
     {"{0} không phải là mã cảnh báo có thể cho phép (allow)", "{0} is not a warning code that can be allowed"},
@@ -138,7 +141,7 @@ constexpr entry entries[] = {
     {"không phải là ngày trong năm: viết DD/MM", "not a day of the year: write DD/MM"},
     {"'within 0 days' không để lại thời gian nào: viết ít nhất 1, hoặc 'by NGÀY'",
      "'within 0 days' leaves no time: write at least 1, or 'by DATE'"},
-    {"0 {0} thì không bao giờ đến kỳ: viết ít nhất 1", "0 {0} never comes round: write at least 1"},
+    {"'every 0 {0}' thì không bao giờ đến kỳ: viết ít nhất 1", "0 {0} never comes round: write at least 1"},
     {"năm kết thúc trước năm bắt đầu", "the years end before they start"},
     {"ngày {0} không phải là ngày trong tháng: viết từ 1 đến 31", "day {0} is not a day of the month: write 1 to 31"},
     {"'from' cần một năm (YYYY): năm của kỳ đầu tiên", "'from' takes a year (YYYY): the year of the first round"},
@@ -167,8 +170,10 @@ constexpr entry entries[] = {
     {"chỉ tiêu không thể là chỉ tiêu cha của chính nó", "a target cannot be its own parent"},
     {"chỉ tiêu {0} áp dụng cho {1}, nhưng chỉ tiêu cha {2} thì không",
      "target {0} applies to {1}, which its parent {2} does not"},
-    {"{0} {1} nhắc lại {2}, mà {2} lại nhắc lại {3}: hãy ghi {0} được chấm điểm",
-     "{0} {1} restates {2}, which itself restates {3}: name the {0} that is scored"},
+    {"nhiệm vụ {0} nhắc lại {1}, mà {1} lại nhắc lại {2}: hãy ghi nhiệm vụ được chấm điểm",
+     "task {0} restates {1}, which itself restates {2}: name the task that is scored"},
+    {"chỉ tiêu {0} nhắc lại {1}, mà {1} lại nhắc lại {2}: hãy ghi chỉ tiêu được chấm điểm",
+     "target {0} restates {1}, which itself restates {2}: name the target that is scored"},
     {"nhiệm vụ không thể nhắc lại chính nó", "a task cannot restate itself"},
     {"chỉ tiêu không thể nhắc lại chính nó", "a target cannot restate itself"},
 
