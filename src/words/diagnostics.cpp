@@ -12,10 +12,8 @@ constexpr entry entries[] = {
     {"tệp quy tắc lớn hơn {0} byte", "rule file is larger than {0} bytes"},
     {"chuỗi byte không phải UTF-8 hợp lệ", "invalid UTF-8 byte sequence"},
     {"lồng sâu quá {0} cấp", "nesting deeper than {0} levels"},
-    {"cần một khai báo (document, agency, unit, ladder, field, indicator, target, obligation, task hoặc "
-     "check)",
-     "expected a declaration (document, agency, unit, ladder, field, indicator, target, obligation, task or "
-     "check)"},
+    {"cần một khai báo (document, agency, unit, ladder, field, indicator, target, obligation, task hoặc check)",
+     "expected a declaration (document, agency, unit, ladder, field, indicator, target, obligation, task or check)"},
     // syntax: what the parser expected, one sentence per rule of the grammar
     {"cuối tệp", "end of file"},
     {"cần {0}, nhưng gặp {1}", "expected {0}, found {1}"},
@@ -103,10 +101,8 @@ constexpr entry entries[] = {
     {"chỉ tiêu {0} cần 'applies to'", "target {0} needs 'applies to'"},
     {"chỉ tiêu {0} cần 'measure'", "target {0} needs a 'measure'"},
     {"thước đo có kiểu {0} ở {1} nhưng kiểu {2} ở {3}", "the measure has type {0} in {1} but {2} in {3}"},
-    {"chỉ tiêu đo một số, tỉ lệ phần trăm, số lượng, số tiền, thứ hạng hoặc mức, không đo {0}; với điều kiện "
-     "có/không hãy dùng share(…) hoặc all(…)",
-     "a target measures a number, percent, count, money, rank or level, not {0}; for a yes/no condition use "
-     "share(…) or all(…)"},
+    {"chỉ tiêu đo một số, tỉ lệ phần trăm, số lượng, số tiền, thứ hạng hoặc mức, không đo {0}; với điều kiện có/không hãy dùng share(…) hoặc all(…)",
+     "a target measures a number, percent, count, money, rank or level, not {0}; for a yes/no condition use share(…) or all(…)"},
     {"'between' cần ghi cận dưới trước", "'between' needs the lower bound first"},
     {"năm nằm ngoài khoảng 1900–2200", "year out of range 1900–2200"},
     {"các mốc phải theo thứ tự năm tăng dần: {0} đứng sau {1}",
@@ -155,8 +151,7 @@ constexpr entry entries[] = {
     {"văn bản {0} không có chỉ số {1}", "document {0} has no indicator {1}"},
     {"không có tên {0}: đây không phải trường số liệu của {1}, cũng không phải chỉ số của văn bản này",
      "unknown name {0}: not a field of {1}, nor an indicator of this document"},
-    {"không có tên {0}: đây không phải loại đơn vị, cũng không phải trường số liệu của {1} hay chỉ số của văn "
-     "bản này",
+    {"không có tên {0}: đây không phải loại đơn vị, cũng không phải trường số liệu của {1} hay chỉ số của văn bản này",
      "unknown name {0}: not a unit kind, nor a field of {1} or an indicator of this document"},
     {"'{0}' là trường số liệu của {1}: hãy gộp lại, ví dụ {2}", "'{0}' is a field of {1}: aggregate it, as in {2}"},
     {"{0} và {1}", "{0} and {1}"},
