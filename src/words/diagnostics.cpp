@@ -245,6 +245,14 @@ constexpr entry entries[] = {
     {"không có gì để cho phép: ở đây không có cảnh báo {0}", "nothing to allow: there is no {0} warning here"},
     {"{0} (được cho phép: \"{1}\")", "{0} (allowed: \"{1}\")"},
 
+    // fmt
+    {"chuỗi chưa đóng trên dòng của nó", "string not closed on its line"},
+    {"'{0}' không đóng dấu ngoặc nào đang mở", "'{0}' closes nothing that is open"},
+    {"'{0}' không bao giờ được đóng", "'{0}' is never closed"},
+    {"tệp không phải UTF-8 hợp lệ", "the file is not valid UTF-8"},
+    {"trình bày lại sẽ làm thay đổi các từ tố của tệp này; tệp được giữ nguyên",
+     "the layout would change the tokens of this file; it is left as it is"},
+
     // loading and the check command
     {"{0}: không đọc được tệp", "{0}: cannot read the file"},
     {"đã kiểm tra {0} tệp: {1} lỗi, {2} cảnh báo", "{0} files checked: {1} errors, {2} warnings"},
