@@ -40,7 +40,9 @@ ruleset_result check_sources(std::vector<source_file> sources, load_options cons
   std::vector<std::string> names;
   bool parsed = true;
   for (std::uint32_t i = 0; i < sources.size(); ++i) {
-    auto result = syntax::parse(sources[i], {}, i);
+    syntax::parse_options parsing;
+    parsing.lang = options.lang;
+    auto result = syntax::parse(sources[i], parsing, i);
     out.diags.insert(out.diags.end(), result.diags.begin(), result.diags.end());
     files.push_back(result.ast ? std::move(*result.ast) : syntax::ast::rule_file{});
     names.emplace_back(sources[i].name());
@@ -48,20 +50,20 @@ ruleset_result check_sources(std::vector<source_file> sources, load_options cons
   }
   // Check even after syntax errors, so name and type errors in the good declarations show too;
   // the product is only kept when everything was clean.
-  auto checked = sema::check(files, names);
+  auto checked = sema::check(files, names, {options.lang});
   out.diags.insert(out.diags.end(), checked.diags.begin(), checked.diags.end());
   bool plan_ok = true;
   auto allowed = allowances(files);
   if (parsed && checked.rules && options.graph_checks) {
-    auto plan_diags = graph::check(*checked.rules);
-    auto unused = unused_allowances(allowed, plan_diags);
+    auto plan_diags = graph::check(*checked.rules, options.lang);
+    auto unused = unused_allowances(allowed, plan_diags, options.lang);
     plan_diags.insert(plan_diags.end(), unused.begin(), unused.end());
     plan_ok = std::none_of(plan_diags.begin(), plan_diags.end(),
                            [](diagnostic const& d) { return d.level == severity::error; });
     out.diags.insert(out.diags.end(), plan_diags.begin(), plan_diags.end());
   }
   sort_diagnostics(out.diags);
-  apply_warning_policy(options.warnings, allowed, out.diags);
+  apply_warning_policy(options.warnings, allowed, out.diags, options.lang);
   plan_ok = plan_ok && !has_errors(out.diags);  // warnings made errors count
   if (parsed && checked.rules && plan_ok) out.rules = std::move(checked.rules);
   out.sources = std::move(sources);
@@ -89,7 +91,7 @@ ruleset_result load_rules(std::vector<std::string> const& paths, load_options co
   for (auto const& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) {
-      errors.push_back(f + ": cannot read the file");
+      errors.push_back(say(options.lang, "{0}: cannot read the file", {f}));
       continue;
     }
     std::ostringstream text;

@@ -38,19 +38,20 @@ bool allows(allowance const& a, diagnostic const& d) {
          a.where.begin <= d.span.begin && d.span.begin < a.where.end;
 }
 
-diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags) {
+diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags,
+                              language lang) {
   diagnostics out;
   for (auto const& a : allowed) {
     if (a.code == "graph.unused_allow") continue;
     if (std::any_of(diags.begin(), diags.end(), [&](diagnostic const& d) { return allows(a, d); })) continue;
     out.push_back({severity::warning, "graph.unused_allow", a.item,
-                   "nothing to allow: there is no " + a.code + " warning here", a.file});
+                   say(lang, "nothing to allow: there is no {0} warning here", {a.code}), a.file});
   }
   return out;
 }
 
 void apply_warning_policy(warning_policy const& policy, std::vector<allowance> const& allowed,
-                          diagnostics& diags) {
+                          diagnostics& diags, language lang) {
   if (policy.empty() && allowed.empty()) return;
   auto allowance_of = [&](diagnostic const& d) -> allowance const* {
     for (auto const& a : allowed)
@@ -68,7 +69,7 @@ void apply_warning_policy(warning_policy const& policy, std::vector<allowance> c
     if (d.level == severity::warning) {
       if (auto const* a = allowance_of(d)) {
         d.level = severity::note;
-        d.message += " (allowed: \"" + a->reason + "\")";
+        d.message = say(lang, "{0} (allowed: \"{1}\")", {d.message, a->reason});
         dropping = false;
         out.push_back(std::move(d));
         continue;

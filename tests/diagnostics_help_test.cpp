@@ -14,6 +14,7 @@
 
 using namespace chitieu;
 using chitieu::testing_support::check_text;
+using chitieu::testing_support::codes;
 
 namespace {
 
@@ -219,4 +220,89 @@ TEST_CASE("testing: a misspelt verdict, a wrong JSON type and an unknown member 
   auto const& member = result.failures[2];
   CHECK(member.line == 13);
   CHECK(member.why == "unknown member \"mni\"; did you mean 'min'?");
+}
+
+// The messages in Vietnamese, the default language, written out by hand: the code writes English and
+// the catalog (src/words/diagnostics.cpp) gives the Vietnamese; codes, keywords and names do not change.
+TEST_CASE("diagnostics: syntax messages and their hints are in Vietnamese by default") {
+  auto vi = language::vi;
+  auto item = check_text(std::string(header) + "target T1 \"x\" { applies to province mesure ty_le >= 90% by 2030 }",
+                         true, vi);
+  auto const* expected = find(item.diags, "syntax.expected", severity::error);
+  REQUIRE(expected);
+  CHECK(expected->message == "cần một mục của khối hoặc '}', nhưng gặp 'mesure'");
+  auto const* note = note_after(item.diags, "syntax.expected");
+  REQUIRE(note);
+  CHECK(note->message == "ý bạn là 'measure'?");
+
+  auto by = check_text(std::string(header) + "target T1 \"x\" { applies to province measure ty_le >= 90% 2030 }",
+                       true, vi);
+  auto const* missing = find(by.diags, "syntax.expected", severity::error);
+  REQUIRE(missing);
+  CHECK(missing->message == "cần 'by', nhưng gặp '2030'");
+
+  auto comma = check_text(std::string(header) + "target T1 \"x\" { applies to province measure ty_le >= 20,5% by 2030 }",
+                          true, vi);
+  auto const* d = find(comma.diags, "syntax.decimal_comma", severity::error);
+  REQUIRE(d);
+  CHECK(d->message == "số thập phân dùng dấu chấm, không dùng dấu phẩy: viết 20.5%");
+
+  auto brace = check_text(std::string(header) +
+                              "target T1 \"x\" {\n applies to province\n measure ty_le\n >= 90% by 2030\n"
+                              "target T2 \"y\" { applies to province measure ty_le >= 90% by 2030 }\n",
+                          true, vi);
+  auto const* open = note_after(brace.diags, "syntax.expected");
+  REQUIRE(open);
+  CHECK(open->message == "dấu '{' chưa được đóng ở đây");
+}
+
+TEST_CASE("diagnostics: sema messages are in Vietnamese by default, in English on request") {
+  std::string text = std::string(header) +
+                     "target T1 \"x\" { applies to provnce measure ty_le >= 90% by 2030 }\n"
+                     "target T2 \"x\" { applies to province measure ty_le >= 0.8 by 2030 }\n"
+                     "task K1 \"y\" { lead so_gdt serves T2 }\n";
+  auto vi = check_text(text, true, language::vi);
+  auto en = check_text(text, true, language::en);
+  REQUIRE(codes(vi.diags) == codes(en.diags));  // the same findings, only the words differ
+  auto const* kind = find(vi.diags, "sema.unknown_name", severity::error);
+  REQUIRE(kind);
+  CHECK(kind->message == "không có loại đơn vị 'provnce'");
+  CHECK(find(en.diags, "sema.unknown_name", severity::error)->message == "unknown unit kind 'provnce'");
+  auto const* suggestion = note_after(vi.diags, "sema.unknown_name");
+  REQUIRE(suggestion);
+  CHECK(suggestion->message == "ý bạn là 'province'?");
+  auto const* percent = find(vi.diags, "sema.percent_literal", severity::error);
+  REQUIRE(percent);
+  CHECK(percent->message == "chỉ tiêu này đo tỉ lệ phần trăm: hãy viết 80%, không viết dạng phân số 0.8");
+  auto const* agency = find(vi.diags, "sema.unknown_agency", severity::error);
+  REQUIRE(agency);
+  CHECK(agency->message == "không có cơ quan 'so_gdt'");
+}
+
+TEST_CASE("diagnostics: plan checks are in Vietnamese by default, with dates written dd/mm/yyyy") {
+  auto schedule = check_text(std::string(header) +
+                                 "task K1 \"Khảo sát\" { lead so_gddt deadline during Q2 2026 }\n"
+                                 "task K2 \"Ban hành\" { lead so_gddt deadline by 3/2026 after K1 }\n",
+                             true, language::vi);
+  auto const* conflict = find(schedule.diags, "graph.schedule_conflict", severity::error);
+  REQUIRE(conflict);
+  CHECK(conflict->message ==
+        "nhiệm vụ kh1.K2 có hạn 31/03/2026, nhưng kh1.K1, là việc phải làm trước, không thể xong trước 01/04/2026");
+
+  auto r = check_text(std::string(header) +
+                          "target T1 \"x\" { applies to province measure ty_le >= 90% by 2030\n"
+                          "  allow graph.unserved_target \"Mục III: chỉ tiêu theo dõi\" }\n"
+                          "target T2 \"y\" { applies to province measure ty_le >= 95% by 2030 }\n"
+                          "task K1 \"z\" { lead so_gddt allow graph.task_without_lead \"Không nêu\" }\n",
+                      true, language::vi);
+  auto const* allowed = find(r.diags, "graph.unserved_target", severity::note);
+  REQUIRE(allowed);
+  CHECK(allowed->message ==
+        "không có nhiệm vụ nào phục vụ chỉ tiêu kh1.T1 (được cho phép: \"Mục III: chỉ tiêu theo dõi\")");
+  auto const* still = find(r.diags, "graph.unserved_target", severity::warning);
+  REQUIRE(still);
+  CHECK(still->message == "không có nhiệm vụ nào phục vụ chỉ tiêu kh1.T2");
+  auto const* unused = find(r.diags, "graph.unused_allow", severity::warning);
+  REQUIRE(unused);
+  CHECK(unused->message == "không có gì để cho phép: ở đây không có cảnh báo graph.task_without_lead");
 }

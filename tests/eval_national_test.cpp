@@ -115,7 +115,9 @@ ruleset_result national_rules(std::string const& national = national_ct) {
   sources.emplace_back("kinds.ct", kinds_ct);
   sources.emplace_back("cu.ct", old_ct);
   sources.emplace_back("qg.ct", national);
-  return check_sources(std::move(sources));
+  load_options english;  // the tests below assert English wording
+  english.lang = language::en;
+  return check_sources(std::move(sources), english);
 }
 
 struct run {
@@ -282,7 +284,9 @@ TEST_CASE("sema: a plan replaced twice, two plans replacing each other, and two 
     sources.emplace_back("a.ct", a);
     sources.emplace_back("b.ct", b);
     if (!c.empty()) sources.emplace_back("c.ct", c);
-    return check_sources(std::move(sources));
+    load_options english;
+    english.lang = language::en;
+    return check_sources(std::move(sources), english);
   };
   auto twice = check(R"(document cu { number "1/KH" })",
                      R"(document moi { number "2/KH" date 2026-01-01 replaces "1/KH" })",

@@ -1,5 +1,6 @@
 // Golden files: the full user-visible text of diagnostics and scorecards.
-//   golden/syntax/*.ct, golden/sema/*.ct  -> *.diag (rendered diagnostics)
+//   golden/syntax/*.ct, golden/sema/*.ct  -> *.diag (rendered diagnostics, in Vietnamese), and
+//                                            *.en.diag where present (the same in English)
 //   golden/eval/<case>/{rules.ct, data.json, as_of} -> scorecard.txt, scorecard.json, and in English
 //   (--lang en) scorecard.en.txt, scorecard.en.json
 //   golden/eval/every_verdict/scorecard.html (and .en.html): the whole HTML page of one small case
@@ -44,10 +45,12 @@ std::vector<fs::path> files(fs::path const& dir, std::string const& ext) {
   return out;
 }
 
-std::string diagnostics_of(fs::path const& path) {
+std::string diagnostics_of(fs::path const& path, language lang = language::vi) {
   std::vector<source_file> sources;
   sources.emplace_back(path.filename().string(), slurp(path.string()));
-  auto result = check_sources(std::move(sources));
+  load_options options;
+  options.lang = lang;
+  auto result = check_sources(std::move(sources), options);
   std::ostringstream out;
   report::render_diagnostics(out, result.sources, result.diags);
   return out.str();
@@ -110,6 +113,13 @@ std::string without_names(std::string text, std::vector<std::string> const& name
   return text;
 }
 
+/// The English rendering, for the cases that keep one (`case.en.diag`): a few, to see the English read
+/// as a whole; the wording of each message is the catalog's.
+void compare_english(fs::path const& c) {
+  auto english = fs::path(c).replace_extension(".en.diag");
+  if (fs::exists(english)) compare(english, diagnostics_of(c, language::en));
+}
+
 }  // namespace
 
 TEST_CASE("golden: syntax diagnostics") {
@@ -119,13 +129,17 @@ TEST_CASE("golden: syntax diagnostics") {
     auto text = diagnostics_of(c);
     CHECK_MESSAGE(!text.empty(), c.filename().string() << " should be rejected");
     compare(fs::path(c).replace_extension(".diag"), text);
+    compare_english(c);
   }
 }
 
 TEST_CASE("golden: sema diagnostics") {
   auto cases = files(fs::path(CHITIEU_GOLDEN_DIR) / "sema", ".ct");
   REQUIRE_FALSE(cases.empty());
-  for (auto const& c : cases) compare(fs::path(c).replace_extension(".diag"), diagnostics_of(c));
+  for (auto const& c : cases) {
+    compare(fs::path(c).replace_extension(".diag"), diagnostics_of(c));
+    compare_english(c);
+  }
 }
 
 TEST_CASE("golden: scorecards") {

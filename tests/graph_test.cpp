@@ -141,7 +141,7 @@ document kh1 { number "01/KH" }
 task K1 "Khảo sát" { lead so_gd deadline during Q2 2026 }
 task K2 "Ban hành" { lead so_gd deadline by 3/2026 after K1 }
 )");
-    auto errors = with_code(graph::check(l.rules()), "graph.schedule_conflict", severity::error);
+    auto errors = with_code(graph::check(l.rules(), language::en), "graph.schedule_conflict", severity::error);
     REQUIRE(errors.size() == 1);
     CHECK(starts_with(at(l, errors[0]), "task K2"));
     CHECK(errors[0].message.find("2026-03-31") != std::string::npos);
@@ -267,7 +267,7 @@ task K1 "Chỉ đạo" { lead ubnd serves T3, T4 }
   };
   auto weaker = [&](std::string t3, std::string t4 = ">= 81% by 2030") {
     auto l = load(plan(std::move(t3), std::move(t4)), {national});
-    return with_code(graph::check(l.rules()), "graph.weaker_than_implemented", severity::warning);
+    return with_code(graph::check(l.rules(), language::en), "graph.weaker_than_implemented", severity::warning);
   };
   SUBCASE("lower threshold") {
     auto w = weaker(">= 90% by 2030");

@@ -23,6 +23,7 @@ std::optional<ruleset_result> load_checked(std::vector<std::string> const& paths
                                            bool print_warnings, warning_policy const& warnings) {
   load_options options;
   options.warnings = warnings;
+  options.lang = current_language();
   auto result = load_rules(paths, options);
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty()) return std::nullopt;
@@ -48,6 +49,7 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
   if (!policy) return cannot_run;
   load_options load;
   load.warnings = *policy;
+  load.lang = current_language();
   auto result = load_rules(options.paths, load);
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty()) return cannot_run;
@@ -69,8 +71,9 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
     out << j.dump(2) << '\n';
   } else {
     report::render_diagnostics(out, result.sources, diags);
-    out << result.sources.size() << " files checked: " << errors << " errors, " << warnings
-        << " warnings\n";
+    out << tr("{0} files checked: {1} errors, {2} warnings",
+              {std::to_string(result.sources.size()), std::to_string(errors), std::to_string(warnings)})
+        << '\n';
   }
   if (errors > 0 || (options.warnings_as_errors && warnings > 0)) return problems;
   return ok;

@@ -64,8 +64,11 @@ int run_fmt(fmt_options const& options, std::istream& in, std::ostream& out, std
     }
     // Only a file that parses is laid out: the layout keeps tokens, and broken tokens have no layout.
     std::vector<source_file> sources{source_file(from_stdin ? "<stdin>" : path, text)};
-    auto parsed = syntax::parse(sources[0]);
-    auto formatted = has_errors(parsed.diags) ? syntax::format_result{} : syntax::format(sources[0]);
+    syntax::parse_options parsing;
+    parsing.lang = current_language();
+    auto parsed = syntax::parse(sources[0], parsing);
+    auto formatted =
+        has_errors(parsed.diags) ? syntax::format_result{} : syntax::format(sources[0], 0, current_language());
     auto const& diags = has_errors(parsed.diags) ? parsed.diags : formatted.diags;
     if (!formatted.text) {
       for (auto const& d : diags)

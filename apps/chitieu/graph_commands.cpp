@@ -113,7 +113,9 @@ std::optional<std::vector<report::template_unit>> known_units(
 // Like load_checked, but tells unreadable files (cannot run) from rule errors (problems found).
 std::optional<ruleset_result> load(std::vector<std::string> const& paths, std::ostream& err,
                                    int& failed) {
-  auto result = load_rules(paths);
+  load_options options;
+  options.lang = current_language();
+  auto result = load_rules(paths, options);
   for (auto const& e : result.io_errors) err << "chitieu: " << e << '\n';
   if (!result.io_errors.empty() || result.sources.empty()) {
     if (result.sources.empty() && result.io_errors.empty())

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace chitieu::cli {
 
@@ -37,6 +38,7 @@ int run_test(test_options const& options, std::ostream& out, std::ostream& err) 
   if (!policy) return cannot_run;
   load_options load;
   load.warnings = *policy;
+  load.lang = current_language();
   auto result = testing::run_tests(options.paths, load);
   for (auto const& e : result.errors) err << "chitieu: " << e << '\n';
   bool json = options.format == "json";

@@ -1,6 +1,7 @@
 // Loading a rule set from files: parse every file, check them together, then run the plan checks over
 // the dependency graph. The convenience entry point for the CLI and for embedding applications.
 #pragma once
+#include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
 #include <chitieu/warnings.hpp>
@@ -24,6 +25,8 @@ struct load_options {
   bool graph_checks = true;
   /// Warnings turned off or made errors for this run (`-W`); a warning made an error leaves no rule set.
   warning_policy warnings;
+  /// The language of the diagnostics' messages (Vietnamese by default); codes do not change with it.
+  language lang = language::vi;
 };
 
 /// Reads `.ct` files; a directory contributes every `.ct` file below it, in sorted order.

@@ -1,6 +1,7 @@
 // Warning control: turn a warning code off or into an error for one run (`-W no-CODE`, `-W error=CODE`),
 // and the warnings a declaration allows with a reason (`allow CODE "reason"`). Standard library only.
 #pragma once
+#include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 
 #include <optional>
@@ -39,12 +40,13 @@ bool allows(allowance const& a, diagnostic const& d);
 
 /// A `graph.unused_allow` warning for each allowance that covers no warning in `diags` (once the plan
 /// checks have run): the gap it excused was closed, and the reason no longer holds.
-diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags);
+diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags,
+                              language lang = language::vi);
 
 /// The one place where warning control takes effect. A warning about a declaration that allows its code
 /// becomes a note that gives the reason; otherwise warnings turned off go (with their notes), and the
 /// ones made errors become errors.
 void apply_warning_policy(warning_policy const& policy, std::vector<allowance> const& allowed,
-                          diagnostics& diags);
+                          diagnostics& diags, language lang = language::vi);
 
 }  // namespace chitieu

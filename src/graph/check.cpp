@@ -3,6 +3,7 @@
 #include <chitieu/graph/analysis.hpp>
 
 #include <chitieu/date.hpp>
+#include <chitieu/language.hpp>
 
 #include "views.hpp"
 
@@ -21,16 +22,16 @@ namespace {
 
 class checker {
  public:
-  checker(sema::checked_ruleset const& rules, dependency_graph const& graph)
-      : rules_(rules), graph_(graph) {}
+  checker(sema::checked_ruleset const& rules, dependency_graph const& graph, language lang)
+      : rules_(rules), graph_(graph), lang_(lang) {}
 
   diagnostics run() {
     cycles(edge_kind::depends_on, node_kind::task, "graph.task_cycle",
-           "tasks depend on each other in a cycle: ");
+           say(lang_, "tasks depend on each other in a cycle: {0}"));
     cycles(edge_kind::parent, node_kind::target, "graph.parent_cycle",
-           "targets are each other's parent in a cycle: ");
+           say(lang_, "targets are each other's parent in a cycle: {0}"));
     cycles(edge_kind::implements, node_kind::target, "graph.implements_cycle",
-           "targets implement each other in a cycle: ");
+           say(lang_, "targets implement each other in a cycle: {0}"));
     schedule();
     unserved_targets();
     tasks_without_lead();
@@ -48,22 +49,27 @@ class checker {
   }
 
   std::string const& id(vertex v) const { return graph_.g[v].id; }
+  // Dates as their reader writes them: 31/03/2026 in Vietnamese, 2026-03-31 in English.
+  std::string date(std::int32_t days) const {
+    return lang_ == language::vi ? format_vn_date(days) : format_iso_date(days);
+  }
 
-  void cycles(edge_kind edges, node_kind nodes, char const* code, char const* lead_in) {
+  // `message` is already in the run's language, with {0} where the cycle goes.
+  void cycles(edge_kind edges, node_kind nodes, char const* code, std::string const& message) {
     for (auto const& c : detail::find_cycles(graph_.g, edges, nodes)) {
-      std::string text = lead_in;
+      std::string text;
       for (auto v : c.path) text += id(v) + " → ";
       text += id(c.path.front());
       if (c.members.size() > c.path.size()) {
-        text += " (also caught up in it:";
+        std::string others;
         for (auto v : c.members)
-          if (std::find(c.path.begin(), c.path.end(), v) == c.path.end()) text += " " + id(v);
-        text += ")";
+          if (std::find(c.path.begin(), c.path.end(), v) == c.path.end()) others += " " + id(v);
+        text += say(lang_, " (also caught up in it:{0})", {others});
       }
-      emit(severity::error, code, graph_.g[c.path.front()].where, text);
+      emit(severity::error, code, graph_.g[c.path.front()].where, say(lang_, message, {text}));
       for (auto v : c.members)
         if (v != c.path.front())
-          emit(severity::note, code, graph_.g[v].where, id(v) + " is part of that cycle");
+          emit(severity::note, code, graph_.g[v].where, say(lang_, "{0} is part of that cycle", {id(v)}));
       if (nodes == node_kind::task) task_cycle_found_ = true;
     }
   }
@@ -93,14 +99,12 @@ class checker {
         auto ready = earliest[std::size_t(p)];
         if (ready != open && ready > *due) {
           emit(severity::error, "graph.schedule_conflict", task.where,
-               "task " + rules_.qualified_id(task) + " is due " + format_iso_date(*due) + ", but " +
-                   rules_.qualified_id(before) + ", which it comes after, cannot finish before " +
-                   format_iso_date(ready));
+               say(lang_, "task {0} is due {1}, but {2}, which it comes after, cannot finish before {3}",
+                   {rules_.qualified_id(task), date(*due), rules_.qualified_id(before), date(ready)}));
         } else if (auto before_due = detail::fixed_due(before); before_due && *before_due > *due) {
           emit(severity::warning, "graph.due_before_prerequisite", task.where,
-               "task " + rules_.qualified_id(task) + " is due " + format_iso_date(*due) +
-                   ", before " + rules_.qualified_id(before) + ", which it comes after, is due " +
-                   format_iso_date(*before_due));
+               say(lang_, "task {0} is due {1}, before {2}, which it comes after, is due {3}",
+                   {rules_.qualified_id(task), date(*due), rules_.qualified_id(before), date(*before_due)}));
         }
       }
     }
@@ -127,8 +131,8 @@ class checker {
       auto const& t = rules_.targets[i];
       if (served(graph_.vertex_of(node_kind::target, int(i)))) continue;
       emit(severity::warning, "graph.unserved_target", t.where,
-           "no task serves target " + rules_.qualified_id(t) +
-               (t.parent >= 0 ? " or its parent targets" : ""));
+           t.parent >= 0 ? say(lang_, "no task serves target {0} or its parent targets", {rules_.qualified_id(t)})
+                         : say(lang_, "no task serves target {0}", {rules_.qualified_id(t)}));
     }
   }
 
@@ -136,7 +140,7 @@ class checker {
     for (auto const& t : rules_.tasks)
       if (t.lead.empty())
         emit(severity::warning, "graph.task_without_lead", t.where,
-             "task " + rules_.qualified_id(t) + " has no lead agency");
+             say(lang_, "task {0} has no lead agency", {rules_.qualified_id(t)}));
   }
 
   void idle_agencies() {
@@ -145,7 +149,7 @@ class checker {
       if (boost::out_degree(v, graph_.g) > 0) continue;
       auto const& a = rules_.agencies[i];
       emit(severity::warning, "graph.idle_agency", a.where,
-           "agency " + a.id + " neither leads nor coordinates any task, nor monitors a target");
+           say(lang_, "agency {0} neither leads nor coordinates any task, nor monitors a target", {a.id}));
     }
   }
 
@@ -172,11 +176,11 @@ class checker {
 
   enum class looseness { none, lower_floor, higher_ceiling, comparator };
 
-  static char const* reason(looseness why) {
+  std::string reason(looseness why) const {
     switch (why) {
-      case looseness::lower_floor: return " (lower threshold)";
-      case looseness::higher_ceiling: return " (higher ceiling)";
-      case looseness::comparator: return " (looser comparator)";
+      case looseness::lower_floor: return say(lang_, "lower threshold");
+      case looseness::higher_ceiling: return say(lang_, "higher ceiling");
+      case looseness::comparator: return say(lang_, "looser comparator");
       case looseness::none: break;
     }
     return "";
@@ -223,6 +227,7 @@ class checker {
       case op::between: text = "between " + value + " and " + show_value(m.upper, type); break;
       case op::approx: text = "approx " + value + " within " + show_value(m.upper, type); break;
     }
+    // Written as in the rule file (its keywords are the same in every language), so it can be found there.
     return text + " by " + std::to_string(m.year);
   }
 
@@ -250,18 +255,18 @@ class checker {
               later = &m;
               break;
             }
-          std::string head = "target " + rules_.qualified_id(t) + " is weaker than " +
-                             rules_.qualified_id(u) + ", which it implements: ";
+          auto mine = rules_.qualified_id(t), other = rules_.qualified_id(u);
           std::string theirs = show(wanted, u.type);
           std::string message;
           if (later)
-            message = head + "it reaches " + show(*later, t.type) + " against " + theirs +
-                      " (later year)";
+            message = say(lang_, "target {0} is weaker than {1}, which it implements: it reaches {2} against {3} (later year)",
+                          {mine, other, show(*later, t.type), theirs});
           else if (!by_then)
-            message = head + "it sets nothing by " + std::to_string(wanted.year) + " against " +
-                      theirs + " (later year)";
+            message = say(lang_, "target {0} is weaker than {1}, which it implements: it sets nothing by {2} against {3} (later year)",
+                          {mine, other, std::to_string(wanted.year), theirs});
           else
-            message = head + show(*by_then, t.type) + " against " + theirs + reason(why);
+            message = say(lang_, "target {0} is weaker than {1}, which it implements: {2} against {3} ({4})",
+                          {mine, other, show(*by_then, t.type), theirs, reason(why)});
           emit(severity::warning, "graph.weaker_than_implemented", t.where, message);
           break;  // one finding per pair is enough to send the reader to the row
         }
@@ -271,16 +276,19 @@ class checker {
 
   sema::checked_ruleset const& rules_;
   dependency_graph const& graph_;
+  language lang_;
   diagnostics out_;
   bool task_cycle_found_ = false;
 };
 
 }  // namespace
 
-diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph) {
-  return checker(rules, graph).run();
+diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph, language lang) {
+  return checker(rules, graph, lang).run();
 }
 
-diagnostics check(sema::checked_ruleset const& rules) { return check(rules, build(rules)); }
+diagnostics check(sema::checked_ruleset const& rules, language lang) {
+  return check(rules, build(rules), lang);
+}
 
 }  // namespace chitieu::graph

@@ -33,16 +33,16 @@ int add(check_context& cx, expr_node n) {
 int check_call(check_context& cx, ast::call const& c, std::vector<int> const& args,
                common_type_fn const& common) {
   auto node = [&](int i) -> expr_node& { return cx.rules.nodes[static_cast<std::size_t>(i)]; };
-  auto arity = [&](std::size_t least, std::size_t most, char const* shape) {
+  auto arity = [&](std::size_t least, std::size_t most, std::string const& shape) {
     if (args.size() >= least && args.size() <= most) return true;
-    cx.error("sema.function_arguments", c.span, std::string(name_of(c.kind)) + " takes " + shape);
+    cx.error("sema.function_arguments", c.span, say(cx.lang, "{0} takes {1}", {name_of(c.kind), shape}));
     return false;
   };
   expr_node e;
   e.where = cx.at(c.span);
   switch (c.kind) {
     case ast::call_kind::prev: {
-      if (!arity(1, 2, "a value and, optionally, how many years back: prev(x) or prev(x, 2)"))
+      if (!arity(1, 2, say(cx.lang, "a value and, optionally, how many years back: prev(x) or prev(x, 2)")))
         return -1;
       int back = 1;
       if (args.size() == 2) {
@@ -51,7 +51,7 @@ int check_call(check_context& cx, ast::call const& c, std::vector<int> const& ar
                      n.number == std::floor(n.number) && n.number >= 1 && n.number <= 100;
         if (!whole) {
           cx.error("sema.prev_years", n.where.span,
-                   "how many years back must be a whole number from 1 to 100");
+                   say(cx.lang, "how many years back must be a whole number from 1 to 100"));
           return -1;
         }
         back = static_cast<int>(n.number);
@@ -59,7 +59,7 @@ int check_call(check_context& cx, ast::call const& c, std::vector<int> const& ar
       auto const& inner = node(args[0]);
       if (inner.type.literal) {
         cx.error("sema.function_arguments", inner.where.span,
-                 "prev of a constant is the constant: give it a value that changes by year");
+                 say(cx.lang, "prev of a constant is the constant: give it a value that changes by year"));
         return -1;
       }
       e.op = node_op::prev;
@@ -69,10 +69,10 @@ int check_call(check_context& cx, ast::call const& c, std::vector<int> const& ar
       return add(cx, e);
     }
     case ast::call_kind::has: {
-      if (!arity(1, 1, "one field: has(x)")) return -1;
+      if (!arity(1, 1, say(cx.lang, "one field: has(x)"))) return -1;
       if (node(args[0]).op != node_op::field) {
         cx.error("sema.has_field", node(args[0]).where.span,
-                 "has asks whether a field was submitted: give it one field's name");
+                 say(cx.lang, "has asks whether a field was submitted: give it one field's name"));
         return -1;
       }
       e.op = node_op::has;
@@ -83,14 +83,13 @@ int check_call(check_context& cx, ast::call const& c, std::vector<int> const& ar
     case ast::call_kind::min:
     case ast::call_kind::max: {
       std::string const shape = c.kind == ast::call_kind::min
-                                    ? "two values of one type: min(a, b), or a unit kind: min(K, E)"
-                                    : "two values of one type: max(a, b), or a unit kind: max(K, E)";
-      if (!arity(2, 2, shape.c_str())) return -1;
+                                    ? say(cx.lang, "two values of one type: min(a, b), or a unit kind: min(K, E)")
+                                    : say(cx.lang, "two values of one type: max(a, b), or a unit kind: max(K, E)");
+      if (!arity(2, 2, shape)) return -1;
       for (int i : args)
         if (!is_numeric_or_date(node(i).type.kind)) {
           cx.error("sema.type_mismatch", node(i).where.span,
-                   std::string(name_of(c.kind)) + " compares numbers or dates, not " +
-                       describe(node(i).type, cx.rules));
+                   say(cx.lang, "{0} compares numbers or dates, not {1}", {name_of(c.kind), type_name(cx, node(i).type)}));
           return -1;
         }
       auto t = common(args[0], args[1], c.span);

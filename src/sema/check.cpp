@@ -89,8 +89,9 @@ char const* block_name(ast::block_kind k) {
 
 class checker {
  public:
-  checker(files_t const& files, std::vector<std::string> const& names) : files_(files) {
+  checker(files_t const& files, std::vector<std::string> const& names, language lang) : files_(files) {
     cx_.rules.file_names = names;
+    cx_.lang = lang;
   }
 
   check_result run() {
@@ -129,12 +130,13 @@ class checker {
 
   template <typename Map>
   bool declare(Map& map, std::string const& id, int index, source_span span,
-               std::vector<location>& places, char const* what) {
+               std::vector<location>& places, std::string const& twice) {
     auto [it, inserted] = map.emplace(id, index);
     if (!inserted) {
-      cx_.error("sema.duplicate_id", span, std::string(what) + " " + quote(id) + " is declared twice");
+      // `twice` is already in the run's language, with {0} for the id.
+      cx_.error("sema.duplicate_id", span, say(cx_.lang, twice, {quote(id)}));
       cx_.note(places[static_cast<std::size_t>(it->second)], "sema.duplicate_id",
-               "first declared here");
+               say(cx_.lang, "first declared here"));
       return false;
     }
     places.push_back(cx_.at(span));
@@ -159,23 +161,23 @@ class checker {
           unit_kind k{u->id.text, u->title.value, u->counted ? u->counted->value : u->title.value,
                       {}, cx_.at(u->span)};
           if (declare(cx_.unit_by_id, k.id, static_cast<int>(cx_.rules.unit_kinds.size()),
-                      u->id.span, unit_places_, "unit kind"))
+                      u->id.span, unit_places_, say(cx_.lang, "unit kind {0} is declared twice")))
             cx_.rules.unit_kinds.push_back(k);
         } else if (auto const* l = boost::get<ast::ladder_decl>(&d.get())) {
           ladder ld{l->id.text, l->title.value, {}, cx_.at(l->span)};
           std::set<std::string> seen;
           for (auto const& lv : l->levels) {
             if (!seen.insert(lv.id.text).second)
-              cx_.error("sema.duplicate_id", lv.id.span, "level " + quote(lv.id.text) + " appears twice");
+              cx_.error("sema.duplicate_id", lv.id.span, say(cx_.lang, "level {0} appears twice", {quote(lv.id.text)}));
             ld.levels.push_back({lv.id.text, lv.title.value});
           }
           if (declare(cx_.ladder_by_id, ld.id, static_cast<int>(cx_.rules.ladders.size()),
-                      l->id.span, ladder_places_, "ladder"))
+                      l->id.span, ladder_places_, say(cx_.lang, "ladder {0} is declared twice")))
             cx_.rules.ladders.push_back(ld);
         } else if (auto const* a = boost::get<ast::agency_decl>(&d.get())) {
           agency ag{a->id.text, a->title.value, a->level ? a->level->text : "", cx_.at(a->span)};
           if (declare(cx_.agency_by_id, ag.id, static_cast<int>(cx_.rules.agencies.size()),
-                      a->id.span, agency_places_, "agency"))
+                      a->id.span, agency_places_, say(cx_.lang, "agency {0} is declared twice")))
             cx_.rules.agencies.push_back(ag);
           for (auto const& allow : a->allows) check_allow(allow);
         } else if (auto const* fd = boost::get<ast::field_decl>(&d.get())) {
@@ -190,17 +192,17 @@ class checker {
     auto code = a.code.first.text + (a.code.second ? "." + a.code.second->text : "");
     auto const& codes = warning_codes();
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
-      cx_.error("sema.unknown_code", a.code.span, quote(code) + " is not a warning code that can be allowed");
+      cx_.error("sema.unknown_code", a.code.span, say(cx_.lang, "{0} is not a warning code that can be allowed", {quote(code)}));
       suggest(cx_, code, codes);
     } else if (a.reason.value.find_first_not_of(' ') == std::string::npos) {
-      cx_.error("sema.missing_item", a.reason.span, "'allow' needs the reason the plan gives");
+      cx_.error("sema.missing_item", a.reason.span, say(cx_.lang, "'allow' needs the reason the plan gives"));
     }
   }
 
   void collect_document(ast::document_decl const& doc) {
     if (file_document_[cx_.file] >= 0) {
       cx_.error("sema.multiple_documents", doc.id.span,
-                "a rule file holds one document; " + quote(doc.id.text) + " is the second here");
+                say(cx_.lang, "a rule file holds one document; {0} is the second here", {quote(doc.id.text)}));
       return;
     }
     document d;
@@ -211,7 +213,7 @@ class checker {
       bool repeatable = item.key == ast::document_key::implements || item.key == ast::document_key::replaces ||
                         item.key == ast::document_key::monitor;
       if (!seen.insert(item.key).second && !repeatable)
-        cx_.error("sema.duplicate_item", item.span, "document item given twice");
+        cx_.error("sema.duplicate_item", item.span, say(cx_.lang, "document item given twice"));
       auto first = item.texts.empty() ? std::string() : item.texts.front().value;
       switch (item.key) {
         case ast::document_key::number: d.number = first; break;
@@ -232,12 +234,13 @@ class checker {
             d.date = days_from_civil(
                 {static_cast<int>(item.date->year), item.date->month, item.date->day});
           else
-            cx_.error("sema.bad_date", item.span, "not a calendar date");
+            cx_.error("sema.bad_date", item.span, say(cx_.lang, "not a calendar date"));
           break;
       }
     }
     int index = static_cast<int>(cx_.rules.documents.size());
-    if (declare(cx_.document_by_id, d.id, index, doc.id.span, document_places_, "document")) {
+    if (declare(cx_.document_by_id, d.id, index, doc.id.span, document_places_,
+                say(cx_.lang, "document {0} is declared twice"))) {
       cx_.rules.documents.push_back(d);
       document_decls_.push_back(&doc);
       file_document_[cx_.file] = index;
@@ -249,7 +252,7 @@ class checker {
       cx_.file = file;
       auto kind = cx_.unit_by_id.find(fd->unit_kind.text);
       if (kind == cx_.unit_by_id.end()) {
-        cx_.error("sema.unknown_name", fd->unit_kind.span, "unknown unit kind " + quote(fd->unit_kind.text));
+        cx_.error("sema.unknown_name", fd->unit_kind.span, say(cx_.lang, "unknown unit kind {0}", {quote(fd->unit_kind.text)}));
         suggest(cx_, fd->unit_kind.text, unit_kind_names(cx_));
         continue;
       }
@@ -266,9 +269,9 @@ class checker {
         if (old.type.kind != f.type.kind || old.type.unit != f.type.unit ||
             old.type.ladder != f.type.ladder) {
           cx_.error("sema.conflicting_field", fd->id.span,
-                    "field " + quote(fd->unit_kind.text + "." + f.id) + " was declared as " +
-                        describe(old.type, cx_.rules) + ", here as " + describe(f.type, cx_.rules));
-          cx_.note(old.where, "sema.conflicting_field", "first declared here");
+                    say(cx_.lang, "field {0} was declared as {1}, here as {2}",
+                        {quote(fd->unit_kind.text + "." + f.id), type_name(cx_, old.type), type_name(cx_, f.type)}));
+          cx_.note(old.where, "sema.conflicting_field", say(cx_.lang, "first declared here"));
         }
         continue;  // the same declaration again, from another plan: one field
       }
@@ -288,25 +291,25 @@ class checker {
     out.kind = kinds[static_cast<int>(t.kind)];
     if (t.unit_of) {
       if (t.kind != ast::type_kind::number && t.kind != ast::type_kind::count) {
-        cx_.error("sema.bad_type", t.unit_of->span, "only number and count take 'of \"unit\"'");
+        cx_.error("sema.bad_type", t.unit_of->span, say(cx_.lang, "only number and count take 'of \"unit\"'"));
         return false;
       }
       out.unit = t.unit_of->value;
     }
     if (t.kind == ast::type_kind::level) {
       if (!t.ladder) {
-        cx_.error("sema.bad_type", t.span, "'level' needs a ladder name");
+        cx_.error("sema.bad_type", t.span, say(cx_.lang, "'level' needs a ladder name"));
         return false;
       }
       auto l = cx_.ladder_by_id.find(t.ladder->text);
       if (l == cx_.ladder_by_id.end()) {
-        cx_.error("sema.unknown_name", t.ladder->span, "unknown ladder " + quote(t.ladder->text));
+        cx_.error("sema.unknown_name", t.ladder->span, say(cx_.lang, "unknown ladder {0}", {quote(t.ladder->text)}));
         suggest(cx_, t.ladder->text, ladder_names(cx_));
         return false;
       }
       out.ladder = l->second;
     } else if (t.ladder) {
-      cx_.error("sema.bad_type", t.ladder->span, "only 'level' takes a ladder name");
+      cx_.error("sema.bad_type", t.ladder->span, say(cx_.lang, "only 'level' takes a ladder name"));
       return false;
     }
     return true;
@@ -325,15 +328,15 @@ class checker {
         std::string const& id = ind ? ind->id.text : blk->id.text;
         if (doc < 0) {
           cx_.error("sema.no_document", id_span,
-                    quote(id) + " needs a 'document' declaration in its file");
+                    say(cx_.lang, "{0} needs a 'document' declaration in its file", {quote(id)}));
           continue;
         }
         auto key = std::make_pair(doc, id);
         auto [it, fresh] = places.emplace(key, cx_.at(id_span));
         if (!fresh) {
           cx_.error("sema.duplicate_id", id_span,
-                    quote(id) + " is declared twice in document " + quote(cx_.rules.documents[doc].id));
-          cx_.note(it->second, "sema.duplicate_id", "first declared here");
+                    say(cx_.lang, "{0} is declared twice in document {1}", {quote(id), quote(cx_.rules.documents[doc].id)}));
+          cx_.note(it->second, "sema.duplicate_id", say(cx_.lang, "first declared here"));
           continue;
         }
         if (ind) {
@@ -442,19 +445,19 @@ class checker {
   std::optional<double> convert_value(ast::value_lit const& v, value_type const& type) {
     if (auto const* n = boost::get<ast::number_lit>(&v.get())) {
       if (!std::isfinite(n->value)) {
-        cx_.error("sema.bad_number", n->span, "number is too large");
+        cx_.error("sema.bad_number", n->span, say(cx_.lang, "number is too large"));
         return std::nullopt;
       }
       if (type.kind == value_kind::level) {
         cx_.error("sema.milestone_type", n->span,
-                  "this target measures a level of " + quote(cx_.rules.ladders[type.ladder].id) +
-                      "; write a level name");
+                  say(cx_.lang, "this target measures a level of {0}; write a level name",
+                      {quote(cx_.rules.ladders[type.ladder].id)}));
         return std::nullopt;
       }
       if (type.kind == value_kind::percent) {
         if (!n->percent) {
           cx_.error("sema.percent_literal", n->span,
-                    percent_literal_message("this target measures a percent", n->value));
+                    percent_literal_message(cx_.lang, false, n->value));
           return std::nullopt;
         }
         return n->value / 100;
@@ -462,7 +465,7 @@ class checker {
       if (n->percent) {
         if (type.kind == value_kind::number && type.ratio) return n->value / 100;
         cx_.error("sema.type_mismatch", n->span,
-                  "a percent value for a measure of type " + describe(type, cx_.rules));
+                  say(cx_.lang, "a percent value for a measure of type {0}", {type_name(cx_, type)}));
         return std::nullopt;
       }
       return n->value;
@@ -470,14 +473,14 @@ class checker {
     auto const& name = boost::get<ast::name>(v.get());
     if (type.kind != value_kind::level) {
       cx_.error("sema.milestone_type", name.span,
-                "level " + quote(name.text) + " for a measure of type " + describe(type, cx_.rules));
+                say(cx_.lang, "level {0} for a measure of type {1}", {quote(name.text), type_name(cx_, type)}));
       return std::nullopt;
     }
     auto const& ladder = cx_.rules.ladders[static_cast<std::size_t>(type.ladder)];
     for (std::size_t i = 0; i < ladder.levels.size(); ++i)
       if (ladder.levels[i].id == name.text) return static_cast<double>(i);
     cx_.error("sema.unknown_level", name.span,
-              "ladder " + quote(ladder.id) + " has no level " + quote(name.text));
+              say(cx_.lang, "ladder {0} has no level {1}", {quote(ladder.id), quote(name.text)}));
     suggest(cx_, name.text, level_names(cx_, type.ladder));
     return std::nullopt;
   }
@@ -490,11 +493,11 @@ class checker {
       std::string name = item_name(item);
       if (!allowed(decl.kind, name)) {
         cx_.error("sema.misplaced_item", item_span(item),
-                  "'" + name + "' is not an item of a " + block_name(decl.kind));
+                  say(cx_.lang, "'{0}' is not an item of a {1}", {name, block_name(decl.kind)}));
         continue;
       }
       if (single_valued(name) && !seen.insert(name).second)
-        cx_.error("sema.duplicate_item", item_span(item), "'" + name + "' is given twice");
+        cx_.error("sema.duplicate_item", item_span(item), say(cx_.lang, "'{0}' is given twice", {name}));
       if (auto const* allow = boost::get<ast::allow_item>(&item.get())) check_allow(*allow);
     }
     switch (decl.kind) {
@@ -533,7 +536,7 @@ class checker {
         }
       } else if (auto const* w = boost::get<ast::weight_item>(&item.get())) {
         if (!std::isfinite(w->value.value) || w->value.value <= 0 || w->value.percent)
-          cx_.error("sema.bad_weight", w->span, "a weight is a positive number");
+          cx_.error("sema.bad_weight", w->span, say(cx_.lang, "a weight is a positive number"));
         else
           weight = w->value.value;
       }
@@ -549,7 +552,7 @@ class checker {
     t.where = cx_.at(decl.span);
     common_text(decl, t.cite, t.group, t.note, nullptr, t.weight);
     if (auto const* applies = find_names(decl, ast::names_key::applies)) t.applies = resolve_kinds(*applies);
-    else cx_.error("sema.missing_item", decl.id.span, "target " + quote(t.id) + " needs 'applies to'");
+    else cx_.error("sema.missing_item", decl.id.span, say(cx_.lang, "target {0} needs 'applies to'", {quote(t.id)}));
     for (auto const& item : decl.items)
       if (auto const* n = boost::get<ast::names_item>(&item.get());
           n && n->key != ast::names_key::applies && allowed(decl.kind, item_name(item)))
@@ -557,7 +560,7 @@ class checker {
 
     auto const* measure = find_item<ast::expr_item>(decl);
     if (!measure) {
-      cx_.error("sema.missing_item", decl.id.span, "target " + quote(t.id) + " needs a 'measure'");
+      cx_.error("sema.missing_item", decl.id.span, say(cx_.lang, "target {0} needs a 'measure'", {quote(t.id)}));
       return;
     }
     if (t.applies.empty()) return;
@@ -575,9 +578,9 @@ class checker {
       } else {
         if (type.kind != t.type.kind || type.unit != t.type.unit) {
           cx_.error("sema.type_mismatch", measure->value.span,
-                    "the measure has type " + describe(t.type, cx_.rules) + " in " +
-                        cx_.rules.unit_kinds[t.applies[0]].id + " but " + describe(type, cx_.rules) +
-                        " in " + cx_.rules.unit_kinds[t.applies[k]].id);
+                    say(cx_.lang, "the measure has type {0} in {1} but {2} in {3}",
+                        {type_name(cx_, t.type), cx_.rules.unit_kinds[t.applies[0]].id, type_name(cx_, type),
+                         cx_.rules.unit_kinds[t.applies[k]].id}));
           return;
         }
       }
@@ -585,8 +588,8 @@ class checker {
     if (t.type.kind == value_kind::boolean || t.type.kind == value_kind::date ||
         t.type.kind == value_kind::text) {
       cx_.error("sema.target_measure_type", measure->value.span,
-                "a target measures a number, percent, count, money, rank or level, not " +
-                    describe(t.type, cx_.rules) + "; for a yes/no condition use share(…) or all(…)");
+                say(cx_.lang, "a target measures a number, percent, count, money, rank or level, not {0}; for a yes/no condition use share(…) or all(…)",
+                    {type_name(cx_, t.type)}));
       t.measure = -1;
       return;
     }
@@ -620,25 +623,25 @@ class checker {
               ms.upper = std::abs(ms.value) * n->value / 100;
           }
           if (ms.comparator == milestone::op::between && ms.upper < ms.value) {
-            cx_.error("sema.bad_range", m->span, "'between' needs the lower bound first");
+            cx_.error("sema.bad_range", m->span, say(cx_.lang, "'between' needs the lower bound first"));
             continue;
           }
         } else if (ms.comparator == milestone::op::approx) {
           ms.upper = std::abs(ms.value) * 0.05;
         }
         if (ms.year < 1900 || ms.year > 2200) {
-          cx_.error("sema.bad_period", m->span, "year out of range 1900–2200");
+          cx_.error("sema.bad_period", m->span, say(cx_.lang, "year out of range 1900–2200"));
           continue;
         }
         if (!t.milestones.empty()) {
           auto const& prev = t.milestones.back();
           if (ms.year <= prev.year)
             cx_.error("sema.milestone_order", m->span,
-                      "milestones must be in increasing year order: " + std::to_string(ms.year) +
-                          " comes after " + std::to_string(prev.year));
+                      say(cx_.lang, "milestones must be in increasing year order: {0} comes after {1}",
+                          {std::to_string(ms.year), std::to_string(prev.year)}));
           else if (looser(prev, ms))
             cx_.error("sema.milestone_looser", m->span,
-                      "this milestone is looser than the one for " + std::to_string(prev.year));
+                      say(cx_.lang, "this milestone is looser than the one for {0}", {std::to_string(prev.year)}));
         }
         t.milestones.push_back(ms);
       } else if (auto const* bl = boost::get<ast::baseline_item>(&item.get())) {
@@ -649,11 +652,11 @@ class checker {
       }
     }
     if (t.milestones.empty() && !written) {
-      cx_.error("sema.missing_item", decl.id.span, "target " + quote(t.id) + " has no milestone");
+      cx_.error("sema.missing_item", decl.id.span, say(cx_.lang, "target {0} has no milestone", {quote(t.id)}));
       return;
     }
     if (t.baseline_value && t.baseline_year >= t.milestones.front().year)
-      cx_.error("sema.baseline_year", decl.id.span, "the baseline year must come before the first milestone");
+      cx_.error("sema.baseline_year", decl.id.span, say(cx_.lang, "the baseline year must come before the first milestone"));
   }
 
   static bool looser(milestone const& prev, milestone const& next) {
@@ -679,7 +682,7 @@ class checker {
     o.where = cx_.at(decl.span);
     common_text(decl, o.cite, o.group, o.note, nullptr, o.weight);
     if (auto const* applies = find_names(decl, ast::names_key::applies)) o.applies = resolve_kinds(*applies);
-    else cx_.error("sema.missing_item", decl.id.span, "obligation " + quote(o.id) + " needs 'applies to'");
+    else cx_.error("sema.missing_item", decl.id.span, say(cx_.lang, "obligation {0} needs 'applies to'", {quote(o.id)}));
     if (auto const* monitor = find_names(decl, ast::names_key::monitor))
       pending_.push_back({b.file, b.document, monitor, decl.kind, b.index});
     if (auto const* every = find_item<ast::every_item>(decl))
@@ -697,14 +700,14 @@ class checker {
         int root = check_expression(cx_, req->value, scope);
         if (root < 0) break;
         if (cx_.rules.nodes[static_cast<std::size_t>(root)].type.kind != value_kind::boolean) {
-          cx_.error("sema.not_boolean", req->value.span, "'require' needs a yes/no condition");
+          cx_.error("sema.not_boolean", req->value.span, say(cx_.lang, "'require' needs a yes/no condition"));
           break;
         }
         r.roots.push_back(root);
       }
       if (r.roots.size() == o.applies.size()) o.requirements.push_back(std::move(r));
     }
-    if (!any) cx_.error("sema.missing_item", decl.id.span, "obligation " + quote(o.id) + " has no 'require'");
+    if (!any) cx_.error("sema.missing_item", decl.id.span, say(cx_.lang, "obligation {0} has no 'require'", {quote(o.id)}));
   }
 
   void check_task(block_ref const& b) {
@@ -731,12 +734,12 @@ std::vector<int> resolve_unit_kinds(check_context& cx, ast::names_item const& it
   std::vector<int> kinds;
   for (auto const& n : item.names) {
     if (n.second) {
-      cx.error("sema.unknown_name", n.span, "unit kinds are not qualified");
+      cx.error("sema.unknown_name", n.span, say(cx.lang, "unit kinds are not qualified"));
       continue;
     }
     auto it = cx.unit_by_id.find(n.first.text);
     if (it == cx.unit_by_id.end()) {
-      cx.error("sema.unknown_name", n.span, "unknown unit kind " + quote(n.first.text));
+      cx.error("sema.unknown_name", n.span, say(cx.lang, "unknown unit kind {0}", {quote(n.first.text)}));
       suggest(cx, n.first.text, unit_kind_names(cx));
     } else if (std::find(kinds.begin(), kinds.end(), it->second) == kinds.end())
       kinds.push_back(it->second);
@@ -747,8 +750,8 @@ std::vector<int> resolve_unit_kinds(check_context& cx, ast::names_item const& it
 }  // namespace detail
 
 check_result check(std::vector<syntax::ast::rule_file> const& files,
-                   std::vector<std::string> const& names) {
-  return detail::checker(files, names).run();
+                   std::vector<std::string> const& names, check_options const& options) {
+  return detail::checker(files, names, options.lang).run();
 }
 
 }  // namespace chitieu::sema

@@ -1,5 +1,6 @@
 // Shared state of one check run: symbol tables and the diagnostic sink. Private to src/sema.
 #pragma once
+#include <chitieu/language.hpp>
 #include <chitieu/sema/check.hpp>
 
 #include <functional>
@@ -17,6 +18,7 @@ struct check_context {
   checked_ruleset rules;
   diagnostics diags;
   std::uint32_t file = 0;  // the file being checked
+  language lang = language::vi;  // of every message; the code writes English, `say` gives this language
 
   std::map<std::string, int, std::less<>> unit_by_id, ladder_by_id, agency_by_id, document_by_id;
   std::map<std::pair<int, std::string>, int> field_by_key;  // (unit kind, id)
@@ -81,6 +83,8 @@ bool check_recurrence_year(check_context& cx, unsigned year, source_span span);
 bool resolve_day_month(check_context& cx, ast::slash_lit const& s, unsigned& day, unsigned& month);
 
 std::string quote(std::string_view s);
+/// A value type as messages name it ("percent", "a number", "level of muc_do"), in the run's language.
+std::string type_name(check_context const& cx, value_type const& t);
 
 /// Visits an x3::variant with a generic lambda (x3's own apply_visitor wants a result_type).
 template <typename Visitor, typename Variant>

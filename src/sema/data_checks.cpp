@@ -24,9 +24,9 @@ void check_data_check(check_context& cx, ast::block_decl const& decl, int docume
     }
   }
   if (applies) out.applies = resolve_unit_kinds(cx, *applies);
-  else cx.error("sema.missing_item", decl.id.span, "check " + quote(out.id) + " needs 'applies to'");
+  else cx.error("sema.missing_item", decl.id.span, say(cx.lang, "check {0} needs 'applies to'", {quote(out.id)}));
   if (conditions.empty()) {
-    cx.error("sema.missing_item", decl.id.span, "check " + quote(out.id) + " has no 'require'");
+    cx.error("sema.missing_item", decl.id.span, say(cx.lang, "check {0} has no 'require'", {quote(out.id)}));
     return;
   }
   for (auto const* req : conditions) {
@@ -36,7 +36,7 @@ void check_data_check(check_context& cx, ast::block_decl const& decl, int docume
       int root = check_expression(cx, req->value, scope);
       if (root < 0) break;
       if (cx.rules.nodes[static_cast<std::size_t>(root)].type.kind != value_kind::boolean) {
-        cx.error("sema.not_boolean", req->value.span, "'require' needs a yes/no condition");
+        cx.error("sema.not_boolean", req->value.span, say(cx.lang, "'require' needs a yes/no condition"));
         break;
       }
       r.roots.push_back(root);

@@ -27,7 +27,7 @@ std::optional<day_range> resolve_period(check_context& cx, ast::period const& p)
     check_context& cx;
     std::optional<day_range> operator()(ast::date_lit const& d) const {
       if (!is_valid_date(static_cast<int>(d.year), d.month, d.day) || !valid_year(d.year)) {
-        cx.error("sema.bad_date", d.span, "not a calendar date");
+        cx.error("sema.bad_date", d.span, say(cx.lang, "not a calendar date"));
         return std::nullopt;
       }
       auto day = days_from_civil({static_cast<int>(d.year), d.month, d.day});
@@ -35,7 +35,7 @@ std::optional<day_range> resolve_period(check_context& cx, ast::period const& p)
     }
     std::optional<day_range> operator()(ast::quarter_lit const& q) const {
       if (q.quarter < 1 || q.quarter > 4 || !valid_year(q.year)) {
-        cx.error("sema.bad_period", q.span, "a quarter is Q1 to Q4 of a year 1900–2200");
+        cx.error("sema.bad_period", q.span, say(cx.lang, "a quarter is Q1 to Q4 of a year 1900–2200"));
         return std::nullopt;
       }
       int y = static_cast<int>(q.year);
@@ -47,11 +47,11 @@ std::optional<day_range> resolve_period(check_context& cx, ast::period const& p)
     std::optional<day_range> operator()(ast::slash_lit const& s) const {
       if (s.second < 1000) {
         cx.error("sema.bad_period", s.span,
-                 "a deadline period needs a year: write MM/YYYY, or use 'every year by DD/MM'");
+                 say(cx.lang, "a deadline period needs a year: write MM/YYYY, or use 'every year by DD/MM'"));
         return std::nullopt;
       }
       if (s.first < 1 || s.first > 12 || !valid_year(s.second)) {
-        cx.error("sema.bad_period", s.span, "not a month: write MM/YYYY");
+        cx.error("sema.bad_period", s.span, say(cx.lang, "not a month: write MM/YYYY"));
         return std::nullopt;
       }
       int y = static_cast<int>(s.second);
@@ -62,7 +62,7 @@ std::optional<day_range> resolve_period(check_context& cx, ast::period const& p)
     }
     std::optional<day_range> operator()(ast::year_lit const& yl) const {
       if (!valid_year(yl.year)) {
-        cx.error("sema.bad_period", yl.span, "year out of range 1900–2200");
+        cx.error("sema.bad_period", yl.span, say(cx.lang, "year out of range 1900–2200"));
         return std::nullopt;
       }
       int y = static_cast<int>(yl.year);
@@ -78,7 +78,7 @@ std::optional<day_range> resolve_period(check_context& cx, ast::period const& p)
 bool resolve_day_month(check_context& cx, ast::slash_lit const& s, unsigned& day, unsigned& month) {
   // 2024 is a leap year, so 29/02 is accepted here and clamped per year when judged.
   if (s.second < 1 || s.second > 12 || s.first < 1 || s.first > days_in_month(2024, s.second)) {
-    cx.error("sema.bad_period", s.span, "not a day of the year: write DD/MM");
+    cx.error("sema.bad_period", s.span, say(cx.lang, "not a day of the year: write DD/MM"));
     return false;
   }
   day = s.first;
@@ -89,15 +89,15 @@ bool resolve_day_month(check_context& cx, ast::slash_lit const& s, unsigned& day
 bool check_interval(check_context& cx, unsigned n, source_span span, char const* unit) {
   if (n >= 1) return true;
   if (std::string_view(unit) == "days")
-    cx.error("sema.bad_interval", span, "'within 0 days' leaves no time: write at least 1, or 'by DATE'");
+    cx.error("sema.bad_interval", span, say(cx.lang, "'within 0 days' leaves no time: write at least 1, or 'by DATE'"));
   else
-    cx.error("sema.bad_interval", span, std::string("0 ") + unit + " never comes round: write at least 1");
+    cx.error("sema.bad_interval", span, say(cx.lang, "0 {0} never comes round: write at least 1", {unit}));  // `every 0 years`: the keyword
   return false;
 }
 
 bool check_recurrence_year(check_context& cx, unsigned year, source_span span) {
   if (valid_year(year)) return true;
-  cx.error("sema.bad_period", span, "year out of range 1900–2200");
+  cx.error("sema.bad_period", span, say(cx.lang, "year out of range 1900–2200"));
   return false;
 }
 
@@ -108,7 +108,7 @@ void resolve_years(check_context& cx, ast::every_item const& every, document con
       (every.until && !check_recurrence_year(cx, *every.until, every.span)))
     o.from_year = o.until_year = 0;
   else if (o.until_year && o.until_year < o.from_year)
-    cx.error("sema.bad_period", every.span, "the years end before they start");
+    cx.error("sema.bad_period", every.span, say(cx.lang, "the years end before they start"));
   if (check_interval(cx, every.interval, every.span, "years")) o.every_years = static_cast<int>(every.interval);
   // "định kỳ 5 năm" counts from `from`, else from the plan's own year (docs/language.md).
   o.start_year = o.from_year ? o.from_year : doc.date ? civil_from_days(*doc.date).year : 0;
@@ -121,7 +121,7 @@ namespace {
 bool check_day_of_month(check_context& cx, ast::deadline const& d) {
   if (d.day >= 1 && d.day <= 31) return true;
   cx.error("sema.bad_day_of_month", d.span,
-           "day " + std::to_string(d.day) + " is not a day of the month: write 1 to 31");
+           say(cx.lang, "day {0} is not a day of the month: write 1 to 31", {std::to_string(d.day)}));
   return false;
 }
 
@@ -135,7 +135,7 @@ deadline resolve_yearly(check_context& cx, ast::deadline const& d, document cons
     auto const* y = boost::get<ast::year_lit>(&d.second->get());
     if (!y) {
       cx.error("sema.bad_period", detail::visit([](auto const& p) { return p.span; }, *d.second),
-               "'from' takes a year (YYYY): the year of the first round");
+               say(cx.lang, "'from' takes a year (YYYY): the year of the first round"));
       return deadline{};
     }
     if (!check_recurrence_year(cx, y->year, y->span)) return deadline{};
@@ -163,7 +163,7 @@ deadline resolve_within(check_context& cx, ast::deadline const& d, document cons
   if (!d.first) {
     if (!doc.date) {
       cx.error("sema.undated_issue", d.span,
-               "'of issue' needs the document's date: add 'date YYYY-MM-DD' to document " + quote(doc.id));
+               say(cx.lang, "'of issue' needs the document's date: add 'date YYYY-MM-DD' to document {0}", {quote(doc.id)}));
       return deadline{};
     }
     start = *doc.date;
@@ -172,7 +172,7 @@ deadline resolve_within(check_context& cx, ast::deadline const& d, document cons
     auto const* date = boost::get<ast::date_lit>(&d.first->get());
     if (!date) {
       cx.error("sema.bad_period", detail::visit([](auto const& p) { return p.span; }, *d.first),
-               "'of' takes 'issue' or a date (YYYY-MM-DD)");
+               say(cx.lang, "'of' takes 'issue' or a date (YYYY-MM-DD)"));
       return deadline{};
     }
     auto range = resolve_period(cx, *d.first);
@@ -238,7 +238,7 @@ deadline resolve_deadline(check_context& cx, ast::deadline const& d, document co
       out.start = first->first;
       if (second) {
         if (second->last < first->first) {
-          cx.error("sema.bad_period", d.span, "the period ends before it starts");
+          cx.error("sema.bad_period", d.span, say(cx.lang, "the period ends before it starts"));
           return deadline{};
         }
         out.kind = deadline_kind::range;

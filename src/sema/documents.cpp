@@ -33,7 +33,7 @@ std::vector<int> resolve_agencies(check_context& cx, std::vector<ast::name> cons
   for (auto const& n : names) {
     auto it = cx.agency_by_id.find(n.text);
     if (it == cx.agency_by_id.end()) {
-      cx.error("sema.unknown_agency", n.span, "unknown agency " + quote(n.text));
+      cx.error("sema.unknown_agency", n.span, say(cx.lang, "unknown agency {0}", {quote(n.text)}));
       suggest(cx, n.text, agency_names(cx));
     } else if (std::find(out.begin(), out.end(), it->second) == out.end()) {
       out.push_back(it->second);
@@ -49,7 +49,7 @@ void read_document_header(check_context& cx, ast::document_item const& item, doc
       break;
     case ast::document_key::level: {
       if (item.names.size() != 1) {
-        cx.error("sema.document_level", item.span, "a document has one level");
+        cx.error("sema.document_level", item.span, say(cx.lang, "a document has one level"));
         break;
       }
       auto const& word = item.names.front();
@@ -58,8 +58,8 @@ void read_document_header(check_context& cx, ast::document_item const& item, doc
         break;
       }
       cx.error("sema.document_level", word.span,
-               "unknown document level " + quote(word.text) +
-                   "; use national, ministry, province, department or commune");
+               say(cx.lang, "unknown document level {0}; use national, ministry, province, department or commune",
+                   {quote(word.text)}));
       std::vector<std::string> words;
       for (auto const& l : level_words) words.emplace_back(l.word);
       suggest(cx, word.text, words);
@@ -81,11 +81,11 @@ void check_document_header(check_context& cx, ast::document_decl const& decl, do
     for (auto const& item : decl.items)
       if (item.key == ast::document_key::province)
         cx.error("sema.document_province", item.span,
-                 "a " + std::string(level_word(d.level)) +
-                     " document covers the whole country; 'province' belongs to provincial plans");
+                 say(cx.lang, "a {0} document covers the whole country; 'province' belongs to provincial plans",
+                     {level_word(d.level)}));
   if (!d.replaces.empty() && !d.date)
     cx.error("sema.missing_item", decl.id.span,
-             "document " + quote(d.id) + " replaces another plan and needs a 'date' to say from when");
+             say(cx.lang, "document {0} replaces another plan and needs a 'date' to say from when", {quote(d.id)}));
 }
 
 void link_replacements(check_context& cx, std::vector<location> const& places) {
@@ -97,13 +97,13 @@ void link_replacements(check_context& cx, std::vector<location> const& places) {
         cx.file = places[by].file;
         if (docs[old].replaced_by >= 0 && docs[old].replaced_by != int(by)) {
           cx.error("sema.replaced_twice", places[by].span,
-                   "document " + quote(docs[old].id) + " is already replaced by " +
-                       quote(docs[std::size_t(docs[old].replaced_by)].id));
+                   say(cx.lang, "document {0} is already replaced by {1}",
+                       {quote(docs[old].id), quote(docs[std::size_t(docs[old].replaced_by)].id)}));
           continue;
         }
         if (docs[by].replaced_by == int(old)) {
           cx.error("sema.replaces_cycle", places[by].span,
-                   "documents " + quote(docs[by].id) + " and " + quote(docs[old].id) + " replace each other");
+                   say(cx.lang, "documents {0} and {1} replace each other", {quote(docs[by].id), quote(docs[old].id)}));
           continue;
         }
         docs[old].replaced_by = int(by);

@@ -19,9 +19,6 @@ bool is_numeric(value_kind k) {
 
 bool is_plain_ratio(value_type const& t) { return t.kind == value_kind::number && t.ratio; }
 
-std::string type_name(value_type const& t, checked_ruleset const& rules) {
-  return describe(t, rules);
-}
 
 class expression_checker {
  public:
@@ -62,7 +59,7 @@ class expression_checker {
 
   int visit(ast::number_lit const& n) {
     if (!std::isfinite(n.value)) {
-      cx_.error("sema.bad_number", n.span, "number is too large");
+      cx_.error("sema.bad_number", n.span, say(cx_.lang, "number is too large"));
       return -1;
     }
     expr_node e;
@@ -82,7 +79,7 @@ class expression_checker {
   }
   int visit(ast::date_lit const& d) {
     if (!is_valid_date(static_cast<int>(d.year), d.month, d.day)) {
-      cx_.error("sema.bad_date", d.span, "not a calendar date");
+      cx_.error("sema.bad_date", d.span, say(cx_.lang, "not a calendar date"));
       return -1;
     }
     expr_node e;
@@ -94,7 +91,7 @@ class expression_checker {
   int visit(ast::due_ref const& d) {
     if (!scope_.due_allowed) {
       cx_.error("sema.due_outside_obligation", d.span,
-                "'due' is only defined in an obligation with a 'due' day");
+                say(cx_.lang, "'due' is only defined in an obligation with a 'due' day"));
       return -1;
     }
     expr_node e;
@@ -121,7 +118,7 @@ class expression_checker {
       } else {
         if (!is_numeric(node(inner).type.kind)) {
           cx_.error("sema.type_mismatch", p.get().span,
-                    "cannot negate a value of type " + type_name(node(inner).type, cx_.rules));
+                    say(cx_.lang, "cannot negate a value of type {0}", {type_name(cx_, node(inner).type)}));
           return -1;
         }
         e.op = node_op::negate;
@@ -136,14 +133,14 @@ class expression_checker {
     if (q.second) {
       auto doc = cx_.document_by_id.find(q.first.text);
       if (doc == cx_.document_by_id.end()) {
-        cx_.error("sema.unknown_name", q.first.span, "unknown document " + quote(q.first.text));
+        cx_.error("sema.unknown_name", q.first.span, say(cx_.lang, "unknown document {0}", {quote(q.first.text)}));
         suggest(cx_, q.first.text, document_names(cx_));
         return -1;
       }
       auto ind = cx_.indicator_by_key.find({doc->second, q.second->text});
       if (ind == cx_.indicator_by_key.end()) {
         cx_.error("sema.unknown_name", q.second->span,
-                  "document " + quote(q.first.text) + " has no indicator " + quote(q.second->text));
+                  say(cx_.lang, "document {0} has no indicator {1}", {quote(q.first.text), quote(q.second->text)}));
         suggest(cx_, q.second->text, names_in_document(cx_.indicator_by_key, doc->second));
         return -1;
       }
@@ -167,8 +164,7 @@ class expression_checker {
         }
     auto const& kind = cx_.rules.unit_kinds[static_cast<std::size_t>(scope_.unit_kind)];
     cx_.error("sema.unknown_name", q.span,
-              "unknown name " + quote(name) + ": not a field of " + kind.id +
-                  ", nor an indicator of this document");
+              say(cx_.lang, "unknown name {0}: not a field of {1}, nor an indicator of this document", {quote(name), kind.id}));
     suggest_expression_name(cx_, name, scope_.unit_kind, scope_.document);
     return -1;
   }
@@ -177,7 +173,7 @@ class expression_checker {
     auto const& f = cx_.rules.fields[static_cast<std::size_t>(index)];
     if (f.type.kind == value_kind::text) {
       cx_.error("sema.text_in_expression", span,
-                "text field " + quote(f.id) + " cannot be computed on");
+                say(cx_.lang, "text field {0} cannot be computed on", {quote(f.id)}));
       return -1;
     }
     if (scope_.fields_read &&
@@ -200,7 +196,7 @@ class expression_checker {
       for (int i : indicator_stack_)
         cycle += cx_.rules.indicators[static_cast<std::size_t>(i)].id + " -> ";
       cycle += cx_.rules.indicators[static_cast<std::size_t>(index)].id;
-      cx_.error("sema.indicator_cycle", span, "indicators depend on each other: " + cycle);
+      cx_.error("sema.indicator_cycle", span, say(cx_.lang, "indicators depend on each other: {0}", {cycle}));
       return -1;
     }
     if (scope_.indicators_used &&
@@ -230,8 +226,8 @@ class expression_checker {
     if (scalar && !names_value(a.unit_kinds.front().text)) {
       auto const& kind = cx_.rules.unit_kinds[static_cast<std::size_t>(scope_.unit_kind)];
       cx_.error("sema.unknown_name", a.unit_kinds.front().span,
-                "unknown name " + quote(a.unit_kinds.front().text) + ": not a unit kind, nor a field of " +
-                    kind.id + " or an indicator of this document");
+                say(cx_.lang, "unknown name {0}: not a unit kind, nor a field of {1} or an indicator of this document",
+                    {quote(a.unit_kinds.front().text), kind.id}));
       return -1;
     }
     if (scalar) {
@@ -256,7 +252,7 @@ class expression_checker {
                      bool count_true) {
     auto kind = cx_.unit_by_id.find(kind_name.text);
     if (kind == cx_.unit_by_id.end()) {
-      cx_.error("sema.unknown_name", kind_name.span, "unknown unit kind " + quote(kind_name.text));
+      cx_.error("sema.unknown_name", kind_name.span, say(cx_.lang, "unknown unit kind {0}", {quote(kind_name.text)}));
       suggest(cx_, kind_name.text, unit_kind_names(cx_));
       return -1;
     }
@@ -287,8 +283,8 @@ class expression_checker {
     bool wants_value = a.kind != ast::aggregate_kind::count;
     if (wants_value != (e.rhs >= 0)) {
       cx_.error("sema.aggregate_arguments", a.span,
-                wants_value ? "this aggregate needs a value after ','"
-                            : "count takes no value; use 'where' to filter");
+                wants_value ? say(cx_.lang, "this aggregate needs a value after ','")
+                            : say(cx_.lang, "count takes no value; use 'where' to filter"));
       return -1;
     }
     bool wants_bool = a.kind == ast::aggregate_kind::share || a.kind == ast::aggregate_kind::all ||
@@ -296,12 +292,12 @@ class expression_checker {
     if (e.rhs >= 0) {
       auto const& vt = node(e.rhs).type;
       if (wants_bool && vt.kind != value_kind::boolean) {
-        not_boolean(e.rhs, "this aggregate's condition");
+        not_boolean(e.rhs, say(cx_.lang, "this aggregate's condition"));
         return -1;
       }
       if (!wants_bool && !is_numeric(vt.kind)) {
         cx_.error("sema.type_mismatch", node(e.rhs).where.span,
-                  "cannot aggregate values of type " + type_name(vt, cx_.rules));
+                  say(cx_.lang, "cannot aggregate values of type {0}", {type_name(cx_, vt)}));
         return -1;
       }
     }
@@ -346,7 +342,7 @@ class expression_checker {
   int aggregate_over_kinds(ast::aggregate const& a) {
     using K = ast::aggregate_kind;
     if (a.kind == K::min || a.kind == K::max) {
-      cx_.error("sema.aggregate_arguments", a.span, "min and max take one unit kind");
+      cx_.error("sema.aggregate_arguments", a.span, say(cx_.lang, "min and max take one unit kind"));
       return -1;
     }
     auto combine = [&](node_op op, int left, int right, value_type type) {
@@ -391,7 +387,7 @@ class expression_checker {
           if (part < 0) return -1;
           auto const& t = node(part).type;
           if (i > 0 && (t.kind != top_type.kind || t.unit != top_type.unit)) {
-            cx_.error("sema.unit_mismatch", a.span, "the value has different units in different unit kinds");
+            cx_.error("sema.unit_mismatch", a.span, say(cx_.lang, "the value has different units in different unit kinds"));
             return -1;
           }
           top_type = t;
@@ -456,11 +452,11 @@ class expression_checker {
     if (arg < 0) return -1;
     if (!is_numeric(node(arg).type.kind)) {
       cx_.error("sema.type_mismatch", f.argument.span,
-                "growth and cumulative need a number, not " + type_name(node(arg).type, cx_.rules));
+                say(cx_.lang, "growth and cumulative need a number, not {0}", {type_name(cx_, node(arg).type)}));
       return -1;
     }
     if (f.from_year && (*f.from_year < 1900 || *f.from_year > 2200)) {
-      cx_.error("sema.bad_period", f.span, "year out of range 1900–2200");
+      cx_.error("sema.bad_period", f.span, say(cx_.lang, "year out of range 1900–2200"));
       return -1;
     }
     expr_node e;
@@ -472,7 +468,7 @@ class expression_checker {
       e.type = {value_kind::percent, "", -1, false};
     } else {
       if (!f.from_year) {
-        cx_.error("sema.function_arguments", f.span, "cumulative needs ', from YEAR'");
+        cx_.error("sema.function_arguments", f.span, say(cx_.lang, "cumulative needs ', from YEAR'"));
         return -1;
       }
       e.op = node_op::cumulative;
@@ -491,7 +487,7 @@ class expression_checker {
 
   void not_boolean(int i, std::string const& where) {
     cx_.error("sema.not_boolean", node(i).where.span,
-              where + " needs a yes/no condition, not " + type_name(node(i).type, cx_.rules));
+              say(cx_.lang, "{0} needs a yes/no condition, not {1}", {where, type_name(cx_, node(i).type)}));
   }
 
   /// Gives a pending level name the ladder of the other operand.
@@ -500,8 +496,7 @@ class expression_checker {
     auto& n = node(level_node);
     if (other.kind != value_kind::level || other.ladder < 0) {
       cx_.error("sema.type_mismatch", n.where.span,
-                "level " + quote(level_names_[level_node]) + " compared with " +
-                    type_name(other, cx_.rules));
+                say(cx_.lang, "level {0} compared with {1}", {quote(level_names_[level_node]), type_name(cx_, other)}));
       return false;
     }
     auto const& ladder = cx_.rules.ladders[static_cast<std::size_t>(other.ladder)];
@@ -513,7 +508,7 @@ class expression_checker {
         return true;
       }
     cx_.error("sema.unknown_level", n.where.span,
-              "ladder " + quote(ladder.id) + " has no level " + quote(level_names_[level_node]));
+              say(cx_.lang, "ladder {0} has no level {1}", {quote(ladder.id), quote(level_names_[level_node])}));
     suggest(cx_, level_names_[level_node], level_names(cx_, other.ladder));
     return false;
   }
@@ -526,7 +521,7 @@ class expression_checker {
     if (ta.kind == value_kind::level || tb.kind == value_kind::level) {
       if (!settle_level(a, tb) || !settle_level(b, node(a).type)) return std::nullopt;
       if (node(a).type.ladder != node(b).type.ladder) {
-        cx_.error("sema.type_mismatch", span, "levels of different ladders are not comparable");
+        cx_.error("sema.type_mismatch", span, say(cx_.lang, "levels of different ladders are not comparable"));
         return std::nullopt;
       }
       return node(a).type;
@@ -544,7 +539,7 @@ class expression_checker {
       if (other.kind == value_kind::percent && lit.kind != value_kind::percent) {
         auto const& n = node(ta.literal ? a : b);
         cx_.error("sema.percent_literal", n.where.span,
-                  percent_literal_message("compare a percent with a percent",
+                  percent_literal_message(cx_.lang, true,
                                           n.op == node_op::constant ? std::optional<double>(n.number)
                                                                     : std::nullopt));
         return std::nullopt;
@@ -559,7 +554,7 @@ class expression_checker {
     if (ta.kind == tb.kind) {
       if (ta.unit != tb.unit) {
         cx_.error("sema.unit_mismatch", span,
-                  "units differ: " + type_name(ta, cx_.rules) + " and " + type_name(tb, cx_.rules));
+                  say(cx_.lang, "units differ: {0} and {1}", {type_name(cx_, ta), type_name(cx_, tb)}));
         return std::nullopt;
       }
       return ta;
@@ -573,7 +568,7 @@ class expression_checker {
 
   void mismatch(source_span span, value_type const& a, value_type const& b) {
     cx_.error("sema.type_mismatch", span,
-              "cannot combine " + type_name(a, cx_.rules) + " with " + type_name(b, cx_.rules));
+              say(cx_.lang, "cannot combine {0} with {1}", {type_name(cx_, a), type_name(cx_, b)}));
   }
 
   int binary(ast::binary_op op, int a, int b, source_span op_span, source_span whole) {
@@ -606,7 +601,7 @@ class expression_checker {
         if (!common_type(a, b, span)) return -1;
         if (node(a).type.kind == value_kind::boolean && op != ast::binary_op::eq &&
             op != ast::binary_op::ne) {
-          cx_.error("sema.type_mismatch", span, "yes/no values are only compared with = or !=");
+          cx_.error("sema.type_mismatch", span, say(cx_.lang, "yes/no values are only compared with = or !="));
           return -1;
         }
         static constexpr node_op ops[] = {node_op::eq, node_op::ne, node_op::lt,
@@ -620,7 +615,7 @@ class expression_checker {
         for (int i : {a, b})
           if (!is_numeric(node(i).type.kind)) {
             cx_.error("sema.type_mismatch", node(i).where.span,
-                      "cannot add or subtract " + type_name(node(i).type, cx_.rules));
+                      say(cx_.lang, "cannot add or subtract {0}", {type_name(cx_, node(i).type)}));
             return -1;
           }
         auto t = common_type(a, b, span);
@@ -635,7 +630,7 @@ class expression_checker {
         for (int i : {a, b})
           if (!is_numeric(node(i).type.kind)) {
             cx_.error("sema.type_mismatch", node(i).where.span,
-                      "cannot multiply or divide " + type_name(node(i).type, cx_.rules));
+                      say(cx_.lang, "cannot multiply or divide {0}", {type_name(cx_, node(i).type)}));
             return -1;
           }
         e.op = op == ast::binary_op::mul ? node_op::mul : node_op::div;
@@ -692,12 +687,28 @@ int check_expression(check_context& cx, ast::expr const& e, expression_scope con
   int root = checker.expr(e);
   for (int i : checker.pending_levels()) {
     cx.error("sema.unknown_name", cx.rules.nodes[static_cast<std::size_t>(i)].where.span,
-             "a level is only meaningful compared with a value of its ladder");
+             say(cx.lang, "a level is only meaningful compared with a value of its ladder"));
     root = -1;
   }
   return root;
 }
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string type_name(check_context const& cx, value_type const& t) {
+  // The type keywords of the rule language (percent, count, money…) stay as written in every language.
+  switch (t.kind) {
+    case value_kind::number:
+      if (t.literal) return say(cx.lang, "a number");
+      if (t.ratio) return say(cx.lang, "a ratio");
+      break;
+    case value_kind::boolean: return say(cx.lang, "yes/no");
+    case value_kind::level:
+      if (t.ladder >= 0) return say(cx.lang, "level of {0}", {cx.rules.ladders[static_cast<std::size_t>(t.ladder)].id});
+      break;
+    default: break;
+  }
+  return describe(t, cx.rules);
+}
 
 }  // namespace chitieu::sema::detail

@@ -50,7 +50,7 @@ class reference_resolver {
     if (!best) return;
     std::string shown = n.second ? n.first.text + "." + *best : *best;
     auto const& d = cx_.diags.back();
-    cx_.diags.push_back({severity::note, d.code, d.span, did_you_mean(shown), d.file});
+    cx_.diags.push_back({severity::note, d.code, d.span, say(cx_.lang, "did you mean '{0}'?", {shown}), d.file});
   }
 
   void run() {
@@ -62,12 +62,12 @@ class reference_resolver {
           case ast::names_key::lead:
           case ast::names_key::support: {
             if (n.second) {
-              cx_.error("sema.unknown_agency", n.span, "agencies are not qualified");
+              cx_.error("sema.unknown_agency", n.span, say(cx_.lang, "agencies are not qualified"));
               break;
             }
             auto it = cx_.agency_by_id.find(n.first.text);
             if (it == cx_.agency_by_id.end()) {
-              cx_.error("sema.unknown_agency", n.span, "unknown agency " + quote(shown));
+              cx_.error("sema.unknown_agency", n.span, say(cx_.lang, "unknown agency {0}", {quote(shown)}));
               suggest(cx_, shown, agency_names(cx_));
               break;
             }
@@ -78,7 +78,7 @@ class reference_resolver {
           case ast::names_key::after: {
             int i = lookup(cx_.task_by_key, p.document, n);
             if (i < 0) {
-              cx_.error("sema.unknown_task", n.span, "unknown task " + quote(shown));
+              cx_.error("sema.unknown_task", n.span, say(cx_.lang, "unknown task {0}", {quote(shown)}));
               suggest_id(n, p.document, {&cx_.task_by_key});
             } else cx_.rules.tasks[static_cast<std::size_t>(p.index)].after.push_back(i);
             break;
@@ -93,7 +93,7 @@ class reference_resolver {
             int o = lookup(cx_.obligation_by_key, p.document, n);
             if (o >= 0) t.serves_obligations.push_back(o);
             else {
-              cx_.error("sema.unknown_target", n.span, "unknown target or obligation " + quote(shown));
+              cx_.error("sema.unknown_target", n.span, say(cx_.lang, "unknown target or obligation {0}", {quote(shown)}));
               suggest_id(n, p.document, {&cx_.target_by_key, &cx_.obligation_by_key});
             }
             break;
@@ -103,7 +103,7 @@ class reference_resolver {
           case ast::names_key::implements: {
             int i = lookup(cx_.target_by_key, p.document, n);
             if (i < 0) {
-              cx_.error("sema.unknown_target", n.span, "unknown target " + quote(shown));
+              cx_.error("sema.unknown_target", n.span, say(cx_.lang, "unknown target {0}", {quote(shown)}));
               suggest_id(n, p.document, {&cx_.target_by_key});
               break;
             }
@@ -113,7 +113,7 @@ class reference_resolver {
               break;
             }
             if (i == p.index) {
-              cx_.error("sema.parent_cycle", n.span, "a target cannot be its own parent");
+              cx_.error("sema.parent_cycle", n.span, say(cx_.lang, "a target cannot be its own parent"));
               break;
             }
             t.parent = i;
@@ -122,13 +122,13 @@ class reference_resolver {
               if (!parent.applies.empty() &&
                   std::find(parent.applies.begin(), parent.applies.end(), k) == parent.applies.end())
                 cx_.error("sema.parent_applies", n.span,
-                          "target " + quote(t.id) + " applies to " + cx_.rules.unit_kinds[k].id +
-                              ", which its parent " + quote(parent.id) + " does not");
+                          say(cx_.lang, "target {0} applies to {1}, which its parent {2} does not",
+                              {quote(t.id), cx_.rules.unit_kinds[k].id, quote(parent.id)}));
             break;
           }
           case ast::names_key::monitor: {
             if (n.second) {
-              cx_.error("sema.unknown_agency", n.span, "agencies are not qualified");
+              cx_.error("sema.unknown_agency", n.span, say(cx_.lang, "agencies are not qualified"));
               break;
             }
             auto& monitors = p.block == ast::block_kind::target
@@ -152,19 +152,20 @@ class reference_resolver {
     inherit(cx_.rules.obligations);
     // A row restates the commitment that is scored; one that restates a restating row would leave the
     // question of which one counts to the order of the files.
-    auto chain = [&](auto const& items, restating const& r, char const* what) {
+    // `message` is already in the run's language, with {0}, {1}, {2} for the three ids.
+    auto chain = [&](auto const& items, restating const& r, std::string const& message) {
       auto const& x = items[static_cast<std::size_t>(r.item)];
       auto const& other = items[static_cast<std::size_t>(x.restates)];
       if (other.restates < 0) return;
       cx_.file = r.file;
       cx_.error("sema.restates_chain", r.span,
-                std::string(what) + " " + quote(x.id) + " restates " + quote(other.id) + ", which itself restates " +
-                    quote(items[static_cast<std::size_t>(other.restates)].id) + ": name the " + what +
-                    " that is scored");
+                say(cx_.lang, message, {quote(x.id), quote(other.id), quote(items[static_cast<std::size_t>(other.restates)].id)}));
     };
     for (auto const& r : restating_) {
-      if (r.task) chain(cx_.rules.tasks, r, "task");
-      else chain(cx_.rules.targets, r, "target");
+      if (r.task)
+        chain(cx_.rules.tasks, r, say(cx_.lang, "task {0} restates {1}, which itself restates {2}: name the task that is scored"));
+      else
+        chain(cx_.rules.targets, r, say(cx_.lang, "target {0} restates {1}, which itself restates {2}: name the target that is scored"));
     }
   }
   /// `restates X`: a target or a task names one of its own kind, or an obligation, of its document.
@@ -173,7 +174,7 @@ class reference_resolver {
     auto const& map = task ? cx_.task_by_key : cx_.target_by_key;
     int i = lookup(map, p.document, n);
     if (i >= 0 && i == p.index) {
-      cx_.error("sema.restates_itself", n.span, std::string("a ") + (task ? "task" : "target") + " cannot restate itself");
+      cx_.error("sema.restates_itself", n.span, task ? say(cx_.lang, "a task cannot restate itself") : say(cx_.lang, "a target cannot restate itself"));
       return;
     }
     if (task) {
@@ -184,7 +185,7 @@ class reference_resolver {
       } else if (int o = lookup(cx_.obligation_by_key, p.document, n); o >= 0) {
         k.restates_obligation = o;
       } else {
-        cx_.error("sema.unknown_task", n.span, "unknown task or obligation " + quote(shown));
+        cx_.error("sema.unknown_task", n.span, say(cx_.lang, "unknown task or obligation {0}", {quote(shown)}));
         suggest_id(n, p.document, {&cx_.task_by_key, &cx_.obligation_by_key});
       }
       return;
@@ -196,7 +197,7 @@ class reference_resolver {
     } else if (int o = lookup(cx_.obligation_by_key, p.document, n); o >= 0) {
       t.restates_obligation = o;
     } else {
-      cx_.error("sema.unknown_target", n.span, "unknown target or obligation " + quote(shown));
+      cx_.error("sema.unknown_target", n.span, say(cx_.lang, "unknown target or obligation {0}", {quote(shown)}));
       suggest_id(n, p.document, {&cx_.target_by_key, &cx_.obligation_by_key});
     }
   }

@@ -27,7 +27,7 @@ void suggest(check_context& cx, std::string_view wrong, std::vector<std::string>
   auto best = nearest_name(wrong, candidates);
   if (!best) return;
   auto const& d = cx.diags.back();
-  cx.diags.push_back({severity::note, d.code, d.span, did_you_mean(*best), d.file});
+  cx.diags.push_back({severity::note, d.code, d.span, say(cx.lang, "did you mean '{0}'?", {*best}), d.file});
 }
 
 std::vector<std::string> unit_kind_names(check_context const& cx) { return keys(cx.unit_by_id); }
@@ -70,21 +70,24 @@ void suggest_expression_name(check_context& cx, std::string const& name, int uni
     }
   if (kinds.empty()) return;
   std::string where = kinds.front();
-  for (std::size_t i = 1; i < kinds.size(); ++i) where += (i + 1 == kinds.size() ? " and " : ", ") + kinds[i];
+  for (std::size_t i = 1; i < kinds.size(); ++i)
+    where = i + 1 == kinds.size() ? say(cx.lang, "{0} and {1}", {where, kinds[i]}) : where + ", " + kinds[i];
   auto const& f = cx.rules.fields[static_cast<std::size_t>(field)];
   std::string aggregate = f.type.kind == value_kind::boolean ? "share" : "sum";
   auto const& d = cx.diags.back();
   cx.diags.push_back({severity::note, d.code, d.span,
-                      "'" + name + "' is a field of " + where + ": aggregate it, as in " + aggregate + "(" +
-                          kinds.front() + ", " + name + ")",
+                      say(cx.lang, "'{0}' is a field of {1}: aggregate it, as in {2}",
+                          {name, where, aggregate + "(" + kinds.front() + ", " + name + ")"}),
                       d.file});
 }
 
-std::string percent_literal_message(std::string_view where, std::optional<double> value) {
-  std::string out(where);
-  if (!value || !std::isfinite(*value)) return out + ": write the value with '%'";
-  if (*value > 0 && *value <= 1) return out + ": write " + shortest(*value * 100) + "%, not the fraction " + shortest(*value);
-  return out + ": write " + shortest(*value) + "%";
+std::string percent_literal_message(language lang, bool compared, std::optional<double> value) {
+  std::string out = compared ? say(lang, "compare a percent with a percent") : say(lang, "this target measures a percent");
+  if (!value || !std::isfinite(*value)) return say(lang, "{0}: write the value with '%'", {out});
+  // The numbers stay as the rule file writes them (a dot for decimals), in every language.
+  if (*value > 0 && *value <= 1)
+    return say(lang, "{0}: write {1}%, not the fraction {2}", {out, shortest(*value * 100), shortest(*value)});
+  return say(lang, "{0}: write {1}%", {out, shortest(*value)});
 }
 
 }  // namespace chitieu::sema::detail

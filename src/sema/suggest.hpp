@@ -26,7 +26,7 @@ std::vector<std::string> expression_names(check_context const& cx, int unit_kind
 void suggest_expression_name(check_context& cx, std::string const& name, int unit_kind, int document);
 
 /// The message of sema.percent_literal for a plain number `value` where a percent is measured: says
-/// which percent to write (`0.8` as a share is `80%`).
-std::string percent_literal_message(std::string_view where, std::optional<double> value);
+/// which percent to write (`0.8` as a share is `80%`). `compared`: in a comparison, else a target's value.
+std::string percent_literal_message(language lang, bool compared, std::optional<double> value);
 
 }  // namespace chitieu::sema::detail

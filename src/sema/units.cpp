@@ -72,13 +72,13 @@ std::optional<value_type> scaled_rate(check_context& cx, value_type const& rate,
   bool whole = scale.op == node_op::constant && scale.type.literal && scale.type.kind == value_kind::number &&
                scale.number >= 1 && scale.number == std::floor(scale.number);
   if (!whole) {
-    cx.error("sema.per_scale", scale.where.span, "'per' takes a whole number of units: per 1000, per 10000");
+    cx.error("sema.per_scale", scale.where.span, say(cx.lang, "'per' takes a whole number of units: per 1000, per 10000"));
     return std::nullopt;
   }
   auto slash = rate.unit.find('/');
   if (slash == std::string::npos || rate.unit.compare(0, 2, "1/") == 0 || rate.literal) {
     cx.error("sema.per_needs_rate", span,
-             "'per N' scales a rate of one thing per another (sinh viên/người), not " + describe(rate, cx.rules));
+             say(cx.lang, "'per N' scales a rate of one thing per another (sinh viên/người), not {0}", {type_name(cx, rate)}));
     return std::nullopt;
   }
   value_type t = rate;

@@ -1,6 +1,7 @@
 // The one place that names the parse context, iterator and skipper. Included by the grammar files and
 // parse.cpp only.
 #pragma once
+#include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 
 #include <boost/spirit/home/x3.hpp>
@@ -12,6 +13,8 @@ struct parse_state {  // what grammar hooks may touch while parsing
   char const* begin;  // to turn iterators into offsets
   diagnostics* sink;  // where errors go; the grammar never prints
   std::string expected = {};  // what the last failed expectation wanted (its display name)
+  std::string found = {};     // what stood there instead, as the message shows it
+  language lang = language::vi;  // of the messages
 };
 struct parse_state_tag;
 

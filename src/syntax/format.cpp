@@ -68,7 +68,7 @@ struct lexed {
   diagnostics diags;
 };
 
-lexed lex(std::string_view s, std::uint32_t file) {
+lexed lex(std::string_view s, std::uint32_t file, language lang) {
   lexed out;
   std::size_t i = 0, line_start = 0;
   int newlines = 0;
@@ -108,7 +108,7 @@ lexed lex(std::string_view s, std::uint32_t file) {
       if (!closed)
         out.diags.push_back({severity::error, "fmt.unterminated_string",
                              {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)},
-                             "string not closed on its line", file});
+                             say(lang, "string not closed on its line"), file});
       kind = tok::string;
     } else if (is_word_start(c)) {
       while (i < s.size() && is_word_char(s[i])) ++i;
@@ -193,7 +193,7 @@ struct line {
 
 class formatter {
  public:
-  formatter(std::vector<token> const& tokens, std::uint32_t file) : file_(file) {
+  formatter(std::vector<token> const& tokens, std::uint32_t file, language lang) : file_(file), lang_(lang) {
     for (auto const& t : tokens)
       if (t.kind != tok::comment) code_.push_back(t);
     split(tokens);
@@ -402,7 +402,7 @@ class formatter {
       } else if (is_punct(t, "}") || is_punct(t, ")")) {
         char want = t.text[0] == '}' ? '{' : '(';
         if (open.empty() || open.back()->text[0] != want) {
-          unbalanced(t, "'" + std::string(t.text) + "' closes nothing that is open");
+          unbalanced(t, say(lang_, "'{0}' closes nothing that is open", {t.text}));
           return;
         }
         open.pop_back();
@@ -410,7 +410,7 @@ class formatter {
       }
       prev = &t;
     }
-    if (!open.empty()) unbalanced(*open.back(), "'" + std::string(open.back()->text) + "' is never closed");
+    if (!open.empty()) unbalanced(*open.back(), say(lang_, "'{0}' is never closed", {open.back()->text}));
   }
 
   void unbalanced(token const& t, std::string message) {
@@ -420,6 +420,7 @@ class formatter {
   }
 
   std::uint32_t file_;
+  language lang_;
   std::vector<token> code_;
   std::vector<line> lines_;
   diagnostics diags_;
@@ -434,31 +435,31 @@ std::string_view trimmed(token const& t) {
 
 }  // namespace
 
-format_result format(source_file const& src, std::uint32_t file) {
+format_result format(source_file const& src, std::uint32_t file, language lang) {
   format_result result;
   if (auto bad = find_invalid_utf8(src.text()); bad != std::string_view::npos) {
     auto at = static_cast<std::uint32_t>(bad);
-    result.diags.push_back({severity::error, "syntax.invalid_utf8", {at, at + 1}, "the file is not valid UTF-8", file});
+    result.diags.push_back({severity::error, "syntax.invalid_utf8", {at, at + 1}, say(lang, "the file is not valid UTF-8"), file});
     return result;
   }
-  auto lexed_in = lex(src.text(), file);
+  auto lexed_in = lex(src.text(), file, lang);
   result.diags = std::move(lexed_in.diags);
   if (has_errors(result.diags)) return result;
-  formatter f(lexed_in.tokens, file);
+  formatter f(lexed_in.tokens, file, lang);
   if (has_errors(f.diags())) {
     result.diags = f.diags();
     return result;
   }
   std::string text = f.render();
   // The layout must not change a single token: lex the result and compare.
-  auto lexed_out = lex(text, file);
+  auto lexed_out = lex(text, file, lang);
   bool same = lexed_out.tokens.size() == lexed_in.tokens.size();
   for (std::size_t i = 0; same && i < lexed_in.tokens.size(); ++i)
     same = lexed_in.tokens[i].kind == lexed_out.tokens[i].kind &&
            trimmed(lexed_in.tokens[i]) == trimmed(lexed_out.tokens[i]);
   if (!same) {
     result.diags.push_back({severity::error, "fmt.internal", {0, 0},
-                            "the layout would change the tokens of this file; it is left as it is", file});
+                            say(lang, "the layout would change the tokens of this file; it is left as it is"), file});
     return result;
   }
   result.text = std::move(text);

@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "config.hpp"
+#include "hints.hpp"
 
 namespace chitieu::syntax::detail {
 
@@ -29,10 +30,10 @@ struct report_expectation {  // turn an expectation failure into a diagnostic
     x3::skip_over(where, last, context);
     auto at = static_cast<std::uint32_t>(where - st.begin);
     st.expected = x.which();
-    std::string found = where == last ? "end of file" : "'" + token_at(where, last) + "'";
+    st.found = where == last ? say(st.lang, "end of file") : "'" + token_at(where, last) + "'";
     st.sink->push_back({severity::error, "syntax.expected", {at, at + static_cast<std::uint32_t>(
                                                                       token_length(where, last))},
-                        "expected " + x.which() + ", found " + found});
+                        expected_message(st.lang, st.expected, st.found)});
     return x3::error_handler_result::fail;
   }
 

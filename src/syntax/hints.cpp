@@ -89,8 +89,52 @@ diagnostic note_after(diagnostic const& d, std::size_t begin, std::size_t end, s
 
 }  // namespace
 
+std::string expected_message(language lang, std::string_view which, std::string_view found) {
+  // One sentence per display name (grammar_def.hpp), so each language words it whole.
+  std::string f(found);
+  if (which == "quoted string") return say(lang, "expected quoted string, found {0}", {f});
+  if (which == "name") return say(lang, "expected name, found {0}", {f});
+  if (which == "identifier") return say(lang, "expected identifier, found {0}", {f});
+  if (which == "level (id \"title\")") return say(lang, "expected level (id \"title\"), found {0}", {f});
+  if (which == "comparison") return say(lang, "expected comparison, found {0}", {f});
+  if (which == "number (per N)") return say(lang, "expected number (per N), found {0}", {f});
+  if (which == "deadline (ongoing, by, during, from, every … by or within … days of)")
+    return say(lang, "expected deadline (ongoing, by, during, from, every … by or within … days of), found {0}", {f});
+  if (which == "type (number, count, percent, money, bool, year, date, rank, text or level)")
+    return say(lang, "expected type (number, count, percent, money, bool, year, date, rank, text or level), found {0}", {f});
+  if (which == "unit kind") return say(lang, "expected unit kind, found {0}", {f});
+  if (which == "item") return say(lang, "expected item, found {0}", {f});
+  if (which == "item or '}'") return say(lang, "expected item or '}', found {0}", {f});
+  if (which == "document item or '}'") return say(lang, "expected document item or '}', found {0}", {f});
+  if (which == "expression") return say(lang, "expected expression, found {0}", {f});
+  if (which == "operand") return say(lang, "expected operand, found {0}", {f});
+  if (which == "condition") return say(lang, "expected condition, found {0}", {f});
+  if (which == "function call") return say(lang, "expected function call, found {0}", {f});
+  if (which == "aggregate") return say(lang, "expected aggregate, found {0}", {f});
+  if (which == "number") return say(lang, "expected number, found {0}", {f});
+  if (which == "true or false") return say(lang, "expected true or false, found {0}", {f});
+  if (which == "milestone") return say(lang, "expected milestone, found {0}", {f});
+  if (which == "year") return say(lang, "expected year, found {0}", {f});
+  if (which == "year (YYYY)") return say(lang, "expected year (YYYY), found {0}", {f});
+  if (which == "date (YYYY-MM-DD)") return say(lang, "expected date (YYYY-MM-DD), found {0}", {f});
+  if (which == "day of the month") return say(lang, "expected day of the month, found {0}", {f});
+  if (which == "quarter (Q1 2026)") return say(lang, "expected quarter (Q1 2026), found {0}", {f});
+  if (which == "day/month or month/year") return say(lang, "expected day/month or month/year, found {0}", {f});
+  if (which == "period (date, quarter, month or year)")
+    return say(lang, "expected period (date, quarter, month or year), found {0}", {f});
+  if (which == "value (number, percent or level)")
+    return say(lang, "expected value (number, percent or level), found {0}", {f});
+  if (which == "'year' or 'N years'") return say(lang, "expected 'year' or 'N years', found {0}", {f});
+  if (which == "'error' or 'warning'") return say(lang, "expected 'error' or 'warning', found {0}", {f});
+  if (which == "target, obligation, task or check")
+    return say(lang, "expected target, obligation, task or check, found {0}", {f});
+  if (which == "level") return say(lang, "expected level, found {0}", {f});
+  // A keyword or punctuation ("'by'", "'{'"), or a declaration's own name (its keyword): shown as written.
+  return say(lang, "expected {0}, found {1}", {which, f});
+}
+
 void refine_syntax_error(std::string_view text, std::size_t declaration, std::string_view expected,
-                         diagnostics& diags, std::size_t index) {
+                         std::string_view found_text, language lang, diagnostics& diags, std::size_t index) {
   auto& d = diags[index];
   std::size_t at = d.span.begin;
   std::vector<diagnostic> notes;
@@ -108,7 +152,7 @@ void refine_syntax_error(std::string_view text, std::size_t declaration, std::st
     }
     if (!closed) {
       d.code = "syntax.unterminated_string";
-      d.message = "unterminated string: close it with '\"' on the same line";
+      d.message = say(lang, "unterminated string: close it with '\"' on the same line");
       d.span.end = static_cast<std::uint32_t>(e);
       return;
     }
@@ -125,21 +169,21 @@ void refine_syntax_error(std::string_view text, std::size_t declaration, std::st
     std::string fixed(text.substr(b, e - b));
     fixed[at - b] = '.';
     d.code = "syntax.decimal_comma";
-    d.message = "a decimal number takes a dot, not a comma: write " + fixed;
+    d.message = say(lang, "a decimal number takes a dot, not a comma: write {0}", {fixed});
     d.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
     return;
   }
 
   bool wants_brace = expected.find("'}'") != std::string_view::npos;
   auto found = word_at(text, at);
-  if (expected == "'}'" && d.message.rfind("expected '}'", 0) == 0) {
+  if (expected == "'}'") {
     // The items of a block are optional, so the parser only names the brace; say what else fits.
     auto block = word_at(text, declaration);
-    char const* what = block == "document" ? "a document item"
-                       : block == "target" || block == "obligation" || block == "task" || block == "check"
-                           ? "an item"
-                           : nullptr;
-    if (what) d.message = "expected " + std::string(what) + " or '}'" + d.message.substr(12);
+    std::string f(found_text);
+    if (block == "document")
+      d.message = say(lang, "expected a document item or '}', found {0}", {f});
+    else if (block == "target" || block == "obligation" || block == "task" || block == "check")
+      d.message = say(lang, "expected an item or '}', found {0}", {f});
   }
   if (wants_brace) {
     // A '{' left open shows as a declaration keyword (or the end of the file) where '}' was expected.
@@ -149,23 +193,24 @@ void refine_syntax_error(std::string_view text, std::size_t declaration, std::st
     bool runaway = at >= text.size() || (line_start && starts_declaration_keyword(found));
     if (runaway)
       if (auto brace = open_brace(text, declaration, at))
-        notes.push_back(note_after(d, *brace, *brace + 1, "to match this '{'"));
+        notes.push_back(note_after(d, *brace, *brace + 1, say(lang, "to match this '{'")));
   }
   if (!found.empty() && notes.empty()) {
     if (auto best = nearest_name(found, keywords_for(expected)))
-      notes.push_back(note_after(d, at, at + found.size(), did_you_mean(*best)));
+      notes.push_back(note_after(d, at, at + found.size(), say(lang, "did you mean '{0}'?", {*best})));
   }
   diags.insert(diags.begin() + static_cast<std::ptrdiff_t>(index) + 1, notes.begin(), notes.end());
 }
 
-void suggest_declaration_keyword(std::string_view text, diagnostics& diags, std::size_t index) {
+void suggest_declaration_keyword(std::string_view text, language lang, diagnostics& diags, std::size_t index) {
   auto const& d = diags[index];
   auto found = word_at(text, d.span.begin);
   static std::vector<std::string> const keywords{"document", "agency", "unit",       "ladder", "field",
                                                  "indicator", "target", "obligation", "task", "check"};
   if (auto best = nearest_name(found, keywords))
     diags.insert(diags.begin() + static_cast<std::ptrdiff_t>(index) + 1,
-                 note_after(d, d.span.begin, d.span.begin + found.size(), did_you_mean(*best)));
+                 note_after(d, d.span.begin, d.span.begin + found.size(),
+                            say(lang, "did you mean '{0}'?", {*best})));
 }
 
 }  // namespace chitieu::syntax::detail

@@ -60,17 +60,17 @@ parse_result parse(source_file const& src, parse_options const& options, std::ui
 
   if (text.size() > options.max_bytes) {
     error("syntax.too_large", 0, 0,
-          "rule file is larger than " + std::to_string(options.max_bytes) + " bytes");
+          say(options.lang, "rule file is larger than {0} bytes", {std::to_string(options.max_bytes)}));
     return out;
   }
   if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     auto at = static_cast<std::uint32_t>(bad);
-    error("syntax.invalid_utf8", at, at + 1, "invalid UTF-8 byte sequence");
+    error("syntax.invalid_utf8", at, at + 1, say(options.lang, "invalid UTF-8 byte sequence"));
     return out;
   }
   if (auto deep = too_deep_at(text, options.max_nesting)) {
     error("syntax.too_deep", *deep, *deep + 1,
-          "nesting deeper than " + std::to_string(options.max_nesting) + " levels");
+          say(options.lang, "nesting deeper than {0} levels", {std::to_string(options.max_nesting)}));
     return out;
   }
 
@@ -78,6 +78,7 @@ parse_result parse(source_file const& src, parse_options const& options, std::ui
   char const* const last = begin + text.size();
   char const* first = begin;
   detail::parse_state state{begin, &out.diags};
+  state.lang = options.lang;
   auto const parser =
       x3::with<detail::parse_state_tag>(std::ref(state))[detail::declaration_grammar()];
   ast::rule_file result;
@@ -100,16 +101,15 @@ parse_result parse(source_file const& src, parse_options const& options, std::ui
       continue;
     }
     if (out.diags.size() == before + 1 && out.diags[before].code == "syntax.expected")
-      detail::refine_syntax_error(text, static_cast<std::size_t>(start - begin), state.expected, out.diags,
-                                  before);
+      detail::refine_syntax_error(text, static_cast<std::size_t>(start - begin), state.expected, state.found,
+                                  options.lang, out.diags, before);
     if (out.diags.size() == before) {
       auto at = static_cast<std::uint32_t>(start - begin);
       std::size_t word = 0;
       while (start + word != last && detail::is_identifier_char(start[word])) ++word;
       error("syntax.expected_declaration", at, at + static_cast<std::uint32_t>(word ? word : 1),
-            "expected a declaration (document, agency, unit, ladder, field, indicator, target, "
-            "obligation, task or check)");
-      detail::suggest_declaration_keyword(text, out.diags, before);
+            say(options.lang, "expected a declaration (document, agency, unit, ladder, field, indicator, target, obligation, task or check)"));
+      detail::suggest_declaration_keyword(text, options.lang, out.diags, before);
     }
     auto resume = recovery_point(text, static_cast<std::size_t>(start - begin));
     first = begin + resume;

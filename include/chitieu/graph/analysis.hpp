@@ -4,6 +4,7 @@
 // include it.
 #pragma once
 #include <chitieu/graph/dependency_graph.hpp>
+#include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
 
@@ -19,8 +20,10 @@ namespace chitieu::graph {
 /// errors graph.task_cycle, graph.parent_cycle, graph.implements_cycle, graph.schedule_conflict;
 /// warnings graph.due_before_prerequisite, graph.unserved_target, graph.task_without_lead,
 /// graph.idle_agency, graph.weaker_than_implemented. Sorted by file and offset.
-diagnostics check(sema::checked_ruleset const& rules);
-diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph);
+/// Messages are in `lang`; codes do not change with it.
+diagnostics check(sema::checked_ruleset const& rules, language lang = language::vi);
+diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph,
+                  language lang = language::vi);
 
 // ---- who is accountable ----
 

@@ -1,5 +1,6 @@
 // The canonical layout of rule files (docs/language.md, "Layout"), used by `chitieu fmt`.
 #pragma once
+#include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 
 #include <optional>
@@ -16,7 +17,8 @@ struct format_result {
 /// the syntax tree, so it needs no grammar: it changes only whitespace, keeps every comment, and
 /// leaves the tokens (hence the meaning) as they were. format(format(x)) == format(x).
 /// Errors: text that is not UTF-8 (syntax.invalid_utf8), an unterminated string (fmt.unterminated_string),
-/// braces or parentheses that do not match (fmt.unbalanced). `file` is stored in each diagnostic.
-format_result format(source_file const& src, std::uint32_t file = 0);
+/// braces or parentheses that do not match (fmt.unbalanced). `file` is stored in each diagnostic; the
+/// messages are in `lang`.
+format_result format(source_file const& src, std::uint32_t file = 0, language lang = language::vi);
 
 }  // namespace chitieu::syntax

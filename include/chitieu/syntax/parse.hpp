@@ -1,5 +1,6 @@
 // Parsing a rule file into its syntax tree. Errors come back as diagnostics, never as exceptions.
 #pragma once
+#include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 #include <chitieu/syntax/ast.hpp>
 
@@ -16,6 +17,7 @@ struct parse_result {
 struct parse_options {
   std::size_t max_bytes = 16u << 20;  // 16 MiB per rule file
   unsigned max_nesting = 64;          // parentheses and aggregates inside one expression
+  language lang = language::vi;       // of the messages; codes do not change with it
 };
 
 /// Parses every declaration it can: after an error it resumes at the next line that starts a
