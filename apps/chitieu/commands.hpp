@@ -36,6 +36,20 @@ struct score_options {
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
 
+struct batch_options {
+  std::vector<std::string> paths;
+  std::vector<std::string> warnings;
+  std::string data = "-";        // NDJSON, one submission a line; - for standard input
+  std::string as_of;             // YYYY-MM-DD; empty = today
+  std::string no_data = "zero";  // zero | exclude
+  int freshness = 1;
+  std::vector<std::string> documents;
+};
+/// `chitieu batch`: one compact JSON scorecard a line, or a record of why the line was rejected, in the
+/// order of the input; a summary on `err`. Exit 0 when every line was handled, whatever the verdicts (a
+/// distributed engine takes any other code for a failed task); 1 when the run cannot start.
+int run_batch(batch_options const& options, std::istream& in, std::ostream& out, std::ostream& err);
+
 struct verify_options {
   std::string report;   // a scorecard saved earlier, in any format
   score_options score;  // the rules, the submission and the scoring options it was computed with

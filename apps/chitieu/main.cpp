@@ -60,6 +60,22 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   score_cmd->callback([&] { exit = run_score(score, std::cout, std::cerr); });
 
+  batch_options batch;
+  auto* batch_cmd = app.add_subcommand("batch", tr("Score NDJSON submissions, one a line, into NDJSON scorecards"));
+  batch_cmd->add_option("files", batch.paths, tr("Rule files or directories"))->required();
+  batch_cmd->add_option("--data", batch.data, tr("NDJSON submissions, one a line; - (the default) for standard input"));
+  batch_cmd->add_option("--as-of", batch.as_of, tr("Judge as of this date (YYYY-MM-DD); default today"));
+  batch_cmd->add_option("--no-data", batch.no_data, tr("How no_data counts in scores: zero or exclude"))
+      ->check(CLI::IsMember({"zero", "exclude"}));
+  batch_cmd->add_option("--document", batch.documents, tr("Only score this document (id); repeatable"))
+      ->allow_extra_args(false);
+  batch_cmd->add_option("--freshness", batch.freshness,
+                        tr("A value is current for this many years after its own (default 1); older ones are stale"))
+      ->check(CLI::Range(0, 50));
+  batch_cmd->add_option("-W", batch.warnings, tr("Warning control: no-CODE (off), error=CODE, error (all)"))
+      ->allow_extra_args(false);
+  batch_cmd->callback([&] { exit = run_batch(batch, std::cin, std::cout, std::cerr); });
+
   test_options test;
   auto* test_cmd = app.add_subcommand("test", tr("Run rule test files (*.test.json)"));
   test_cmd->add_option("paths", test.paths, tr("Test files or directories"))->required();

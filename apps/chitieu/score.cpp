@@ -17,6 +17,7 @@
 
 #include "commands.hpp"
 #include "messages.hpp"
+#include "scoring.hpp"
 
 namespace chitieu::cli {
 
@@ -46,48 +47,6 @@ std::optional<std::uint32_t> unit_named(std::string const& id, eval::dataset con
   if (auto best = nearest_name(id, ids)) err << "; " << tr("did you mean '{0}'?", {*best});
   err << '\n';
   return std::nullopt;
-}
-
-// The documents that apply to this submission (docs/scoring.md §8): the report says which and why.
-// nullopt after saying which `--document` is unknown.
-std::optional<eval::document_choice> documents_for(score_options const& options, sema::checked_ruleset const& rules,
-                                                   eval::dataset const& data, std::int32_t as_of, std::ostream& err) {
-  std::vector<int> named;
-  for (auto const& id : options.documents) {
-    int doc = rules.find_document(id);
-    if (doc < 0) {
-      err << "chitieu: " << tr("unknown document '{0}'", {id}) << '\n';
-      return std::nullopt;
-    }
-    named.push_back(doc);
-  }
-  auto chosen = eval::choose_documents(rules, data, named, current_language());
-  if (named.empty()) {
-    // A plan replaced before the as-of day stays out unless named (the report says so already).
-    std::vector<int> in_force;
-    for (int d : chosen.scored)
-      if (!eval::replacement_of(rules, d, as_of)) in_force.push_back(d);
-    chosen.scored = in_force;
-  }
-  return chosen;
-}
-
-// The exit code of a scorecard (docs/cli.md): broken data first, since verdicts rest on it; then
-// needs action in the units reported (the one asked for and those below it) or in the tasks shown.
-int score_exit(eval::evaluation const& result, eval::load_result const& data, std::uint32_t unit) {
-  for (auto const& is : data.issues)
-    if (is.level == severity::error) return data_broken;
-  auto const& rules_tasks = result.units.front().tasks;
-  for (auto const& u : result.units) {
-    if (report::depth_below(*data.data, u.unit, unit) < 0) continue;
-    for (auto const& t : u.targets)
-      if (eval::needs_action(t.headline)) return problems;
-    for (auto const& o : u.obligations)
-      if (o.overall == eval::verdict::not_met) return problems;
-  }
-  for (auto const& k : rules_tasks)
-    if (k.result == eval::task_verdict::overdue) return problems;
-  return ok;
 }
 
 bool ends_with(std::string const& s, std::string_view tail) {
@@ -131,6 +90,8 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   auto loaded = load_checked(options.paths, err, false, *policy);
   if (!loaded) return cannot_run;
   auto compiled = eval::compile(std::move(*loaded->rules));
+  auto setup = make_scoring_setup(compiled.rules(), as_of, options.freshness, options.no_data, options.documents, err);
+  if (!setup) return cannot_run;
   std::string bytes;
   auto data = read_data(options.data, compiled.rules(), err, &bytes);
   if (!data) return cannot_run;
@@ -141,28 +102,16 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
           << is.message << " [" << is.code << "]\n";
     return data_broken;
   }
-  eval::check_data(compiled, *data, current_language());  // the rules' checks on the figures, reported with the load issues
-  eval::locate_issues(*data);          // from a spreadsheet: name the sheet, row and column
-  eval::evaluate_options eo;
-  eo.lang = current_language();
-  eo.as_of = as_of;
-  eo.freshness = options.freshness;
-  eo.no_data = options.no_data == "exclude" ? eval::no_data_policy::exclude : eval::no_data_policy::zero;
-  auto chosen = documents_for(options, compiled.rules(), *data->data, as_of, err);
-  if (!chosen) return cannot_run;
-  if (!chosen->left_out.empty() || !options.documents.empty()) {
-    eo.documents = chosen->scored;
-    if (eo.documents.empty()) eo.documents.push_back(-1);  // none applies: score nothing, not everything
-  }
   std::uint32_t unit = 0;
   if (!options.unit.empty()) {
     auto found = unit_named(options.unit, *data->data, err);
     if (!found) return cannot_run;
     unit = *found;
   }
-  auto result = eval::evaluate(compiled, *data->data, eo);
+  auto scored = score_submission(compiled, *setup, *data);
+  auto const& result = scored.result;
   report::scorecard_input card{compiled, *data->data, result, data->issues, &source};
-  card.documents = &*chosen;
+  card.documents = &scored.documents;
   card.unit = unit;
   card.depth = options.depth;
   card.summary_only = options.summary;
@@ -171,7 +120,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   else if (options.format == "html") report::render_html(out, card);
   else if (options.format == "csv") report::render_csv(out, card);
   else report::render_text(out, card);
-  return score_exit(result, *data, unit);
+  return scorecard_exit(result, *data, unit);
 }
 
 }  // namespace chitieu::cli

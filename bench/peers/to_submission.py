@@ -2,6 +2,10 @@
 """Turns the peer benchmark's NDJSON (one unit a line) into one chitieu submission.
 
     python3 to_submission.py national.ndjson national.json [--year 2026] [--root-id vn]
+    python3 to_submission.py national.ndjson provinces.ndjson --per-province
+
+With --per-province the output is NDJSON for `chitieu batch`: one submission a line, each a province
+with its communes and schools, in the file's order of provinces.
 
 The harness's lines are {"id", "kind", "parent", "name", "values"}, parents before children. The
 submission is one tree (docs/data.md): a nation root, its provinces, their communes, their schools, each
@@ -40,6 +44,8 @@ def main():
     ap.add_argument("--year", type=int, default=2026, help="the year the values are for (default 2026)")
     ap.add_argument("--root-id", default="vn")
     ap.add_argument("--root-name", default="Toàn quốc")
+    ap.add_argument("--per-province", action="store_true",
+                    help="write NDJSON, one province submission a line, for chitieu batch")
     a = ap.parse_args()
 
     encoded = {}    # id -> the unit's JSON without its closing brace
@@ -65,6 +71,19 @@ def main():
             counts[kind] += 1
 
     out = sys.stdout if a.out == "-" else open(a.out, "w", encoding="utf-8", newline="\n")
+    if a.per_province:
+        written = {kind: [] for kind in KINDS}
+        for uid in roots:
+            out.write(encoded.pop(uid))
+            below = children.pop(uid, None)
+            if below:
+                write_children(out, below, encoded, children, kinds_of(in_file), written)
+            out.write("}\n")
+        if out is not sys.stdout:
+            out.close()
+        print("%s: %d province submissions, %d communes, %d schools" % (
+            a.out, counts["province"], counts["commune"], counts["school"]), file=sys.stderr)
+        return
     root = {"kind": "nation", "id": a.root_id, "name": a.root_name}
     out.write(json.dumps(root, ensure_ascii=False, separators=(",", ":"))[:-1])
     written = {kind: [] for kind in KINDS}
