@@ -92,6 +92,14 @@ if(NOT same)
   message(FATAL_ERROR "the first record differs from `score --format json` on its line")
 endif()
 
+# A record can be verified like any report, from the line it scored.
+file(WRITE ${WORK}/first_record.json "${first_record}\n")
+execute_process(COMMAND ${EXE} verify ${WORK}/first_record.json ${RULES} --data ${WORK}/first.json
+                RESULT_VARIABLE rc OUTPUT_VARIABLE said)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "verify on the first record: exit ${rc}\n${said}")
+endif()
+
 # Two halves, scored apart, put together.
 math(EXPR middle "${records_in} / 2")
 list(GET in_starts ${middle} cut)
