@@ -13,15 +13,14 @@
 
 namespace chitieu::report {
 
-json_writer::json_writer(std::ostream& out, int indent) : out_(out), indent_(indent) {
-  buffer_.reserve(flush_at + 4096);
-}
+json_writer::json_writer(std::ostream& out, int indent)
+    : out_(out), indent_(indent), buffer_(new char[capacity]), pos_(buffer_.get()), end_(buffer_.get() + capacity) {}
 
 json_writer::~json_writer() { flush(); }
 
 void json_writer::flush() {
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  out_.write(buffer_.get(), pos_ - buffer_.get());
+  pos_ = buffer_.get();
 }
 
 void json_writer::newline() {
@@ -29,10 +28,10 @@ void json_writer::newline() {
   static std::string const spaces = "\n" + std::string(256, ' ');
   std::size_t width = has_elements_.size() * static_cast<std::size_t>(indent_);
   if (width < spaces.size()) {
-    buffer_.append(spaces, 0, width + 1);
+    append(spaces.data(), width + 1);
   } else {
     put('\n');
-    buffer_.append(width, ' ');
+    for (std::size_t i = 0; i < width; ++i) put(' ');
   }
 }
 
@@ -51,8 +50,9 @@ json_writer& json_writer::key(std::string_view k) {
   before_value();
   // Keys are the format's own member names: plain ASCII, nothing to escape.
   put('"');
-  buffer_.append(k);
-  buffer_.append(indent_ < 0 ? "\":" : "\": ");
+  append(k);
+  if (indent_ < 0) append("\":", 2);
+  else append("\": ", 3);
   after_key_ = true;
   return *this;
 }
@@ -134,7 +134,7 @@ json_writer& json_writer::string(std::string_view s) {
 void json_writer::quoted(std::string_view s) {
   put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
-  auto copy_run = [&](std::size_t upto) { buffer_.append(s.data() + run, upto - run); };
+  auto copy_run = [&](std::size_t upto) { append(s.data() + run, upto - run); };
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
     if (plain[c]) {
@@ -147,23 +147,23 @@ void json_writer::quoted(std::string_view s) {
         continue;
       }
       copy_run(i);
-      buffer_.append("\xEF\xBF\xBD");  // U+FFFD
+      append("\xEF\xBF\xBD", 3);  // U+FFFD
       run = ++i;
       continue;
     }
     copy_run(i);
     switch (c) {
-      case '"': buffer_.append("\\\""); break;
-      case '\\': buffer_.append("\\\\"); break;
-      case '\b': buffer_.append("\\b"); break;
-      case '\t': buffer_.append("\\t"); break;
-      case '\n': buffer_.append("\\n"); break;
-      case '\f': buffer_.append("\\f"); break;
-      case '\r': buffer_.append("\\r"); break;
+      case '"': append("\\\"", 2); break;
+      case '\\': append("\\\\", 2); break;
+      case '\b': append("\\b", 2); break;
+      case '\t': append("\\t", 2); break;
+      case '\n': append("\\n", 2); break;
+      case '\f': append("\\f", 2); break;
+      case '\r': append("\\r", 2); break;
       default: {
         static char const hex[] = "0123456789abcdef";
         char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-        buffer_.append(esc, 6);
+        append(esc, 6);
       }
     }
     run = ++i;

@@ -4,6 +4,8 @@
 // example tests compare the two writers byte for byte.
 #pragma once
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <type_traits>
 #include <ostream>
 #include <string>
@@ -50,15 +52,34 @@ class json_writer {
   void before_value();
   void newline();
   void quoted(std::string_view s);
-  void put(std::string_view s) { buffer_.append(s); if (buffer_.size() >= flush_at) flush(); }
-  void put(char c) { buffer_.push_back(c); }
+  // The bytes go to a buffer of fixed size, written out when full: a scorecard of a whole country is
+  // hundreds of megabytes, produced a few bytes at a time.
+  void append(char const* p, std::size_t n) {
+    if (n > static_cast<std::size_t>(end_ - pos_)) {
+      flush();
+      if (n > capacity) {
+        out_.write(p, static_cast<std::streamsize>(n));
+        return;
+      }
+    }
+    std::memcpy(pos_, p, n);
+    pos_ += n;
+  }
+  void append(std::string_view s) { append(s.data(), s.size()); }
+  void put(std::string_view s) { append(s.data(), s.size()); }
+  void put(char c) {
+    if (pos_ == end_) flush();
+    *pos_++ = c;
+  }
 
-  static constexpr std::size_t flush_at = 1u << 16;
+  static constexpr std::size_t capacity = 1u << 16;
   std::ostream& out_;
   int indent_;
-  std::string buffer_;
+  std::unique_ptr<char[]> buffer_;
+  char* pos_;
+  char* end_;
   // Per open container: whether it holds an element yet (the first one opens a new line).
-  std::vector<bool> has_elements_;
+  std::vector<unsigned char> has_elements_;
   bool after_key_ = false;
 };
 
