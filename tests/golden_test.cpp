@@ -173,6 +173,16 @@ TEST_CASE("golden: scorecards") {
     std::ostringstream compact;
     report::render_json(compact, in, report::json_layout::compact);
     CHECK(nlohmann::json::parse(json.str()).dump() + "\n" == compact.str());
+    // Judged as it is written, one unit at a time: the same bytes, in both layouts.
+    for (auto layout : {report::json_layout::indented, report::json_layout::compact}) {
+      eval::unit_evaluator units(plan, *data.data, options);
+      report::scorecard_input streamed_in{plan, *data.data, units.header(), data.issues};
+      std::ostringstream streamed;
+      std::size_t seen = 0;
+      report::render_json(streamed, streamed_in, units, layout, [&](eval::unit_scorecard const&) { ++seen; });
+      CHECK(streamed.str() == (layout == report::json_layout::indented ? json.str() : compact.str()));
+      CHECK(seen == data.data->units.size());
+    }
     if (dir.filename() == "every_verdict") {  // one page is enough to see a template change in review
       std::ostringstream html;
       report::render_html(html, in);

@@ -112,14 +112,10 @@ int run_batch(batch_options const& options, std::istream& in, std::ostream& out,
       t.rejected_lines.push_back(number);
       continue;
     }
-    auto scored = score_submission(compiled, *setup, data);
+    auto prepared = prepare_submission(compiled, *setup, data);
     source.data_sha256 = sha256_hex(line);
-    report::scorecard_input card{compiled, *data.data, scored.result, data.issues, &source};
-    card.documents = &scored.documents;
-    card.lang = current_language();
-    report::render_json(out, card, report::json_layout::compact);
+    auto code = write_json_scorecard(out, compiled, prepared, data, &source, report::json_layout::compact);
     ++t.scorecards;
-    auto code = scorecard_exit(scored.result, data, 0);
     if (code == data_broken) ++t.with_data_errors;
     else if (code == problems) ++t.needing_action;
   }

@@ -108,10 +108,12 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
     if (!found) return cannot_run;
     unit = *found;
   }
-  auto scored = score_submission(compiled, *setup, *data);
-  auto const& result = scored.result;
+  auto prepared = prepare_submission(compiled, *setup, *data);
+  if (options.format == "json" && unit == 0)  // the whole submission: judged as it is written
+    return write_json_scorecard(out, compiled, prepared, *data, &source, report::json_layout::indented);
+  auto result = eval::evaluate(compiled, *data->data, prepared.options);
   report::scorecard_input card{compiled, *data->data, result, data->issues, &source};
-  card.documents = &scored.documents;
+  card.documents = &prepared.documents;
   card.unit = unit;
   card.depth = options.depth;
   card.summary_only = options.summary;

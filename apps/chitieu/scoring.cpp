@@ -29,12 +29,12 @@ std::optional<scoring_setup> make_scoring_setup(sema::checked_ruleset const& rul
   return setup;
 }
 
-scored_submission score_submission(eval::plan const& compiled, scoring_setup const& setup,
-                                   eval::table_load_result& data) {
+prepared_submission prepare_submission(eval::plan const& compiled, scoring_setup const& setup,
+                                       eval::table_load_result& data) {
   auto const& rules = compiled.rules();
   eval::check_data(compiled, data, setup.options.lang);
   eval::locate_issues(data);  // from a spreadsheet: name the sheet, row and column
-  scored_submission out;
+  prepared_submission out;
   // The documents that apply (docs/scoring.md §8): the report says which and why.
   out.documents = eval::choose_documents(rules, *data.data, setup.named, setup.options.lang);
   if (setup.named.empty()) {
@@ -44,31 +44,48 @@ scored_submission score_submission(eval::plan const& compiled, scoring_setup con
       if (!eval::replacement_of(rules, d, setup.options.as_of)) in_force.push_back(d);
     out.documents.scored = in_force;
   }
-  auto options = setup.options;
+  out.options = setup.options;
   if (!out.documents.left_out.empty() || !setup.named.empty()) {
-    options.documents = out.documents.scored;
-    if (options.documents.empty()) options.documents.push_back(-1);  // none applies: score nothing, not everything
+    out.options.documents = out.documents.scored;
+    if (out.options.documents.empty()) out.options.documents.push_back(-1);  // none applies: score nothing, not everything
   }
-  out.result = eval::evaluate(compiled, *data.data, options);
   return out;
 }
 
-// The exit code of a scorecard (docs/cli.md): broken data first, since verdicts rest on it; then
-// needs action in the units reported (the one asked for and those below it) or in the tasks shown.
-int scorecard_exit(eval::evaluation const& result, eval::load_result const& data, std::uint32_t unit) {
+void verdict_tally::add(eval::unit_scorecard const& card) {
+  for (auto const& t : card.targets)
+    if (eval::needs_action(t.headline)) needs_action = true;
+  for (auto const& o : card.obligations)
+    if (o.overall == eval::verdict::not_met) needs_action = true;
+  for (auto const& k : card.tasks)  // the root's, shown with every report of the submission
+    if (k.result == eval::task_verdict::overdue) needs_action = true;
+}
+
+// Broken data first, since verdicts rest on it.
+int verdict_tally::exit_code(eval::load_result const& data) const {
   for (auto const& is : data.issues)
     if (is.level == severity::error) return data_broken;
-  auto const& rules_tasks = result.units.front().tasks;
-  for (auto const& u : result.units) {
-    if (report::depth_below(*data.data, u.unit, unit) < 0) continue;
-    for (auto const& t : u.targets)
-      if (eval::needs_action(t.headline)) return problems;
-    for (auto const& o : u.obligations)
-      if (o.overall == eval::verdict::not_met) return problems;
-  }
-  for (auto const& k : rules_tasks)
-    if (k.result == eval::task_verdict::overdue) return problems;
-  return ok;
+  return needs_action ? problems : ok;
+}
+
+int scorecard_exit(eval::evaluation const& result, eval::load_result const& data, std::uint32_t unit) {
+  verdict_tally tally;
+  for (auto const& u : result.units)
+    if (report::depth_below(*data.data, u.unit, unit) >= 0) tally.add(u);
+  if (unit != 0) tally.add_tasks_of(result.units.front());
+  return tally.exit_code(data);
+}
+
+int write_json_scorecard(std::ostream& out, eval::plan const& compiled, prepared_submission const& prepared,
+                         eval::table_load_result const& data, report::provenance const* source,
+                         report::json_layout layout) {
+  eval::unit_evaluator units(compiled, *data.data, prepared.options);
+  report::scorecard_input card{compiled, *data.data, units.header(), data.issues, source};
+  card.documents = &prepared.documents;
+  card.lang = prepared.options.lang;
+  verdict_tally tally;
+  report::render_json(out, card, units, layout, [&](eval::unit_scorecard const& u) { tally.add(u); });
+  return tally.exit_code(data);
 }
 
 }  // namespace chitieu::cli

@@ -5,6 +5,7 @@
 #include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/eval/table_input.hpp>
+#include <chitieu/report/scorecard.hpp>
 
 #include <cstdint>
 #include <iosfwd>
@@ -25,19 +26,37 @@ std::optional<scoring_setup> make_scoring_setup(sema::checked_ruleset const& rul
                                                 int freshness, std::string const& no_data,
                                                 std::vector<std::string> const& documents, std::ostream& err);
 
-struct scored_submission {
+/// A loaded submission made ready to judge: the rules' checks on its figures have run (their issues
+/// joined `data.issues`, with spreadsheet cells named), and the documents that apply are chosen.
+struct prepared_submission {
   eval::document_choice documents;  // the documents that apply and those left out, with the reason
-  eval::evaluation result;
+  eval::evaluate_options options;   // the setup's, limited to those documents
+};
+/// `data.data` must hold a dataset.
+prepared_submission prepare_submission(eval::plan const& compiled, scoring_setup const& setup,
+                                       eval::table_load_result& data);
+
+/// Whether anything in the scorecards seen needs action: the exit code of a report (docs/cli.md).
+struct verdict_tally {
+  bool needs_action = false;
+  /// A unit's targets and obligations, and the tasks it holds (the root holds the submission's).
+  void add(eval::unit_scorecard const& card);
+  /// The root's tasks alone, for a report of a unit below it (they are shown as the root's).
+  void add_tasks_of(eval::unit_scorecard const& root) {
+    for (auto const& k : root.tasks)
+      if (k.result == eval::task_verdict::overdue) needs_action = true;
+  }
+  /// 3 when the data has errors, since verdicts rest on it; 2 when something needs action; else 0.
+  int exit_code(eval::load_result const& data) const;
 };
 
-/// Scores a loaded submission (`data.data` must hold a dataset): runs the rules' checks on its figures
-/// (their issues join `data.issues`), names spreadsheet cells in the issues, chooses the documents and
-/// evaluates.
-scored_submission score_submission(eval::plan const& compiled, scoring_setup const& setup,
-                                   eval::table_load_result& data);
-
-/// The exit code a scorecard of `unit` (and the units below it) calls for (docs/cli.md): 3 when the data
-/// has errors, since verdicts rest on it; 2 when an item needs action or a task shown is overdue; else 0.
+/// The exit code of the report of `unit` (and the units below it) in `result`.
 int scorecard_exit(eval::evaluation const& result, eval::load_result const& data, std::uint32_t unit);
+
+/// Judges the whole submission and writes its JSON scorecard unit by unit (memory holds one unit's
+/// scorecard); returns the report's exit code.
+int write_json_scorecard(std::ostream& out, eval::plan const& compiled, prepared_submission const& prepared,
+                         eval::table_load_result const& data, report::provenance const* source,
+                         report::json_layout layout);
 
 }  // namespace chitieu::cli

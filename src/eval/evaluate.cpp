@@ -10,13 +10,15 @@
 #include "tasks.hpp"
 
 namespace chitieu::eval {
-namespace {
+namespace detail {
 
 class judge {
  public:
   judge(plan const& p, dataset const& d, evaluate_options const& o) : context_(p, d, o) {}
 
-  evaluation run() {
+  std::uint32_t units() const { return static_cast<std::uint32_t>(context_.data.units.size()); }
+
+  evaluation start() {
     evaluation out;
     out.options = context_.options;
     // A plan another has replaced is not in force: it is left out unless asked for by name.
@@ -27,8 +29,6 @@ class judge {
         out.replaced.push_back(*r);
         replaced_.push_back(static_cast<int>(d));
       }
-    out.units.reserve(context_.data.units.size());
-    for (std::uint32_t u = 0; u < context_.data.units.size(); ++u) out.units.push_back(unit(u));
     return out;
   }
 
@@ -46,6 +46,8 @@ class judge {
     return context_.options.documents.empty() || named(document);
   }
 
+
+ public:
   unit_scorecard unit(std::uint32_t u) {
     auto const& rules = context_.rules;
     auto const& compiled = context_.compiled;
@@ -74,7 +76,17 @@ class judge {
   }
 };
 
-}  // namespace
+}  // namespace detail
+
+unit_evaluator::unit_evaluator(plan const& compiled, dataset const& data, evaluate_options const& options)
+    : judge_(std::make_unique<detail::judge>(compiled, data, options)), header_(judge_->start()) {}
+
+unit_evaluator::~unit_evaluator() = default;
+
+std::optional<unit_scorecard> unit_evaluator::next() {
+  if (next_ >= judge_->units()) return std::nullopt;
+  return judge_->unit(next_++);
+}
 
 std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,
                                                 std::int32_t as_of) {
@@ -133,7 +145,11 @@ char const* to_string(task_verdict v) {
 }
 
 evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options const& options) {
-  return judge(compiled, data, options).run();
+  unit_evaluator each(compiled, data, options);
+  evaluation out = each.header();
+  out.units.reserve(data.units.size());
+  while (auto card = each.next()) out.units.push_back(std::move(*card));
+  return out;
 }
 
 }  // namespace chitieu::eval

@@ -8,6 +8,7 @@
 #include <chitieu/version.hpp>
 
 #include <cmath>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -23,6 +24,32 @@ class scorecard_writer {
       : w_(out, indent), in_(in), rules_(in.plan.rules()), data_(in.data) {}
 
   void write() {
+    header();
+    auto const& top = in_.result.units.front();
+    bool below_root = in_.unit != top.unit && card_of(in_.result, in_.unit);
+    if (below_root) w_.member("unit", data_.units[in_.unit].id);
+    w_.key("units").begin_array();
+    for (auto const& card : in_.result.units) {
+      if (below_root && depth_below(data_, card.unit, in_.unit) < 0) continue;
+      unit(card, below_root && card.unit == in_.unit ? &top : nullptr);
+    }
+    finish();
+  }
+
+  // The whole submission, its units pulled from `units` one at a time (`in.result` is its header).
+  void write(eval::unit_evaluator& units, std::function<void(eval::unit_scorecard const&)> const& seen) {
+    header();
+    w_.key("units").begin_array();
+    while (auto card = units.next()) {
+      unit(*card, nullptr);
+      if (seen) seen(*card);
+    }
+    finish();
+  }
+
+ private:
+  // Every member before "units", in key order.
+  void header() {
     w_.begin_object();
     w_.member("as_of", format_iso_date(in_.result.options.as_of));
     w_.member("chitieu", std::string_view(CHITIEU_VERSION_STRING));
@@ -34,20 +61,14 @@ class scorecard_writer {
               std::string_view(in_.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude"));
     if (in_.source) provenance();
     replaced();
-    auto const& top = in_.result.units.front();
-    bool below_root = in_.unit != top.unit && card_of(in_.result, in_.unit);
-    if (below_root) w_.member("unit", data_.units[in_.unit].id);
-    w_.key("units").begin_array();
-    for (auto const& card : in_.result.units) {
-      if (below_root && depth_below(data_, card.unit, in_.unit) < 0) continue;
-      unit(card, below_root && card.unit == in_.unit ? &top : nullptr);
-    }
+  }
+
+  void finish() {
     w_.end_array();
     w_.end_object();
     w_.flush();
   }
 
- private:
   std::string const& agency(int a) const { return rules_.agencies[static_cast<std::size_t>(a)].id; }
   std::string const& document_id(int d) const { return rules_.documents[static_cast<std::size_t>(d)].id; }
   std::string task_id(int k) const { return rules_.qualified_id(rules_.tasks[static_cast<std::size_t>(k)]); }
@@ -354,6 +375,12 @@ class scorecard_writer {
 
 void render_json(std::ostream& out, scorecard_input const& in, json_layout layout) {
   scorecard_writer(out, in, layout == json_layout::compact ? -1 : 2).write();
+  out << '\n';
+}
+
+void render_json(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units, json_layout layout,
+                 std::function<void(eval::unit_scorecard const&)> const& seen) {
+  scorecard_writer(out, in, layout == json_layout::compact ? -1 : 2).write(units, seen);
   out << '\n';
 }
 

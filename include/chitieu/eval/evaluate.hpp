@@ -5,9 +5,37 @@
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/eval/plan.hpp>
 
+#include <memory>
+#include <optional>
+
 namespace chitieu::eval {
 
 evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options const& options);
+
+namespace detail {
+class judge;
+}
+
+/// The judgement of `evaluate`, one unit at a time, for a caller that writes each unit's scorecard as it
+/// comes and then forgets it: memory does not grow with the number of units (a national submission,
+/// docs/scale.md). `evaluate` is this, kept whole.
+class unit_evaluator {
+ public:
+  /// `compiled`, `data` and `options` must outlive the evaluator.
+  unit_evaluator(plan const& compiled, dataset const& data, evaluate_options const& options);
+  ~unit_evaluator();
+  unit_evaluator(unit_evaluator const&) = delete;
+  unit_evaluator& operator=(unit_evaluator const&) = delete;
+  /// Everything but the units: the options and the documents left out as replaced.
+  evaluation const& header() const { return header_; }
+  /// The next unit's scorecard, in preorder as `evaluate` lists them; nullopt after the last.
+  std::optional<unit_scorecard> next();
+
+ private:
+  std::unique_ptr<detail::judge> judge_;
+  evaluation header_;
+  std::uint32_t next_ = 0;
+};
 
 /// Milestone met? Shared with the test harness and reports.
 bool satisfies(sema::milestone const& m, double value);

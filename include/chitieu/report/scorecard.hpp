@@ -6,6 +6,7 @@
 #include <chitieu/language.hpp>
 #include <chitieu/report/provenance.hpp>
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -42,6 +43,13 @@ void render_text(std::ostream& out, scorecard_input const& in);
 /// one line (for NDJSON).
 enum class json_layout { indented, compact };
 void render_json(std::ostream& out, scorecard_input const& in, json_layout layout = json_layout::indented);
+/// The same JSON scorecard of a whole submission (`in.unit` is its root), judged as it is written: the
+/// units are pulled from `units` one at a time and each is forgotten once written, so memory holds one
+/// unit's scorecard, not the evaluation (docs/scale.md). `in.result` must be `units.header()`. `seen`,
+/// when given, is shown each unit's scorecard after it is written (to tally verdicts). The bytes are
+/// those of the other overload on evaluate()'s result.
+void render_json(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units, json_layout layout,
+                 std::function<void(eval::unit_scorecard const&)> const& seen = {});
 /// The same document as a tree, for programs that want one (small scorecards: it holds them whole).
 nlohmann::json to_json(scorecard_input const& in);
 /// One self-contained HTML page for an inspector.
