@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 
 namespace chitieu {
 
@@ -16,22 +16,27 @@ std::string format_vn_number(double x, int decimals) {
   double scale = std::pow(10.0, decimals);
   double scaled = std::abs(x) * scale;
   double rounded = std::floor(scaled + 0.5 + std::min(1e-3, 1e-13 * std::max(1.0, scaled))) / scale;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, rounded);
-  std::string s = buf;
-  std::string frac;
-  if (auto dot = s.find('.'); dot != std::string::npos) {
-    frac = s.substr(dot + 1);
-    s = s.substr(0, dot);
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  // Reports format numbers by the million on a national scorecard: to_chars, and no temporary strings.
+  char digits[400];
+  auto end = std::to_chars(digits, digits + sizeof digits, rounded, std::chars_format::fixed, decimals).ptr;
+  char const* dot = std::find(digits, end, '.');
+  char const* frac_end = end;
+  if (dot != end)
+    while (frac_end > dot + 1 && frac_end[-1] == '0') --frac_end;
+  std::size_t whole = static_cast<std::size_t>(dot - digits);
+  bool zero = std::all_of(static_cast<char const*>(digits), dot, [](char c) { return c == '0'; }) && frac_end <= dot + 1;
+  std::string out;
+  out.reserve(whole + whole / 3 + static_cast<std::size_t>(frac_end - dot) + 2);
+  if (x < 0 && !zero) out.push_back('-');
+  for (std::size_t i = 0; i < whole; ++i) {
+    if (i > 0 && (whole - i) % 3 == 0) out.push_back('.');
+    out.push_back(digits[i]);
   }
-  std::string grouped;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && (s.size() - i) % 3 == 0) grouped.push_back('.');
-    grouped.push_back(s[i]);
+  if (frac_end > dot + 1) {
+    out.push_back(',');
+    out.append(dot + 1, frac_end);
   }
-  bool zero = grouped.find_first_not_of("0.") == std::string::npos && frac.empty();
-  return (x < 0 && !zero ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
+  return out;
 }
 
 }  // namespace chitieu
