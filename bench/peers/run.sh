@@ -11,6 +11,9 @@
 #                  result line (pass counts per rule, digest), so the harness checks agreement;
 #   chitieu-score  the same `chitieu score` with its output thrown away: wall time and peak RSS of
 #                  chitieu alone.
+#   chitieu-batch  `chitieu batch` on the same data as NDJSON, one province a line
+#                  (to_submission.py --per-province), its scorecards thrown away: the shape a national
+#                  run takes (docs/scale.md).
 # The harness exits 1 when the engines disagree on any rule count or on the per-unit digest; so does this
 # script. Results are left in the scratch folder, whose path is printed; KEEP=0 removes it.
 set -euo pipefail
@@ -42,6 +45,7 @@ echo "== dataset"
 timeout 300 python3 gen.py --out data/national.ndjson
 echo "== submission"
 timeout 300 python3 "$here/to_submission.py" data/national.ndjson data/national.json --year 2026
+timeout 300 python3 "$here/to_submission.py" data/national.ndjson data/provinces.ndjson --year 2026 --per-province
 echo "== native rules of the peers"
 timeout 120 node emit_rules.mjs rules
 if [[ ",$ENGINES," == *",cxx-floor,"* ]]; then
@@ -56,9 +60,10 @@ score="$chitieu score $here/peers.ct --data data/national.json --as-of $AS_OF --
 echo "== benchmark ($RUNS runs per engine; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 set +e
 timeout $((TIMEOUT * RUNS * 6 + 600)) python3 bench.py --runs "$RUNS" --timeout "$TIMEOUT" --data data/national.ndjson \
-  --only "$ENGINES,chitieu,chitieu-score" \
+  --only "$ENGINES,chitieu,chitieu-score,chitieu-batch" \
   --engine "chitieu=$score | python3 $here/summary.py - --rules rules.mjs" \
-  --engine "chitieu-score=$score > /dev/null; test \$? -le 2"
+  --engine "chitieu-score=$score > /dev/null; test \$? -le 2" \
+  --engine "chitieu-batch=$chitieu batch $here/peers.ct --data data/provinces.ndjson --as-of $AS_OF > /dev/null"
 status=$?
 set -e
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
