@@ -217,3 +217,14 @@ TEST_CASE("keywords: the list equals the grammar's keywords") {
   CHECK(syntax::find_keyword("target")->role == syntax::keyword_role::declaration);
   CHECK(syntax::find_keyword("T1") == nullptr);
 }
+
+TEST_CASE("fmt: a byte order mark stays at the start, outside the layout") {
+  source_file src("bom.ct", "\xEF\xBB\xBFunit   school \"Trường\"   counted \"trường\"\n");
+  auto r = syntax::format(src);
+  REQUIRE(r.text);
+  CHECK(*r.text == "\xEF\xBB\xBFunit school \"Trường\" counted \"trường\"\n");
+  source_file broken("bom.ct", "\xEF\xBB\xBFunit school (\n");
+  auto b = syntax::format(broken);
+  REQUIRE_FALSE(b.diags.empty());
+  CHECK(b.diags[0].span.begin == 15);  // the '(' in the file, mark included
+}

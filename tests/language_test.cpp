@@ -1,7 +1,9 @@
 // The one catalog: a text written in either language comes back in the language asked for.
+#include <chitieu/json_text.hpp>
 #include <chitieu/language.hpp>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace chitieu;
 
@@ -29,4 +31,10 @@ TEST_CASE("language: names and locales") {
   CHECK_FALSE(parse_language("english").has_value());
   CHECK_FALSE(parse_language("").has_value());
   CHECK(std::string(language_code(language::en)) == "en");
+}
+
+TEST_CASE("json_text: invalid UTF-8 in what an output quotes becomes U+FFFD, never an exception") {
+  nlohmann::json j = {{"file", std::string("bad\xFF.ct")}};
+  CHECK(json_text(j, -1) == "{\"file\":\"bad\xEF\xBF\xBD.ct\"}");
+  CHECK(json_text(j) == "{\n  \"file\": \"bad\xEF\xBF\xBD.ct\"\n}");
 }

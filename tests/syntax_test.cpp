@@ -132,3 +132,15 @@ TEST_CASE("syntax: hostile input gives an error, not a crash") {
     CHECK_FALSE(r.ast);
   }
 }
+
+TEST_CASE("syntax: a byte order mark at the start is read past, and positions count it") {
+  source_file with_bom("bom.ct", "\xEF\xBB\xBFunit school \"Trường\" counted \"trường\"\nunit 5\n");
+  auto r = syntax::parse(with_bom);
+  REQUIRE(r.diags.size() == 1);  // the second line only: the first parses as it would without the mark
+  CHECK(r.diags[0].code == "syntax.expected");
+  auto at = with_bom.text().find("unit 5") + 5;
+  CHECK(r.diags[0].span.begin == at);
+  // A mark anywhere else is a character like any other, and not one a declaration starts with.
+  source_file inside("mid.ct", "unit school \"Trường\" counted \"trường\"\n\xEF\xBB\xBFunit x \"X\" counted \"x\"\n");
+  CHECK_FALSE(syntax::parse(inside).diags.empty());
+}

@@ -1,4 +1,5 @@
 // `chitieu test --generate-boundaries RULES… [--output FILE]`: write boundary cases as a test file.
+#include <chitieu/json_text.hpp>
 #include <chitieu/testing/boundaries.hpp>
 
 #include <filesystem>
@@ -20,7 +21,7 @@ int run_generate_boundaries(test_options const& options, std::ostream& out, std:
   for (auto const& p : options.paths) rules.push_back(fs::absolute(p).lexically_relative(base).generic_string());
   auto result = testing::generate_boundaries(*loaded->rules, rules);
   for (auto const& s : result.skipped) err << "chitieu: " << tr("skipped {0}", {s}) << '\n';
-  auto text = result.test_file.dump(2) + "\n";
+  auto text = json_text(result.test_file) + "\n";
   if (options.output.empty()) {
     out << text;
   } else {

@@ -1,4 +1,5 @@
 // `chitieu check FILES…`: parse and check rule files, print diagnostics.
+#include <chitieu/json_text.hpp>
 #include <chitieu/report/diagnostics.hpp>
 
 #include <algorithm>
@@ -68,7 +69,7 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
     j["errors"] = errors;
     j["warnings"] = warnings;
     j["diagnostics"] = report::diagnostics_to_json(result.sources, diags);
-    out << j.dump(2) << '\n';
+    out << json_text(j) << '\n';
   } else {
     report::render_diagnostics(out, result.sources, diags);
     out << tr("{0} files checked: {1} errors, {2} warnings",

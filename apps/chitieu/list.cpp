@@ -1,4 +1,5 @@
 // `chitieu list FILES… [--format text|json]`: the inventory of a rule set.
+#include <chitieu/json_text.hpp>
 #include <chitieu/report/inventory.hpp>
 
 #include <ostream>
@@ -13,7 +14,7 @@ int run_list(list_options const& options, std::ostream& out, std::ostream& err) 
   if (!policy) return cannot_run;
   auto loaded = load_checked(options.paths, err, false, *policy);
   if (!loaded) return cannot_run;
-  if (options.format == "json") out << report::inventory_json(*loaded->rules, loaded->sources).dump(2) << '\n';
+  if (options.format == "json") out << json_text(report::inventory_json(*loaded->rules, loaded->sources)) << '\n';
   else report::render_inventory_text(out, *loaded->rules, current_language());
   return ok;
 }

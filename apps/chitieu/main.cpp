@@ -4,14 +4,37 @@
 #include <chitieu/version.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include "commands.hpp"
 #include "graph_commands.hpp"
 #include "messages.hpp"
 
+namespace {
+
+// An exception that escapes where none may (a destructor, a noexcept function) ends in std::terminate:
+// say why and exit 1 (docs/cli.md) rather than abort with a signal, which a caller cannot tell from a crash.
+[[noreturn]] void on_terminate() {
+  using chitieu::cli::tr;
+  bool out_of_memory = false;
+  try {
+    if (auto e = std::current_exception()) std::rethrow_exception(e);
+  } catch (std::bad_alloc const&) {
+    out_of_memory = true;
+  } catch (...) {
+  }
+  std::cerr << "chitieu: " << (out_of_memory ? tr("out of memory") : tr("internal error")) << std::endl;
+  std::_Exit(chitieu::cli::cannot_run);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace chitieu::cli;
+  std::set_terminate(on_terminate);
   // The language first: every help text below is written through the catalog.
   set_language(language_asked(argc, argv));
   CLI::App app{tr("chitieu: targets, tasks and scoring of plans")};
@@ -151,6 +174,9 @@ int main(int argc, char** argv) {
     // CLI11's own wording ("--data is required") has no catalog: it is quoted after ours.
     std::cerr << "chitieu: " << tr("invalid command line: {0}", {e.what()}) << '\n'
               << tr("Run with --help for more information.") << '\n';
+    return cannot_run;
+  } catch (std::bad_alloc const&) {
+    std::cerr << "chitieu: " << tr("out of memory") << '\n';
     return cannot_run;
   } catch (std::exception const& e) {
     std::cerr << "chitieu: " << tr("internal error: {0}", {e.what()}) << '\n';

@@ -1,4 +1,5 @@
 // `chitieu test PATHS… [--coverage] [--coverage-min PERCENT]`: run rule test files.
+#include <chitieu/json_text.hpp>
 #include <chitieu/report/format.hpp>
 #include <chitieu/testing.hpp>
 
@@ -50,7 +51,7 @@ int run_test(test_options const& options, std::ostream& out, std::ostream& err) 
   if (json) {
     for (auto const& c : result.coverage)
       below = below || (options.coverage_min >= 0 && c.percent() + 1e-9 < options.coverage_min);
-    out << to_json(result, below, options.coverage_min).dump(2) << '\n';
+    out << json_text(to_json(result, below, options.coverage_min)) << '\n';
     if (!result.errors.empty() && result.passed + result.failed == 0) return cannot_run;
     return result.failed > 0 || !result.errors.empty() || below ? problems : ok;
   }

@@ -1,5 +1,6 @@
 // JSON answers for `chitieu who`, `chitieu agency` and `chitieu plan`, for programs: the same facts as
 // the text answers (graph_text.cpp), with qualified ids, ISO dates and verdicts as eval names them.
+#include <chitieu/json_text.hpp>
 #include <chitieu/report/graph_render.hpp>
 
 #include <chitieu/date.hpp>
@@ -67,7 +68,7 @@ void render_accountability_json(std::ostream& out, graph::accountability const& 
   add(who.leads, "lead");
   add(who.supports, "support");
   add(who.monitors, "monitor");
-  out << j.dump(2) << '\n';
+  out << json_text(j) << '\n';
 }
 
 void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
@@ -113,7 +114,7 @@ void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
     }
     j["failing"] = std::move(f);
   }
-  out << j.dump(2) << '\n';
+  out << json_text(j) << '\n';
 }
 
 void render_task_order_json(std::ostream& out, graph::task_order const& order,
@@ -135,7 +136,7 @@ void render_task_order_json(std::ostream& out, graph::task_order const& order,
     j["groups"].push_back(std::move(jg));
   }
   for (int t : order.critical_path) j["critical_path"].push_back(rules.qualified_id(rules.tasks[std::size_t(t)]));
-  out << j.dump(2) << '\n';
+  out << json_text(j) << '\n';
 }
 
 }  // namespace chitieu::report

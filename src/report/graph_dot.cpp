@@ -1,5 +1,6 @@
 // DOT and JSON pictures of the dependency graph. Deterministic: vertex order is rule-set order, so
 // golden files stay stable.
+#include <chitieu/json_text.hpp>
 #include <chitieu/report/graph_render.hpp>
 
 #include <chitieu/language.hpp>
@@ -179,7 +180,7 @@ void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
   nlohmann::ordered_json doc;
   doc["nodes"] = std::move(nodes);
   doc["edges"] = std::move(edges);
-  out << doc.dump(2) << '\n';
+  out << json_text(doc) << '\n';
 }
 
 }  // namespace chitieu::report

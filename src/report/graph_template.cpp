@@ -1,5 +1,6 @@
 // Submission templates for one unit kind: a blank submission, a JSON Schema, or a CSV header. The
 // field list comes from graph::submission_fields; this file only writes it out.
+#include <chitieu/json_text.hpp>
 #include <chitieu/report/format.hpp>
 #include <chitieu/report/graph_render.hpp>
 
@@ -79,7 +80,7 @@ void render_template(std::ostream& out, sema::checked_ruleset const& rules, int 
       doc["id"] = "";
       doc["name"] = "";
       doc["values"][std::to_string(year)] = std::move(values);
-      out << doc.dump(2) << '\n';
+      out << json_text(doc) << '\n';
       return;
     }
     case template_format::schema: {
@@ -102,7 +103,7 @@ void render_template(std::ostream& out, sema::checked_ruleset const& rules, int 
       doc["properties"]["values"] = {{"type", "object"},
                                      {"propertyNames", {{"pattern", "^[0-9]{4}$"}}},
                                      {"additionalProperties", std::move(year_values)}};
-      out << doc.dump(2) << '\n';
+      out << json_text(doc) << '\n';
       return;
     }
   }

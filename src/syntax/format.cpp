@@ -442,12 +442,21 @@ format_result format(source_file const& src, std::uint32_t file, language lang) 
     result.diags.push_back({severity::error, "syntax.invalid_utf8", {at, at + 1}, say(lang, "the file is not valid UTF-8"), file});
     return result;
   }
-  auto lexed_in = lex(src.text(), file, lang);
-  result.diags = std::move(lexed_in.diags);
+  // A byte order mark stays where it is, outside the layout; diagnostics count it (offsets in the file).
+  std::string_view const bom = src.text().substr(0, 3) == "\xEF\xBB\xBF" ? src.text().substr(0, 3) : "";
+  auto in_file = [&](diagnostics diags) {
+    for (auto& d : diags) {
+      d.span.begin += static_cast<std::uint32_t>(bom.size());
+      d.span.end += static_cast<std::uint32_t>(bom.size());
+    }
+    return diags;
+  };
+  auto lexed_in = lex(src.text().substr(bom.size()), file, lang);
+  result.diags = in_file(std::move(lexed_in.diags));
   if (has_errors(result.diags)) return result;
   formatter f(lexed_in.tokens, file, lang);
   if (has_errors(f.diags())) {
-    result.diags = f.diags();
+    result.diags = in_file(f.diags());
     return result;
   }
   std::string text = f.render();
@@ -462,7 +471,7 @@ format_result format(source_file const& src, std::uint32_t file, language lang) 
                             say(lang, "the layout would change the tokens of this file; it is left as it is"), file});
     return result;
   }
-  result.text = std::move(text);
+  result.text = std::string(bom) + text;
   return result;
 }
 

@@ -77,6 +77,9 @@ parse_result parse(source_file const& src, parse_options const& options, std::ui
   char const* const begin = text.data();
   char const* const last = begin + text.size();
   char const* first = begin;
+  // A byte order mark, as editors on Windows write one: read past it, as JSON readers do. Positions stay
+  // offsets in the file as it is.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") first += 3;
   detail::parse_state state{begin, &out.diags};
   state.lang = options.lang;
   auto const parser =

@@ -12,6 +12,8 @@ constexpr entry entries[] = {
      "chitieu: targets, tasks and scoring of plans"},
     {"Kiểm tra tệp quy tắc và in các chẩn đoán", "Check rule files and print diagnostics"},
     {"Chấm điểm một bài nộp theo các tệp quy tắc", "Score a submission against rule files"},
+    {"hết bộ nhớ", "out of memory"},
+    {"lỗi nội bộ", "internal error"},
     // batch
     {"Chấm điểm các bài nộp NDJSON, mỗi dòng một bài, thành bảng điểm NDJSON",
      "Score NDJSON submissions, one a line, into NDJSON scorecards"},
