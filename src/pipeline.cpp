@@ -87,6 +87,20 @@ ruleset_result load_rules(std::vector<std::string> const& paths, load_options co
       files.push_back(p);
     }
   }
+  // The same files give the same rule set, the same reports and the same digest, in whatever order
+  // they are named (and a file named twice, or also found in a folder given, is read once).
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> seen;
+  files.erase(std::remove_if(files.begin(), files.end(),
+                             [&](std::string const& f) {
+                               std::error_code ec;
+                               auto id = fs::weakly_canonical(f, ec).generic_string();
+                               if (ec) id = f;
+                               if (std::find(seen.begin(), seen.end(), id) != seen.end()) return true;
+                               seen.push_back(id);
+                               return false;
+                             }),
+              files.end());
   std::vector<source_file> sources;
   for (auto const& f : files) {
     std::ifstream in(f, std::ios::binary);
