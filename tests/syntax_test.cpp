@@ -144,3 +144,15 @@ TEST_CASE("syntax: a byte order mark at the start is read past, and positions co
   source_file inside("mid.ct", "unit school \"Trường\" counted \"trường\"\n\xEF\xBB\xBFunit x \"X\" counted \"x\"\n");
   CHECK_FALSE(syntax::parse(inside).diags.empty());
 }
+
+TEST_CASE("syntax: a number out of a double's range is an error at the number, and parsing goes on") {
+  source_file src("n.ct", "target T1 \"T\" { applies to province measure x >= 1e400 by 2030 }\n"
+                          "target T2 \"U\" { applies to province measure x >= 2.5e-3 by 2030 }\nunit 5\n");
+  auto r = syntax::parse(src);
+  REQUIRE(r.diags.size() == 2);
+  CHECK(r.diags[0].code == "syntax.number_range");
+  CHECK(span_text(src, r.diags[0].span) == "1e400");
+  CHECK(r.diags[1].code == "syntax.expected");  // the last line: the first two declarations were read
+  auto fine = syntax::parse(source_file("m.ct", "target T2 \"U\" { applies to province measure x >= -2.5e-3 by 2030 }\n"));
+  CHECK(fine.diags.empty());
+}

@@ -212,15 +212,7 @@ auto const name_def = identifier_parser{false};
 auto const expr_name_def = identifier_parser{true};  // keywords are not names inside expressions
 auto const qualified_name_def = expr_name >> -(lit('.') >> expr_name);
 auto const string_lit_def = quoted_string_parser{};
-// X3's default real parser reads "nan" and "inf", which would swallow names like nang_luc.
-struct finite_real_policies : x3::real_policies<double> {
-  template <typename Iterator, typename Attribute>
-  static bool parse_nan(Iterator&, Iterator const&, Attribute&) { return false; }
-  template <typename Iterator, typename Attribute>
-  static bool parse_inf(Iterator&, Iterator const&, Attribute&) { return false; }
-};
-x3::real_parser<double, finite_real_policies> const finite_real{};
-auto const number_lit_def = x3::lexeme[finite_real >> x3::matches[lit('%')]];
+auto const number_lit_def = x3::lexeme[real_number_parser{} >> x3::matches[lit('%')]];
 auto const bool_lit_def = kw("true") >> attr(true) | kw("false") >> attr(false);
 auto const two_digits = x3::uint_parser<unsigned, 10, 1, 2>{};
 auto const four_digits = x3::uint_parser<unsigned, 10, 4, 4>{};

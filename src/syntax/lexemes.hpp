@@ -2,9 +2,12 @@
 // classes classify bytes with the C locale and assert on UTF-8, so these look at ASCII bytes only.
 // For grammar_def.hpp only.
 #pragma once
+#include <algorithm>
+#include <charconv>
 #include <string>
 #include <string_view>
 
+#include <chitieu/language.hpp>
 #include <chitieu/syntax/ast.hpp>
 
 #include "config.hpp"
@@ -107,6 +110,58 @@ struct quoted_string_parser : x3::parser<quoted_string_parser> {
     result.value = std::move(value);
     x3::traits::move_to(result, attr);
     first = it + 1;
+    return true;
+  }
+};
+
+/// A number as X3's real parser reads one ("-1", "2.5", ".5", "3.", "1e-3"), but never "nan" or "inf",
+/// which would swallow names like nang_luc. A number too large or too small for a double ("1e400") is an
+/// error at the number itself (syntax.number_range), and parsing goes on past it.
+struct real_number_parser : x3::parser<real_number_parser> {
+  using attribute_type = double;
+  static bool const has_attribute = true;
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute& attr) const {
+    x3::skip_over(first, last, context);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    Iterator it = first;
+    bool negative = false;
+    if (it != last && (*it == '+' || *it == '-')) negative = *it++ == '-';
+    Iterator const digits = it;
+    std::size_t count = 0;
+    while (it != last && digit(*it)) ++it, ++count;
+    if (it != last && *it == '.') {
+      ++it;
+      while (it != last && digit(*it)) ++it, ++count;
+    }
+    if (count == 0) return false;
+    if (it != last && (*it == 'e' || *it == 'E')) {
+      Iterator e = it + 1;
+      if (e != last && (*e == '+' || *e == '-')) ++e;
+      if (e != last && digit(*e)) {
+        while (e != last && digit(*e)) ++e;
+        it = e;
+      }
+    }
+    double value = 0;
+    auto [end, error] = std::from_chars(&*digits, &*digits + (it - digits), value);
+    if (error == std::errc::result_out_of_range) {
+      auto& state = x3::get<parse_state_tag>(context).get();
+      auto from = static_cast<std::uint32_t>(&*first - state.begin);
+      auto to = static_cast<std::uint32_t>(&*digits + (it - digits) - state.begin);
+      // Alternatives may read the same number more than once: one error for it.
+      bool said = std::any_of(state.sink->begin(), state.sink->end(), [&](diagnostic const& d) {
+        return d.code == "syntax.number_range" && d.span.begin == from;
+      });
+      if (!said)
+        state.sink->push_back({severity::error, "syntax.number_range", {from, to},
+                               say(state.lang, "this number is too large or too small to be represented"), 0});
+    } else if (error != std::errc() || end != &*digits + (it - digits)) {
+      return false;
+    }
+    x3::traits::move_to(negative ? -value : value, attr);
+    first = it;
     return true;
   }
 };

@@ -245,6 +245,8 @@ constexpr entry entries[] = {
     {"không có gì để cho phép: ở đây không có cảnh báo {0}", "nothing to allow: there is no {0} warning here"},
     {"{0} (được cho phép: \"{1}\")", "{0} (allowed: \"{1}\")"},
 
+    {"số này quá lớn hoặc quá nhỏ, không biểu diễn được", "this number is too large or too small to be represented"},
+
     // fmt
     {"chuỗi chưa đóng trên dòng của nó", "string not closed on its line"},
     {"'{0}' không đóng dấu ngoặc nào đang mở", "'{0}' closes nothing that is open"},
