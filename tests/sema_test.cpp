@@ -1,6 +1,8 @@
 // sema layer: name resolution, types and units, milestones, references.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <chitieu/date.hpp>
 
 #include "support/rules.hpp"
@@ -201,4 +203,30 @@ target T2 "Tỉ lệ (phụ lục)" { applies to province restates T1 measure ty
   CHECK(covered(chain, first_error(chain)) == "T2");
   auto typo = with_fields(R"(target T1 "t" { applies to province restates Tx measure ty_le >= 90% by 2030 })");
   CHECK(first_error(typo).code == "sema.unknown_target");
+}
+
+TEST_CASE("sema: an expression deeper than the evaluator can walk is refused where it is written") {
+  auto chain = [](int terms, std::string const& op) {
+    std::string e = "ty_le";
+    for (int i = 1; i < terms; ++i) e += " " + op + " ty_le";
+    return "target T \"x\" { applies to province measure " + e + " >= 1% by 2030 }";
+  };
+  // 512 levels are allowed: 511 operators over 512 terms; one more is refused, and a long one once.
+  CHECK(with_fields(chain(512, "+")).rules);
+  auto deep = with_fields(chain(513, "+"));
+  CHECK_FALSE(deep.rules);
+  CHECK(std::count_if(deep.diags.begin(), deep.diags.end(),
+                      [](auto const& d) { return d.code == "sema.too_deep"; }) == 1);
+  auto long_chain = with_fields(chain(20000, "-"));
+  CHECK(has_code(long_chain.diags, "sema.too_deep"));
+  // Through indicators too: each adds its own levels where it is used.
+  std::string nested = "indicator i0 \"i\" = ty_le + ty_le\n";
+  for (int k = 1; k < 60; ++k)
+    nested += "indicator i" + std::to_string(k) + " \"i\" = i" + std::to_string(k - 1) + " + ty_le\n";
+  CHECK(with_fields(nested + "target T \"x\" { applies to province measure i59 >= 1% by 2030 }").rules);
+  std::string aliases = "indicator a0 \"a\" = ty_le\n";
+  for (int k = 1; k < 5000; ++k)
+    aliases += "indicator a" + std::to_string(k) + " \"a\" = a" + std::to_string(k - 1) + "\n";
+  auto alias_chain = with_fields(aliases + "target T \"x\" { applies to province measure a4999 >= 1% by 2030 }");
+  CHECK(has_code(alias_chain.diags, "sema.too_deep"));  // and the checker's stack held
 }

@@ -24,8 +24,7 @@ char const* name_of(ast::call_kind k) {
 }
 
 int add(check_context& cx, expr_node n) {
-  cx.rules.nodes.push_back(std::move(n));
-  return static_cast<int>(cx.rules.nodes.size() - 1);
+  return cx.add_node(std::move(n));
 }
 
 }  // namespace

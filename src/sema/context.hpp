@@ -3,6 +3,7 @@
 #include <chitieu/language.hpp>
 #include <chitieu/sema/check.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -27,6 +28,27 @@ struct check_context {
       task_by_key;
   std::map<int, ast::indicator_decl const*> indicator_ast;  // indicator index -> declaration
   std::map<int, std::uint32_t> indicator_file;
+
+  // Per node of rules.nodes: 1 + the depth of its deepest operand. The evaluator and the reports walk
+  // expressions recursively, so an expression deeper than this is refused here (sema.too_deep), where
+  // the author can see it, rather than overflowing the stack when it is scored.
+  static constexpr std::uint32_t max_expression_depth = 512;
+  std::vector<std::uint32_t> node_depth;
+
+  /// Adds a node to rules.nodes and returns its index; reports the node where an expression first
+  /// grows past max_expression_depth.
+  int add_node(expr_node n) {
+    auto depth_of = [&](int i) { return i < 0 ? 0u : node_depth[static_cast<std::size_t>(i)]; };
+    std::uint32_t depth = 1 + std::max(depth_of(n.lhs), depth_of(n.rhs));
+    if (depth == max_expression_depth + 1)
+      diags.push_back({severity::error, "sema.too_deep", n.where.span,
+                       say(lang, "this expression is nested more than {0} levels deep (a chain of that many operators); split it into indicators",
+                           {std::to_string(max_expression_depth)}),
+                       n.where.file});
+    rules.nodes.push_back(std::move(n));
+    node_depth.push_back(depth);
+    return static_cast<int>(rules.nodes.size() - 1);
+  }
 
   location at(source_span span) const { return {file, span}; }
   void error(std::string code, source_span span, std::string message) {

@@ -42,14 +42,14 @@ class expression_checker {
  private:
   check_context& cx_;
   expression_scope scope_;
+  static constexpr std::size_t max_indicator_nesting = 64;
   std::vector<int> indicator_stack_;
   int kind_set_ = -1;  // while building the parts of an `A | B` aggregate
   std::set<int> pending_levels_;  // nodes naming a level whose ladder is not known yet
   std::map<int, std::string> level_names_;
 
   int add(expr_node n) {
-    cx_.rules.nodes.push_back(std::move(n));
-    return static_cast<int>(cx_.rules.nodes.size() - 1);
+    return cx_.add_node(std::move(n));
   }
   expr_node& node(int i) { return cx_.rules.nodes[static_cast<std::size_t>(i)]; }
 
@@ -197,6 +197,13 @@ class expression_checker {
         cycle += cx_.rules.indicators[static_cast<std::size_t>(i)].id + " -> ";
       cycle += cx_.rules.indicators[static_cast<std::size_t>(index)].id;
       cx_.error("sema.indicator_cycle", span, say(cx_.lang, "indicators depend on each other: {0}", {cycle}));
+      return -1;
+    }
+    // Each indicator inside another is checked inside its check: a bound keeps the checker's own stack
+    // safe (an alias chain `i2 = i1` adds no node, so the expression's depth would not catch it).
+    if (indicator_stack_.size() >= max_indicator_nesting) {
+      cx_.error("sema.too_deep", span,
+                say(cx_.lang, "indicators are nested more than {0} deep here", {std::to_string(max_indicator_nesting)}));
       return -1;
     }
     if (scope_.indicators_used &&

@@ -247,6 +247,11 @@ constexpr entry entries[] = {
 
     {"số này quá lớn hoặc quá nhỏ, không biểu diễn được", "this number is too large or too small to be represented"},
 
+    {"biểu thức này lồng sâu quá {0} tầng (một chuỗi chừng ấy phép toán); hãy tách thành các chỉ số (indicator)",
+     "this expression is nested more than {0} levels deep (a chain of that many operators); split it into indicators"},
+
+    {"các chỉ số (indicator) lồng nhau quá {0} tầng ở đây", "indicators are nested more than {0} deep here"},
+
     // fmt
     {"chuỗi chưa đóng trên dòng của nó", "string not closed on its line"},
     {"'{0}' không đóng dấu ngoặc nào đang mở", "'{0}' closes nothing that is open"},
