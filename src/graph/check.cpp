@@ -110,20 +110,36 @@ class checker {
     }
   }
 
+  // Whether a task serves the target or one of its parents. Each target is settled once, with the
+  // chain above it, so a long chain of parents costs its length, not its square or cube.
   bool served(vertex target) const {
-    // The parent chain, guarded against parent cycles (reported separately).
-    std::vector<vertex> seen;
-    for (std::optional<vertex> v = target;
-         v && std::find(seen.begin(), seen.end(), *v) == seen.end();) {
-      seen.push_back(*v);
+    enum : signed char { unknown = -1, no = 0, yes = 1, on_path = 2 };
+    if (served_.empty()) served_.assign(boost::num_vertices(graph_.g), unknown);
+    std::vector<vertex> path;
+    signed char result = no;
+    for (std::optional<vertex> v = target; v;) {
+      auto known = served_[*v];
+      if (known == no || known == yes) {
+        result = known;
+        break;
+      }
+      if (known == on_path) break;  // a parent cycle (reported separately): nothing above serves
+      served_[*v] = on_path;
+      path.push_back(*v);
+      bool direct = false;
       for (auto e : boost::make_iterator_range(boost::in_edges(*v, graph_.g)))
-        if (graph_.g[e].kind == edge_kind::serves) return true;
+        if (graph_.g[e].kind == edge_kind::serves) direct = true;
+      if (direct) {
+        result = yes;
+        break;
+      }
       std::optional<vertex> up;
       for (auto e : boost::make_iterator_range(boost::out_edges(*v, graph_.g)))
         if (graph_.g[e].kind == edge_kind::parent) up = boost::target(e, graph_.g);
       v = up;
     }
-    return false;
+    for (auto v : path) served_[v] = result;
+    return result == yes;
   }
 
   void unserved_targets() {
@@ -278,6 +294,7 @@ class checker {
   dependency_graph const& graph_;
   language lang_;
   diagnostics out_;
+  mutable std::vector<signed char> served_;  // per vertex, filled by served()
   bool task_cycle_found_ = false;
 };
 

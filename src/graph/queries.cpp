@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <tuple>
 
 namespace chitieu::graph {
@@ -62,9 +63,16 @@ accountability find_accountability(sema::checked_ruleset const& rules,
   out.target = target;
   if (target < 0 || target >= int(rules.targets.size())) return out;
   auto const& g = graph.g;
+  // The target and its parents, nearest first. A chain longer than there are targets has met a parent
+  // cycle (which the plan checks refuse): it is cut where it first comes back on itself.
   std::vector<vertex> chain;
-  for (std::optional<vertex> v = graph.vertex_of(node_kind::target, target);
-       v && std::find(chain.begin(), chain.end(), *v) == chain.end();) {
+  for (std::optional<vertex> v = graph.vertex_of(node_kind::target, target); v;) {
+    if (chain.size() > rules.targets.size()) {
+      std::unordered_set<vertex> seen_once;
+      auto repeat = std::find_if(chain.begin(), chain.end(), [&](vertex x) { return !seen_once.insert(x).second; });
+      chain.erase(repeat, chain.end());
+      break;
+    }
     chain.push_back(*v);
     std::optional<vertex> up;
     for (auto e : boost::make_iterator_range(boost::out_edges(*v, g)))
