@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 
 #if defined(__GLIBC__)
@@ -24,14 +25,10 @@ timing summarize(std::vector<double> seconds) {
   return {seconds.front(), seconds[seconds.size() / 2]};
 }
 
-timing timed(int reps, std::function<void()> const& f) {
-  std::vector<double> t;
-  for (int i = 0; i < reps; ++i) {
-    auto t0 = clock_type::now();
-    f();
-    t.push_back(seconds_since(t0));
-  }
-  return summarize(std::move(t));
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 bool restart_peak() {

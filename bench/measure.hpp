@@ -3,7 +3,6 @@
 #pragma once
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <ostream>
 #include <streambuf>
 #include <string>
@@ -14,6 +13,10 @@ namespace chitieu::bench {
 using clock_type = std::chrono::steady_clock;
 
 double seconds_since(clock_type::time_point t0);
+/// The CPU time this process has used, user and system, in seconds. On a machine shared with other
+/// work it is what a single-threaded measurement should be judged by: others stretch the wall time
+/// of a run by taking the core from it, but not its CPU time.
+double cpu_seconds();
 
 /// Wall times of repetitions of one measurement: the fastest, which is the least disturbed by the
 /// other programs on the machine, and the median, which says how much they disturbed it.
@@ -22,8 +25,6 @@ struct timing {
   double median = 0;
 };
 timing summarize(std::vector<double> seconds);
-/// Runs `f` `reps` times and times each run.
-timing timed(int reps, std::function<void()> const& f);
 
 /// Makes the peak resident size that of what follows from now on. Freed memory is first handed back to
 /// the system (glibc's malloc_trim), then the kernel's high-water mark is set to the current resident
