@@ -13,7 +13,8 @@
 namespace chitieu::bench {
 
 struct run_options {
-  /// One by default: the three scales once each take about three minutes on two shared cores.
+  /// One by default: the three scales once each take about 2½ minutes of CPU, the bound the default
+  /// run is kept under (about three minutes on two cores shared with builds).
   int reps = 1;
   std::uint64_t seed = 1;
   std::int32_t as_of = 0;  // day number
