@@ -44,7 +44,7 @@ class generator {
     batch_ = &out;
     int commune_index = 0;
     for (int p = 0; p < shape_.provinces; ++p) {
-      int communes = share_of(shape_.communes, shape_.provinces, p);
+      int communes = share_of(shape_.communes * shape_.scale, shape_.provinces, p);
       char pid[16];
       std::snprintf(pid, sizeof pid, "p%02d", p + 1);
       json province = unit("province", pid, std::string("Tỉnh ") + pid);
@@ -54,7 +54,7 @@ class generator {
         std::string cid = std::string(pid) + "-c" + std::to_string(c + 1);
         json commune = unit("commune", cid, "Xã " + cid);
         json grandchildren = json::array();
-        int schools = share_of(shape_.schools, shape_.communes, commune_index);
+        int schools = share_of(shape_.schools * shape_.scale, shape_.communes * shape_.scale, commune_index);
         for (int s = 0; s < schools; ++s) {
           std::string sid = cid + "-s" + std::to_string(s + 1);
           grandchildren.push_back(unit("school", sid, "Trường " + sid));
