@@ -38,6 +38,13 @@ foreach(k RANGE 1 9999)
   string(APPEND parents "target T${k} \"T\" { applies to province parent T${before} measure x >= 1% by 2030 }\n")
 endforeach()
 add_case(parent_chain "${parents}" "graph\\.unserved_target")
+# 40 indicators, each the previous one twice ("diamond"): 1.3 KB that expanded to 2^40 nodes.
+set(diamond "indicator d0 \"d\" = x\n")
+foreach(k RANGE 1 39)
+  math(EXPR before "${k} - 1")
+  string(APPEND diamond "indicator d${k} \"d\" = d${before} + d${before}\n")
+endforeach()
+add_case(indicator_diamond "${diamond}target T1 \"T\" { applies to province measure d39 >= 1% by 2030 }\n" "sema\\.too_large")
 # A number past a double's range: reported at the number itself.
 add_case(huge_number "target T1 \"T\" { applies to province measure x >= 1e400 by 2030 }\n" "huge_number\\.ct:5:[0-9]+: error: .*\\[syntax\\.number_range\\]")
 

@@ -34,11 +34,25 @@ struct check_context {
   // the author can see it, rather than overflowing the stack when it is scored.
   static constexpr std::uint32_t max_expression_depth = 512;
   std::vector<std::uint32_t> node_depth;
+  // Indicators are expanded where they are used, so an indicator used twice in the next, and so on
+  // ("diamonds"), doubles the nodes at each level: a bound on all the nodes of a rule set stops that
+  // at a size no real plan comes near (the five shipped plans use a few thousand).
+  static constexpr std::size_t max_nodes = 500'000;
+  bool nodes_exhausted = false;  // reported once; every expression after it is refused
 
   /// Adds a node to rules.nodes and returns its index; reports the node where an expression first
   /// grows past max_expression_depth.
   int add_node(expr_node n) {
     auto depth_of = [&](int i) { return i < 0 ? 0u : node_depth[static_cast<std::size_t>(i)]; };
+    // Past the bound the node is still added (callers hold its index), and indicators stop being
+    // expanded (expressions.cpp), so the growth stops with the text.
+    if (rules.nodes.size() >= max_nodes && !nodes_exhausted) {
+      diags.push_back({severity::error, "sema.too_large", n.where.span,
+                       say(lang, "the rules expand to more than {0} expression nodes here (an indicator used twice in the next, over and over?)",
+                           {std::to_string(max_nodes)}),
+                       n.where.file});
+      nodes_exhausted = true;
+    }
     std::uint32_t depth = 1 + std::max(depth_of(n.lhs), depth_of(n.rhs));
     if (depth == max_expression_depth + 1)
       diags.push_back({severity::error, "sema.too_deep", n.where.span,

@@ -201,6 +201,7 @@ class expression_checker {
     }
     // Each indicator inside another is checked inside its check: a bound keeps the checker's own stack
     // safe (an alias chain `i2 = i1` adds no node, so the expression's depth would not catch it).
+    if (cx_.nodes_exhausted) return -1;  // said once already; expanding further would only repeat it
     if (indicator_stack_.size() >= max_indicator_nesting) {
       cx_.error("sema.too_deep", span,
                 say(cx_.lang, "indicators are nested more than {0} deep here", {std::to_string(max_indicator_nesting)}));

@@ -252,6 +252,9 @@ constexpr entry entries[] = {
 
     {"các chỉ số (indicator) lồng nhau quá {0} tầng ở đây", "indicators are nested more than {0} deep here"},
 
+    {"các quy tắc khai triển thành hơn {0} nút biểu thức ở đây (một chỉ số được dùng hai lần trong chỉ số sau, lặp đi lặp lại?)",
+     "the rules expand to more than {0} expression nodes here (an indicator used twice in the next, over and over?)"},
+
     // fmt
     {"chuỗi chưa đóng trên dòng của nó", "string not closed on its line"},
     {"'{0}' không đóng dấu ngoặc nào đang mở", "'{0}' closes nothing that is open"},
