@@ -154,3 +154,20 @@ task K3 "Ba" { lead so deadline ongoing }
   CHECK(text.find("báo cáo: hoàn thành ngày 01/03/2026") != std::string::npos);
   CHECK(text.find("chưa báo cáo") != std::string::npos);  // K3
 }
+
+TEST_CASE("diagnostics: the echoed line shows control characters as pictures and a long line around the caret") {
+  std::vector<source_file> sources{source_file("a.ct", "unit \x1b[31m x\n")};
+  std::ostringstream out;
+  report::render_diagnostic(out, sources, diagnostic{severity::error, "syntax.expected", {11, 12}, "m", 0});
+  CHECK(out.str() == "a.ct:1:12: error: m [syntax.expected]\n"
+                     " 1 | unit \xE2\x90\x9B[31m x\n"
+                     "   |            ^\n");
+  std::string wide = std::string(300, 'a') + " bad " + std::string(300, 'b');
+  sources = {source_file("b.ct", wide + "\n")};
+  std::ostringstream long_line;
+  report::render_diagnostic(long_line, sources, diagnostic{severity::error, "syntax.expected", {301, 304}, "m", 0});
+  auto text = long_line.str();
+  // 60 cells before the caret, 160 in all, an ellipsis at each cut end; the caret under "bad".
+  CHECK(text.find(" 1 | …" + std::string(59, 'a') + " bad " + std::string(96, 'b') + "…\n") != std::string::npos);
+  CHECK(text.find("\n   |  " + std::string(60, ' ') + "^~~\n") != std::string::npos);
+}

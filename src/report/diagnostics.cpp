@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace chitieu::report {
 
@@ -31,18 +32,45 @@ void render_diagnostic(std::ostream& out, std::vector<source_file> const& source
   std::size_t width =
       end > d.span.begin ? code_points(src.text().substr(d.span.begin, end - d.span.begin)) : 1;
   auto number = std::to_string(loc.line);
-  // Tabs in the line keep their width in the caret line, so the caret stays under the text.
-  std::string pad;
-  auto before = line.substr(0, d.span.begin - (line.data() - src.text().data()));
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(before[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    pad.push_back(c == '\t' ? '\t' : ' ');
+  // The line as a terminal may show it: invalid UTF-8 as '?', control characters as their pictures
+  // (ESC as ␛: an echoed escape sequence must not recolour or move the terminal), and a long line as a
+  // window around the caret. Each shown piece is one code point, one column, so the caret stays under it.
+  std::vector<std::string> cells;  // one per code point of the line
+  std::size_t caret = 0;           // the cell the span starts in
+  auto start_offset = d.span.begin - static_cast<std::uint32_t>(line.data() - src.text().data());
+  for (std::size_t i = 0; i < line.size();) {
+    if (i <= start_offset) caret = cells.size();
+    auto c = static_cast<unsigned char>(line[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    auto piece = std::string(line.substr(i, n));
+    if (n > 1 && find_invalid_utf8(piece) != std::string::npos) {
+      piece = "?";
+      n = 1;
+    } else if (c == '\t') {
+      piece = "\t";  // kept, and kept in the caret line too
+    } else if (c < 0x20) {
+      piece = "\xE2\x90" + std::string(1, static_cast<char>(0x80 + c));  // U+2400 + c
+    } else if (c == 0x7F) {
+      piece = "\xE2\x90\xA1";  // ␡
+    }
+    cells.push_back(std::move(piece));
+    i += n;
   }
-  std::string shown(line);
-  // Show invalid UTF-8 as '?' so the terminal gets text; the caret math counts lead bytes alike.
-  for (auto bad = find_invalid_utf8(shown); bad != std::string::npos; bad = find_invalid_utf8(shown))
-    shown[bad] = '?';
+  if (start_offset >= line.size()) caret = cells.size();
+  constexpr std::size_t window = 160, before_caret = 60;
+  std::size_t from = 0, to = cells.size();
+  if (cells.size() > window) {
+    from = caret > before_caret ? caret - before_caret : 0;
+    to = std::min(cells.size(), from + window);
+  }
+  std::string shown = from > 0 ? "…" : "";
+  std::string pad = from > 0 ? " " : "";
+  for (std::size_t i = from; i < to; ++i) {
+    shown += cells[i];
+    if (i < caret) pad.push_back(cells[i] == "\t" ? '\t' : ' ');
+  }
+  if (to < cells.size()) shown += "…";
+  width = std::min(width, std::max<std::size_t>(1, to > caret ? to - caret : 1));
   out << ' ' << number << " | " << shown << '\n'
       << std::string(number.size() + 1, ' ') << " | " << pad << '^'
       << std::string(width > 0 ? width - 1 : 0, '~') << '\n';
