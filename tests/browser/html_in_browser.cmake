@@ -3,22 +3,8 @@
 # item and target needing action names who must act or says why no one. Leaves screenshots (desktop,
 # phone) and an A4 PDF in WORK_DIR for a person to look at.
 # -DEXE=chitieu -DCHROMIUM=… -DNAME=case -DWORK_DIR=… -DARGS="score|…" (the score command's arguments)
-file(MAKE_DIRECTORY ${WORK_DIR})
-string(REPLACE "|" ";" ARGS "${ARGS}")
-set(page ${WORK_DIR}/${NAME}.html)
-execute_process(COMMAND ${EXE} ${ARGS} --format html OUTPUT_FILE ${page} ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc MATCHES "^[02]$")  # 2: the submission has problems, which the page shows
-  message(FATAL_ERROR "chitieu exited with ${rc}: ${err}")
-endif()
-
-# A profile of its own, so that the test neither reads nor writes the user's browser settings.
-set(browser ${CHROMIUM} --headless --disable-gpu --no-sandbox --no-first-run --hide-scrollbars
-    --user-data-dir=${WORK_DIR}/profile-${NAME})
-execute_process(COMMAND ${browser} --dump-dom file://${page}
-                OUTPUT_VARIABLE dom ERROR_VARIABLE browser_err RESULT_VARIABLE rc TIMEOUT 120)
-if(rc OR dom STREQUAL "")
-  message(FATAL_ERROR "chromium could not render ${page} (${rc}): ${browser_err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/render_page.cmake)
+render_page()
 file(WRITE ${WORK_DIR}/${NAME}.dom.html "${dom}")
 
 string(FIND "${dom}" "id=\"tom-tat\"" summary_at)

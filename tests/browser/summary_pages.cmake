@@ -2,20 +2,8 @@
 # body that must act, one row per item, and the whole prints on at most MAX_PAGES A4 pages (96 items of
 # the Bắc Ninh province took 16 pages before the grouping; docs/scorecard.md, The HTML page).
 # -DEXE=chitieu -DCHROMIUM=… -DNAME=case -DWORK_DIR=… -DMAX_PAGES=n -DARGS="score|…"
-file(MAKE_DIRECTORY ${WORK_DIR})
-string(REPLACE "|" ";" ARGS "${ARGS}")
-set(page ${WORK_DIR}/${NAME}.html)
-execute_process(COMMAND ${EXE} ${ARGS} --format html --summary OUTPUT_FILE ${page} ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc MATCHES "^[02]$")
-  message(FATAL_ERROR "chitieu exited with ${rc}: ${err}")
-endif()
-set(browser ${CHROMIUM} --headless --disable-gpu --no-sandbox --no-first-run --hide-scrollbars
-    --user-data-dir=${WORK_DIR}/profile-${NAME})
-execute_process(COMMAND ${browser} --dump-dom file://${page}
-                OUTPUT_VARIABLE dom ERROR_VARIABLE browser_err RESULT_VARIABLE rc TIMEOUT 120)
-if(rc OR dom STREQUAL "")
-  message(FATAL_ERROR "chromium could not render ${page} (${rc}): ${browser_err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/render_page.cmake)
+render_page(--summary)
 # Every item row sits in a group headed by who must act, and no group is empty.
 string(REGEX MATCHALL "<tr class=\"agency-row\">" groups "${dom}")
 string(REGEX MATCHALL "<tr class=\"[a-z]+\" data-rank=\"[0-9]\">" items "${dom}")
