@@ -1,6 +1,6 @@
 // Loading alone: a submission file read into a dataset by load_submission_text (the simdjson
 // loader) and by nlohmann::json::parse + load_submission (the DOM loader embedders call), best of N.
-// Usage: chitieu_bench_load RULES... --data FILE [--reps N]
+// Usage: chitieu_bench_load RULES... --data FILE [--reps N] [--text-only]
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/pipeline.hpp>
 
@@ -39,10 +39,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> rule_paths;
   std::string data_path;
   int reps = 5;
+  bool text_only = false;  // for a profiler: the simdjson path alone
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data_path = argv[++i];
     else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--text-only") text_only = true;
     else rule_paths.push_back(a);
   }
   if (rule_paths.empty() || data_path.empty()) {
@@ -67,6 +69,11 @@ int main(int argc, char** argv) {
     units = r.data ? r.data->units.size() : 0;
     issues = r.issues.size();
   });
+  if (text_only) {
+    std::printf("%.1f MB, %zu units, %zu issues: load_submission_text %.3f s, %.1f MB/s\n", mb, units, issues, text_s,
+                mb / text_s);
+    return 0;
+  }
   double parse_s = best_of(reps, [&] { auto tree = nlohmann::json::parse(text); });
   double dom_s = best_of(reps, [&] {
     auto tree = nlohmann::json::parse(text);

@@ -11,6 +11,11 @@ namespace chitieu::eval::detail {
 /// The `data.too_deep` issue when the text nests deeper than the limits allow, checked before any
 /// parser runs so that hostile input cannot exhaust the stack of a later recursive walk.
 std::optional<data_issue> too_deep(std::string const& text, dataset_limits const& limits);
+/// How deep JSON may nest: each unit nests two levels (its object and its children array), plus the
+/// values below it.
+inline std::size_t too_deep_limit(dataset_limits const& limits) {
+  return static_cast<std::size_t>(limits.max_depth) * 2 + 8;
+}
 
 /// nlohmann::json with a parse callback that notes duplicate keys; every malformed input ends here,
 /// since its parser says where the text breaks.

@@ -81,6 +81,14 @@ struct nlohmann_access {
     for (std::size_t i = 0; i < j->size(); ++i) f(i, &(*j)[i]);
   }
 
+  bool keeps_duplicates_apart() const { return duplicates && !duplicates->empty(); }
+  template <class F>
+  bool for_each_member(node j, F&& f) const {
+    for (auto const& [key, value] : j->get_ref<json::object_t const&>())
+      if (!f(key, &value)) return false;
+    return true;
+  }
+
   template <class PointerFn>
   object_view object(node j, PointerFn&& pointer) const {
     if (!duplicates || duplicates->empty()) return {*j, nullptr};
@@ -185,8 +193,7 @@ load_result only(data_issue is) {
 
 std::optional<data_issue> too_deep(std::string const& text, dataset_limits const& limits) {
   std::size_t at = 0;
-  // Each unit nests two JSON levels (its object and its children array), plus the values below it.
-  std::size_t limit = static_cast<std::size_t>(limits.max_depth) * 2 + 8;
+  std::size_t limit = too_deep_limit(limits);
   if (nesting_depth(text, limit, at) <= limit) return std::nullopt;
   return data_issue{severity::error, "data.too_deep", "", "",
                     say(limits.lang, "JSON lồng quá {0} cấp (tại byte {1})", {std::to_string(limit), std::to_string(at)}), ""};

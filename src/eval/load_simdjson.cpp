@@ -47,18 +47,35 @@ struct simdjson_access {
     std::vector<std::string_view> const& duplicates() const { return dups_; }
 
    private:
+    static std::uint64_t prefix(std::string_view k) {
+      std::uint64_t p = 0;
+      for (std::size_t i = 0; i < 8; ++i) p = p << 8 | (i < k.size() ? static_cast<unsigned char>(k[i]) : 0u);
+      return p;
+    }
+
     simdjson_access& owner_;
     members members_;
+    std::vector<std::uint64_t>& prefixes_ = owner_.prefixes_;
     std::vector<std::string_view> dups_;
 
     void sort_keeping_last() {
-      auto by_key = [](member const& a, member const& b) { return a.key < b.key; };
+      // Most keys differ in their first eight bytes: compare those as one number (big-endian, padded
+      // with zeros, so the order is the bytes' order) and the strings only on a tie.
+      prefixes_.clear();
+      for (auto const& m : members_) prefixes_.push_back(prefix(m.key));
+      auto less = [&](std::size_t a, std::size_t b) {
+        if (prefixes_[a] != prefixes_[b]) return prefixes_[a] < prefixes_[b];
+        return members_[a].key < members_[b].key;
+      };
       // Units and rows of values hold a handful of members: insertion sort, stable, beats the library's.
       if (members_.size() <= 32) {
         for (std::size_t i = 1; i < members_.size(); ++i)
-          for (std::size_t j = i; j > 0 && by_key(members_[j], members_[j - 1]); --j) std::swap(members_[j], members_[j - 1]);
+          for (std::size_t j = i; j > 0 && less(j, j - 1); --j) {
+            std::swap(members_[j], members_[j - 1]);
+            std::swap(prefixes_[j], prefixes_[j - 1]);
+          }
       } else {
-        std::stable_sort(members_.begin(), members_.end(), by_key);
+        std::stable_sort(members_.begin(), members_.end(), [](member const& a, member const& b) { return a.key < b.key; });
       }
       std::size_t out = 0;
       for (std::size_t i = 0; i < members_.size(); ++i) {
@@ -108,6 +125,15 @@ struct simdjson_access {
     for (node x : array) f(i++, x);
   }
 
+  static constexpr bool keeps_duplicates_apart() { return false; }
+  template <class F>
+  bool for_each_member(node e, F&& f) const {
+    dom::object obj = e.get_object().value_unsafe();
+    for (auto [key, value] : obj)
+      if (!f(key, value)) return false;
+    return true;
+  }
+
   template <class PointerFn>
   object_view object(node e, PointerFn&&) {
     dom::object obj = e.get_object().value_unsafe();
@@ -124,18 +150,18 @@ struct simdjson_access {
   void give_back(members m) { free_.push_back(std::move(m)); }
 
   std::vector<members> free_;
+  std::vector<std::uint64_t> prefixes_;  // scratch of the sort, which never nests
 };
 
 }  // namespace
 
 std::optional<load_result> load_text_simdjson(std::string const& text, sema::checked_ruleset const& rules,
                                               dataset_limits const& limits) {
-  if (auto deep = too_deep(text, limits)) {
-    load_result out;
-    out.issues.push_back(std::move(*deep));
-    return out;
-  }
+  // The nesting limit without a pass of our own over the text: simdjson refuses a non-empty container
+  // at depth >= its max_depth and accepts an empty one there, so with max_depth = our limit whatever
+  // it accepts nests at most `limit` deep. What it refuses goes to load_text_nlohmann, which counts.
   dom::parser parser;
+  if (parser.allocate(text.size(), too_deep_limit(limits))) return std::nullopt;
   dom::element root;
   if (parser.parse(text.data(), text.size()).get(root)) return std::nullopt;
   simdjson_access access;

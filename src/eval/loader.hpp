@@ -4,7 +4,9 @@
 //
 // `Json` provides: `node` (a value handle); `kind(node)` → json_kind; `text(node)` → string_view;
 // `boolean(node)`; `number(node)` → double; `integer(node)` → long long; `for_each_element(node, f)`
-// with f(index, node) in order; `object(node, pointer_fn)` → a view whose iteration yields members
+// with f(index, node) in order; `for_each_member(node, f)` with f(key, value) → bool in any order,
+// stopping when f says false and telling whether it went through (a key written twice comes twice,
+// unless `keeps_duplicates_apart()`); `object(node, pointer_fn)` → a view whose iteration yields members
 // {key, value} sorted by key with one member per key (the last one written, as nlohmann keeps), whose
 // `find(key)` gives std::optional<node>, and whose `duplicates()` lists the keys written twice.
 #pragma once
@@ -85,6 +87,7 @@ class basic_loader {
     for (std::size_t i = 0; i < rules.fields.size(); ++i)
       fields_by_kind_[static_cast<std::size_t>(rules.fields[i].unit_kind)].push_back({rules.fields[i].id, static_cast<int>(i)});
     for (auto& f : fields_by_kind_) std::sort(f.begin(), f.end());
+    field_memo_.resize(rules.unit_kinds.size());
     data_.units_by_kind.resize(rules.unit_kinds.size());
   }
 
@@ -132,6 +135,7 @@ class basic_loader {
   dataset data_;
   std::vector<data_issue> issues_;
   std::vector<std::vector<std::pair<std::string, int>>> fields_by_kind_;  // sorted by field id
+  std::vector<std::vector<std::pair<std::string_view, int>>> field_memo_;  // by kind: the last row's keys
   std::unordered_set<std::string_view> seen_ids_;  // views into the JSON, alive for the whole run
   json_path path_;
 
@@ -364,21 +368,68 @@ class basic_loader {
       data_.row_offset.push_back(static_cast<std::uint32_t>(data_.values.size()));
       data_.values.resize(data_.values.size() + kind_fields.size(), dataset::missing);
       std::size_t row = data_.row_offset.back();
-      auto fields = object(r.value);
-      duplicates(fields, w);
-      for (auto const& m : fields) {
-        int f = field_of(kind, m.key);
-        if (f < 0) {
-          issue_at(m.key, severity::warning, "data.unknown_field", w,
-                   say(lang_, "trường \"{0}\" không được quy tắc nào của {1} đọc",
-                       {std::string(m.key), rules_.unit_kinds[static_cast<std::size_t>(kind)].id}));
-          continue;
-        }
-        auto const& field = rules_.fields[static_cast<std::size_t>(f)];
-        data_.values[row + static_cast<std::size_t>(field.slot)] = convert(m.key, m.value, field, w);
-      }
+      if (!row_as_written(r.value, kind, row, w)) row_in_key_order(r.value, kind, row, w);
     }
   }
+
+  /// The field of the member at `place` of a row: units of a kind mostly send the same fields in the
+  /// same order, so the previous row's key at this place is usually this one, one comparison instead
+  /// of a search.
+  int field_at(int kind, std::size_t place, std::string_view key) {
+    auto& memo = field_memo_[static_cast<std::size_t>(kind)];
+    if (memo.size() <= place) memo.resize(place + 1, {{}, -1});
+    if (memo[place].second < 0 || memo[place].first != key) memo[place] = {key, field_of(kind, key)};
+    return memo[place].second;
+  }
+
+  /// The common case at the parser's speed: the members as written, unsorted. Issues must come in the
+  /// order of the keys, so at the first member that needs one (an unknown field, a key written twice,
+  /// a bad value) it gives up, leaving no trace, and row_in_key_order reads the row again.
+  bool row_as_written(node obj, int kind, std::size_t row, who const& w) {
+    if (json_.keeps_duplicates_apart()) return false;  // they are only seen through object()
+    std::size_t const before = issues_.size();
+    if (++stamp_ == 0) {  // after 2^32 rows: start the stamps again
+      std::fill(slot_stamp_.begin(), slot_stamp_.end(), 0);
+      stamp_ = 1;
+    }
+    std::size_t place = 0;
+    bool whole = json_.for_each_member(obj, [&](std::string_view key, node value) {
+      int f = field_at(kind, place++, key);
+      if (f < 0) return false;
+      auto const& field = rules_.fields[static_cast<std::size_t>(f)];
+      auto slot = static_cast<std::size_t>(field.slot);
+      if (slot_stamp_.size() <= slot) slot_stamp_.resize(slot + 1, 0);
+      if (slot_stamp_[slot] == stamp_) return false;  // written twice
+      slot_stamp_[slot] = stamp_;
+      data_.values[row + slot] = convert(key, value, field, w);
+      return issues_.size() == before;
+    });
+    if (whole) return true;
+    issues_.erase(issues_.begin() + static_cast<std::ptrdiff_t>(before), issues_.end());
+    auto n = rules_.unit_kinds[static_cast<std::size_t>(kind)].fields.size();
+    std::fill_n(data_.values.begin() + static_cast<std::ptrdiff_t>(row), n, dataset::missing);
+    return false;
+  }
+  std::vector<std::uint32_t> slot_stamp_;  // by slot: the row that last wrote it
+  std::uint32_t stamp_ = 0;
+
+  void row_in_key_order(node obj, int kind, std::size_t row, who const& w) {
+    auto fields = object(obj);
+    duplicates(fields, w);
+    std::size_t place = 0;
+    for (auto const& m : fields) {
+      int f = field_at(kind, place++, m.key);
+      if (f < 0) {
+        issue_at(m.key, severity::warning, "data.unknown_field", w,
+                 say(lang_, "trường \"{0}\" không được quy tắc nào của {1} đọc",
+                     {std::string(m.key), rules_.unit_kinds[static_cast<std::size_t>(kind)].id}));
+        continue;
+      }
+      auto const& field = rules_.fields[static_cast<std::size_t>(f)];
+      data_.values[row + static_cast<std::size_t>(field.slot)] = convert(m.key, m.value, field, w);
+    }
+  }
+
   struct year_row {
     int year;
     std::string_view key;
