@@ -114,7 +114,9 @@ class duplicate_finder {
         auto& f = frames_.back();
         f.key = parsed.get<std::string>();
         if (!f.keys.insert(f.key).second) {
-          auto& dups = out_[pointer()];
+          std::string here = pointer();
+          forget_below(here + "/" + escaped(f.key));  // the earlier value is dropped, and what it held
+          auto& dups = out_[here];
           if (std::find(dups.begin(), dups.end(), f.key) == dups.end()) dups.push_back(f.key);
         }
         break;
@@ -146,12 +148,24 @@ class duplicate_finder {
   std::vector<frame> frames_;
   duplicate_map& out_;
 
+  static std::string escaped(std::string const& key) {
+    std::string t;
+    append_pointer_token(t, key);
+    return t.substr(1);
+  }
   std::string child_token() {
     auto& parent = frames_.back();
     if (parent.array) return std::to_string(parent.next++);
-    std::string t;
-    append_pointer_token(t, parent.key);
-    return t.substr(1);
+    return escaped(parent.key);
+  }
+  /// Drops the duplicates noted at `pointer` and below it: a tree keeps only the last value of a key,
+  /// so keys repeated inside an earlier one were never read.
+  void forget_below(std::string const& pointer) {
+    for (auto it = out_.lower_bound(pointer); it != out_.end();) {
+      bool below = it->first == pointer || it->first.compare(0, pointer.size() + 1, pointer + "/") == 0;
+      if (!below) break;
+      it = out_.erase(it);
+    }
   }
   std::string pointer() const {
     std::string p;
