@@ -8,7 +8,7 @@ namespace chitieu::words {
 namespace {
 
 constexpr entry entries[] = {
-    // loading a submission (dataset.cpp)
+    // loading a submission (loader.hpp, load_nlohmann.cpp)
     {"chuỗi", "text"},
     {"mảng", "an array"},
     {"đối tượng", "an object"},
@@ -28,6 +28,8 @@ constexpr entry entries[] = {
     {"loại đơn vị \"{0}\" không có trong bộ quy tắc; đơn vị này và các đơn vị con không được chấm",
      "unit kind \"{0}\" is not in the rule set; this unit and the units below it are not scored"},
     {"mã đơn vị \"{0}\" bị trùng trong bài nộp", "unit id \"{0}\" appears more than once in the submission"},
+    {"khóa \"{0}\" xuất hiện nhiều lần trong một đối tượng; chỉ giá trị cuối được đọc",
+     "key \"{0}\" appears more than once in one object; only the last value is read"},
     {"\"name\" phải là chuỗi", "\"name\" must be a string"},
     {"báo cáo nhiệm vụ chỉ được đọc ở đơn vị gốc của bài nộp",
      "task reports are read only at the root unit of the submission"},
