@@ -11,6 +11,7 @@
 #pragma once
 #include <chitieu/language.hpp>
 
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,10 @@ inline std::string json_kind_name(json_kind k, language lang) {
 
 inline void append_pointer_token(std::string& out, std::string_view s) {
   out.push_back('/');
+  if (s.find_first_of("~/") == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
   for (char c : s) {
     if (c == '~') out += "~0";
     else if (c == '/') out += "~1";
@@ -52,9 +57,16 @@ class json_path {
   void pop() { steps_.pop_back(); }
   std::string pointer() const {
     std::string out;
+    out.reserve(steps_.size() * 10);
     for (auto const& s : steps_) {
-      if (s.is_index) out += "/" + std::to_string(s.index);
-      else append_pointer_token(out, s.key);
+      if (s.is_index) {
+        char digits[24];
+        auto end = std::to_chars(digits, digits + sizeof digits, s.index).ptr;
+        out.push_back('/');
+        out.append(digits, end);
+      } else {
+        append_pointer_token(out, s.key);
+      }
     }
     return out;
   }

@@ -160,8 +160,16 @@ std::optional<load_result> load_text_simdjson(std::string const& text, sema::che
   // The nesting limit without a pass of our own over the text: simdjson refuses a non-empty container
   // at depth >= its max_depth and accepts an empty one there, so with max_depth = our limit whatever
   // it accepts nests at most `limit` deep. What it refuses goes to load_text_nlohmann, which counts.
-  dom::parser parser;
-  if (parser.allocate(text.size(), too_deep_limit(limits))) return std::nullopt;
+  //
+  // A batch loads many small submissions one after another: their parser is kept for the thread. A
+  // large one gets its own, freed once read, so that its buffers (about three times the text) do not
+  // stay through the evaluation.
+  thread_local dom::parser small;
+  dom::parser large;  // allocates nothing until used
+  bool is_small = text.size() <= (std::size_t(1) << 20);
+  dom::parser& parser = is_small ? small : large;
+  if (parser.allocate(is_small ? std::max(text.size(), parser.capacity()) : text.size(), too_deep_limit(limits)))
+    return std::nullopt;
   dom::element root;
   if (parser.parse(text.data(), text.size()).get(root)) return std::nullopt;
   simdjson_access access;
