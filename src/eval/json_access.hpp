@@ -57,7 +57,6 @@ class json_path {
   void pop() { steps_.pop_back(); }
   std::string pointer() const {
     std::string out;
-    out.reserve(steps_.size() * 10);
     for (auto const& s : steps_) {
       if (s.is_index) {
         char digits[24];
