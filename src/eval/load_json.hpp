@@ -21,8 +21,8 @@ inline std::size_t too_deep_limit(dataset_limits const& limits) {
 /// since its parser says where the text breaks.
 load_result load_text_nlohmann(std::string const& text, sema::checked_ruleset const& rules, dataset_limits const& limits);
 
-/// simdjson's DOM; nothing when simdjson rejects the text (malformed, a byte-order mark, an integer
-/// beyond 64 bits), so that the caller hands it to load_text_nlohmann.
+/// simdjson's DOM; nothing when simdjson rejects the text (malformed, an integer beyond 64 bits,
+/// nesting at the limit), so that the caller hands it to load_text_nlohmann.
 std::optional<load_result> load_text_simdjson(std::string const& text, sema::checked_ruleset const& rules,
                                               dataset_limits const& limits);
 

@@ -164,14 +164,17 @@ std::optional<load_result> load_text_simdjson(std::string const& text, sema::che
   // A batch loads many small submissions one after another: their parser is kept for the thread. A
   // large one gets its own, freed once read, so that its buffers (about three times the text) do not
   // stay through the evaluation.
+  // A byte-order mark (Notepad writes one) is skipped, as nlohmann skips it.
+  std::string_view json(text);
+  if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
   thread_local dom::parser small;
   dom::parser large;  // allocates nothing until used
-  bool is_small = text.size() <= (std::size_t(1) << 20);
+  bool is_small = json.size() <= (std::size_t(1) << 20);
   dom::parser& parser = is_small ? small : large;
-  if (parser.allocate(is_small ? std::max(text.size(), parser.capacity()) : text.size(), too_deep_limit(limits)))
+  if (parser.allocate(is_small ? std::max(json.size(), parser.capacity()) : json.size(), too_deep_limit(limits)))
     return std::nullopt;
   dom::element root;
-  if (parser.parse(text.data(), text.size()).get(root)) return std::nullopt;
+  if (parser.parse(json.data(), json.size()).get(root)) return std::nullopt;
   simdjson_access access;
   return basic_loader<simdjson_access>(access, rules, limits).run(root);
 }
