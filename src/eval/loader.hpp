@@ -8,12 +8,12 @@
 
 #include "json_access.hpp"
 #include "numbers.hpp"
+#include "view_set.hpp"
 
 #include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -79,7 +79,7 @@ class basic_loader {
   std::vector<data_issue> issues_;
   std::vector<std::vector<std::pair<std::string, int>>> fields_by_kind_;  // sorted by field id
   std::vector<std::vector<std::pair<std::string_view, int>>> field_memo_;  // by kind: the last row's keys
-  std::unordered_set<std::string_view> seen_ids_;  // views into the JSON, alive for the whole run
+  view_set seen_ids_;  // views into the JSON, alive for the whole run
   json_path path_;
 
   void issue(severity level, char const* code, who const& w, std::string message) {
@@ -169,7 +169,7 @@ class basic_loader {
     }
     who const w{rules_.unit_kinds[static_cast<std::size_t>(kind)].id, id};
     duplicates(obj, w);
-    if (!seen_ids_.insert(id).second)
+    if (!seen_ids_.insert(id))
       issue_at("id", severity::error, "data.duplicate_id", w, say(lang_, "mã đơn vị \"{0}\" bị trùng trong bài nộp", {std::string(id)}));
 
     auto index = static_cast<std::uint32_t>(data_.units.size());
