@@ -337,6 +337,14 @@ TEST_CASE("eval: strings, escapes and encodings read the same by both loaders") 
   CHECK(bom.data);
   auto late = both(" \xEF\xBB\xBF" + province(""), edges(), {}, false);
   CHECK(late.issues.at(0).code == "data.malformed_json");
+  // Where the text breaks, in characters as an editor counts them: the "}" is the 18th character of
+  // its line and the 20th byte ("ỉ" is three bytes).
+  eval::dataset_limits en;
+  en.lang = language::en;
+  auto broken = both("[1,\n" R"({"name": "Tỉnh", })", edges(), en, false);
+  CHECK(broken.issues.at(0).message ==
+        "invalid JSON at line 2, column 18 (byte 24): syntax error while parsing object key - unexpected '}'; "
+        "expected string literal");
   // Invalid UTF-8 and lone surrogates are malformed for both.
   for (std::string bad : {province(R"(,"name":")" + std::string("\xff") + "\""), province(R"(,"name":"\udc00")"),
                           province(R"(,"name":"\ud800")")}) {

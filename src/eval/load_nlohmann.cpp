@@ -197,6 +197,27 @@ std::size_t nesting_depth(std::string const& text, std::size_t limit, std::size_
   return deepest;
 }
 
+/// "at line 3, column 18 (byte 52): unexpected '}'…": the place in our words, columns counted in
+/// characters as an editor shows them (nlohmann counts bytes, which a Vietnamese line makes too many),
+/// then the parser's reason without its own id and place.
+std::string where_broken(std::string const& text, json::parse_error const& e, language lang) {
+  std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());  // the offending byte
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  std::string reason = e.what();
+  if (auto place = reason.find("parse error at line "); place != std::string::npos)
+    if (auto colon = reason.find(": ", place); colon != std::string::npos) reason = reason.substr(colon + 2);
+  return say(lang, "JSON không hợp lệ tại dòng {0}, cột {1} (byte {2}): {3}",
+             {std::to_string(line), std::to_string(column), std::to_string(e.byte), reason});
+}
+
 load_result only(data_issue is) {
   load_result out;
   out.issues.push_back(std::move(is));
@@ -220,8 +241,7 @@ load_result load_text_nlohmann(std::string const& text, sema::checked_ruleset co
   try {
     parsed = json::parse(text, duplicate_finder(dups));
   } catch (json::parse_error const& e) {
-    return only({severity::error, "data.malformed_json", "", "",
-                 say(limits.lang, "JSON không hợp lệ tại byte {0}: {1}", {std::to_string(e.byte), e.what()}), ""});
+    return only({severity::error, "data.malformed_json", "", "", where_broken(text, e, limits.lang), ""});
   } catch (json::exception const& e) {  // e.g. out_of_range.406: a number too large to hold
     return only({severity::error, "data.malformed_json", "", "", say(limits.lang, "JSON không đọc được: {0}", {e.what()}), ""});
   }

@@ -66,7 +66,7 @@ constexpr entry entries[] = {
     {"ngày hoàn thành phải có dạng YYYY-MM-DD", "the completion date must be in the form YYYY-MM-DD"},
     {"tiến độ là số từ 0 đến 100", "progress is a number from 0 to 100"},
     {"JSON lồng quá {0} cấp (tại byte {1})", "the JSON is nested more than {0} levels deep (at byte {1})"},
-    {"JSON không hợp lệ tại byte {0}: {1}", "invalid JSON at byte {0}: {1}"},
+    {"JSON không hợp lệ tại dòng {0}, cột {1} (byte {2}): {3}", "invalid JSON at line {0}, column {1} (byte {2}): {3}"},
     {"JSON không đọc được: {0}", "the JSON cannot be read: {0}"},
     // reading a workbook (xlsx_read.cpp)
     {"không mở được tệp như một bảng tính .xlsx (tệp zip)", "the file cannot be opened as an .xlsx workbook (a zip file)"},
