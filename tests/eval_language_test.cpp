@@ -96,7 +96,9 @@ TEST_CASE("eval: data issues are said in the language asked, with the same codes
     auto broken = f.load("{\"kind\": ", language::en);
     REQUIRE(broken.issues.size() == 1);
     CHECK(broken.issues[0].code == "data.malformed_json");
-    CHECK(broken.issues[0].message.rfind("invalid JSON at byte 10: ", 0) == 0);
+    CHECK(broken.issues[0].message ==
+          "invalid JSON at line 1, column 10 (byte 10): syntax error while parsing value - unexpected end of input; "
+          "expected '[', '{', or a literal");
   }
 }
 

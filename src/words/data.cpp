@@ -8,7 +8,7 @@ namespace chitieu::words {
 namespace {
 
 constexpr entry entries[] = {
-    // loading a submission (dataset.cpp)
+    // loading a submission (loader.hpp, load_nlohmann.cpp)
     {"chuỗi", "text"},
     {"mảng", "an array"},
     {"đối tượng", "an object"},
@@ -28,6 +28,8 @@ constexpr entry entries[] = {
     {"loại đơn vị \"{0}\" không có trong bộ quy tắc; đơn vị này và các đơn vị con không được chấm",
      "unit kind \"{0}\" is not in the rule set; this unit and the units below it are not scored"},
     {"mã đơn vị \"{0}\" bị trùng trong bài nộp", "unit id \"{0}\" appears more than once in the submission"},
+    {"khóa \"{0}\" xuất hiện nhiều lần trong một đối tượng; chỉ giá trị cuối được đọc",
+     "key \"{0}\" appears more than once in one object; only the last value is read"},
     {"\"name\" phải là chuỗi", "\"name\" must be a string"},
     {"báo cáo nhiệm vụ chỉ được đọc ở đơn vị gốc của bài nộp",
      "task reports are read only at the root unit of the submission"},
@@ -64,7 +66,7 @@ constexpr entry entries[] = {
     {"ngày hoàn thành phải có dạng YYYY-MM-DD", "the completion date must be in the form YYYY-MM-DD"},
     {"tiến độ là số từ 0 đến 100", "progress is a number from 0 to 100"},
     {"JSON lồng quá {0} cấp (tại byte {1})", "the JSON is nested more than {0} levels deep (at byte {1})"},
-    {"JSON không hợp lệ tại byte {0}: {1}", "invalid JSON at byte {0}: {1}"},
+    {"JSON không hợp lệ tại dòng {0}, cột {1} (byte {2}): {3}", "invalid JSON at line {0}, column {1} (byte {2}): {3}"},
     {"JSON không đọc được: {0}", "the JSON cannot be read: {0}"},
     // reading a workbook (xlsx_read.cpp)
     {"không mở được tệp như một bảng tính .xlsx (tệp zip)", "the file cannot be opened as an .xlsx workbook (a zip file)"},

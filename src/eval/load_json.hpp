@@ -1,0 +1,29 @@
+// Private to src/eval (and the loader parity test): the two readers of submission text behind
+// load_submission_text, which share one loader (loader.hpp) and must give the same result.
+#pragma once
+#include <chitieu/eval/dataset.hpp>
+
+#include <optional>
+#include <string>
+
+namespace chitieu::eval::detail {
+
+/// The `data.too_deep` issue when the text nests deeper than the limits allow, checked before any
+/// parser runs so that hostile input cannot exhaust the stack of a later recursive walk.
+std::optional<data_issue> too_deep(std::string const& text, dataset_limits const& limits);
+/// How deep JSON may nest: each unit nests two levels (its object and its children array), plus the
+/// values below it.
+inline std::size_t too_deep_limit(dataset_limits const& limits) {
+  return static_cast<std::size_t>(limits.max_depth) * 2 + 8;
+}
+
+/// nlohmann::json with a parse callback that notes duplicate keys; every malformed input ends here,
+/// since its parser says where the text breaks.
+load_result load_text_nlohmann(std::string const& text, sema::checked_ruleset const& rules, dataset_limits const& limits);
+
+/// simdjson's DOM; nothing when simdjson rejects the text (malformed, an integer beyond 64 bits,
+/// nesting at the limit), so that the caller hands it to load_text_nlohmann.
+std::optional<load_result> load_text_simdjson(std::string const& text, sema::checked_ruleset const& rules,
+                                              dataset_limits const& limits);
+
+}  // namespace chitieu::eval::detail
