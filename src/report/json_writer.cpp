@@ -6,6 +6,7 @@
 #include "json_writer.hpp"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <array>
 #include <charconv>
@@ -135,9 +136,12 @@ void json_writer::quoted(std::string_view s) {
   put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
   auto copy_run = [&](std::size_t upto) { append(s.data() + run, upto - run); };
+  // Nearly every string is valid UTF-8, which simdjson checks many bytes at a time: then only the
+  // quote, the backslash and the controls need a look, byte by byte, with no decoding.
+  bool valid = simdjson::validate_utf8(s.data(), s.size());
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (plain[c]) {
+    if (plain[c] || (valid && c >= 0x80)) {
       ++i;
       continue;
     }
