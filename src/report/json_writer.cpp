@@ -114,6 +114,34 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// The bytes of a broken sequence that count as one: its lead byte and the continuation bytes that fit
+// it, as far as they go. Each such prefix becomes one U+FFFD, as in nlohmann's decoder, so that both
+// writers replace broken text alike.
+std::size_t broken_length(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  }
+  std::size_t n = 1;
+  for (std::size_t k = 0; k < need && i + n < s.size(); ++k, ++n) {
+    auto b = static_cast<unsigned char>(s[i + n]);
+    if (b < lo || b > hi) break;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return n;
+}
+
 // Bytes copied as they are: printable ASCII other than the quote and the backslash.
 struct plain_bytes {
   bool table[256] = {};
@@ -132,16 +160,62 @@ json_writer& json_writer::string(std::string_view s) {
   return *this;
 }
 
+namespace {
+
+// Whether any of the eight bytes at `p` needs escaping in a valid UTF-8 string: a control (< 0x20), the
+// quote or the backslash. Bytes of multi-byte characters never do.
+bool needs_escape_in_word(char const* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  auto below_space = (w - ones * 0x20) & ~w & highs;
+  return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
+}
+
+}  // namespace
+
+void json_writer::escaped(unsigned char c) {
+  switch (c) {
+    case '"': append("\\\"", 2); break;
+    case '\\': append("\\\\", 2); break;
+    case '\b': append("\\b", 2); break;
+    case '\t': append("\\t", 2); break;
+    case '\n': append("\\n", 2); break;
+    case '\f': append("\\f", 2); break;
+    case '\r': append("\\r", 2); break;
+    default: {
+      static char const hex[] = "0123456789abcdef";
+      char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+      append(esc, 6);
+    }
+  }
+}
+
 void json_writer::quoted(std::string_view s) {
   put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
   auto copy_run = [&](std::size_t upto) { append(s.data() + run, upto - run); };
   // Nearly every string is valid UTF-8, which simdjson checks many bytes at a time: then only the
-  // quote, the backslash and the controls need a look, byte by byte, with no decoding.
-  bool valid = simdjson::validate_utf8(s.data(), s.size());
+  // quote, the backslash and the controls need a look, eight bytes at a time, with no decoding.
+  if (simdjson::validate_utf8(s.data(), s.size())) {
+    for (std::size_t i = 0; i < s.size();) {
+      while (i + 8 <= s.size() && !needs_escape_in_word(s.data() + i)) i += 8;
+      for (std::size_t stop = std::min(s.size(), i + 8); i < stop; ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        copy_run(i);
+        escaped(c);
+        run = i + 1;
+      }
+    }
+    copy_run(s.size());
+    put('"');
+    return;
+  }
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (plain[c] || (valid && c >= 0x80)) {
+    if (plain[c]) {
       ++i;
       continue;
     }
@@ -152,24 +226,12 @@ void json_writer::quoted(std::string_view s) {
       }
       copy_run(i);
       append("\xEF\xBF\xBD", 3);  // U+FFFD
-      run = ++i;
+      i += broken_length(s, i);
+      run = i;
       continue;
     }
     copy_run(i);
-    switch (c) {
-      case '"': append("\\\"", 2); break;
-      case '\\': append("\\\\", 2); break;
-      case '\b': append("\\b", 2); break;
-      case '\t': append("\\t", 2); break;
-      case '\n': append("\\n", 2); break;
-      case '\f': append("\\f", 2); break;
-      case '\r': append("\\r", 2); break;
-      default: {
-        static char const hex[] = "0123456789abcdef";
-        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-        append(esc, 6);
-      }
-    }
+    escaped(c);
     run = ++i;
   }
   copy_run(s.size());

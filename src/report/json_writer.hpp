@@ -52,6 +52,7 @@ class json_writer {
   void before_value();
   void newline();
   void quoted(std::string_view s);
+  void escaped(unsigned char c);
   // The bytes go to a buffer of fixed size, written out when full: a scorecard of a whole country is
   // hundreds of megabytes, produced a few bytes at a time.
   void append(char const* p, std::size_t n) {
