@@ -96,6 +96,7 @@ int run_batch(batch_options const& options, std::istream& in, std::ostream& out,
   auto source = report::make_provenance(loaded->sources, "", *as_of, current_language());
   eval::dataset_limits limits;
   limits.lang = current_language();
+  limits.max_bytes = options.max_data_mb << 20;
   tally t;
   std::string line;
   for (std::size_t number = 1; std::getline(lines, line); ++number) {

@@ -33,6 +33,7 @@ struct score_options {
   std::string unit;                    // report this unit only (its id in the submission)
   int depth = -1;                      // text: levels of units listed below the one reported; -1 all
   bool summary = false;                // html: the summary and what needs action only
+  std::size_t max_data_mb = 1024;      // the largest submission read (docs/reliability.md)
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
 
@@ -44,6 +45,7 @@ struct batch_options {
   std::string no_data = "zero";  // zero | exclude
   int freshness = 1;
   std::vector<std::string> documents;
+  std::size_t max_data_mb = 1024;  // the longest line read as one submission
 };
 /// `chitieu batch`: one compact JSON scorecard a line, or a record of why the line was rejected, in the
 /// order of the input; a summary on `err`. Exit 0 when every line was handled, whatever the verdicts (a
@@ -60,7 +62,8 @@ int run_verify(verify_options const& options, std::ostream& out, std::ostream& e
 /// A submission by its name: a workbook (.xlsx), the CSV layout (.csv), standard input ("-", JSON), or
 /// a JSON file. Nothing (and a message on `err`) when the file cannot be read at all.
 std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
-                                                 std::ostream& err, std::string* bytes = nullptr);
+                                                 std::ostream& err, std::string* bytes = nullptr,
+                                                 std::size_t max_bytes = std::size_t(1) << 30);
 
 struct test_options {
   std::vector<std::string> paths;

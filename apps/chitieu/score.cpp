@@ -10,6 +10,7 @@
 
 #include <cctype>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <ostream>
@@ -59,7 +60,19 @@ bool ends_with(std::string const& s, std::string_view tail) {
 }  // namespace
 
 std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
-                                                 std::ostream& err, std::string* bytes) {
+                                                 std::ostream& err, std::string* bytes, std::size_t max_bytes) {
+  eval::dataset_limits limits;
+  limits.lang = current_language();
+  limits.max_bytes = max_bytes;
+  // A file past the limit is refused before it is read into memory.
+  std::error_code ec;
+  if (path != "-") {
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes) {
+      eval::table_load_result refused;
+      static_cast<eval::load_result&>(refused) = eval::too_large(static_cast<std::size_t>(size), limits);
+      return refused;
+    }
+  }
   std::ostringstream text;
   if (path == "-") {
     text << std::cin.rdbuf();
@@ -72,8 +85,6 @@ std::optional<eval::table_load_result> read_data(std::string const& path, sema::
     text << in.rdbuf();
   }
   if (bytes) *bytes = text.str();  // what the report's provenance digests
-  eval::dataset_limits limits;
-  limits.lang = current_language();
   if (ends_with(path, ".xlsx")) return eval::load_workbook_bytes(text.str(), rules, limits);  // read once
   if (ends_with(path, ".csv")) return eval::load_csv_text(text.str(), rules, limits);
   eval::table_load_result json;
@@ -93,7 +104,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   auto setup = make_scoring_setup(compiled.rules(), as_of, options.freshness, options.no_data, options.documents, err);
   if (!setup) return cannot_run;
   std::string bytes;
-  auto data = read_data(options.data, compiled.rules(), err, &bytes);
+  auto data = read_data(options.data, compiled.rules(), err, &bytes, options.max_data_mb << 20);
   if (!data) return cannot_run;
   auto source = report::make_provenance(loaded->sources, bytes, as_of, current_language());
   if (!data->data) {

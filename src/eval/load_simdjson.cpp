@@ -181,8 +181,18 @@ std::optional<load_result> load_text_simdjson(std::string const& text, sema::che
 
 }  // namespace detail
 
+load_result too_large(std::size_t bytes, dataset_limits const& limits) {
+  auto mb = [](std::size_t n) { return std::to_string((n + (1u << 20) - 1) >> 20); };
+  load_result out;
+  out.issues.push_back({severity::error, "data.too_large", "", "",
+                        say(limits.lang, "bài nộp dài {0} MB, quá giới hạn {1} MB (--max-data-mb)", {mb(bytes), mb(limits.max_bytes)}),
+                        ""});
+  return out;
+}
+
 load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
                                  dataset_limits const& limits) {
+  if (text.size() > limits.max_bytes) return too_large(text.size(), limits);
   if (auto fast = detail::load_text_simdjson(text, rules, limits)) return std::move(*fast);
   return detail::load_text_nlohmann(text, rules, limits);
 }

@@ -14,6 +14,9 @@ constexpr entry entries[] = {
     {"Chấm điểm một bài nộp theo các tệp quy tắc", "Score a submission against rule files"},
     {"hết bộ nhớ", "out of memory"},
     {"lỗi nội bộ", "internal error"},
+    {"Bài nộp lớn nhất được đọc, tính bằng MB (mặc định 1024)", "The largest submission read, in MB (default 1024)"},
+    {"Dòng dài nhất được đọc như một bài nộp, tính bằng MB (mặc định 1024)",
+     "The longest line read as one submission, in MB (default 1024)"},
     // batch
     {"Chấm điểm các bài nộp NDJSON, mỗi dòng một bài, thành bảng điểm NDJSON",
      "Score NDJSON submissions, one a line, into NDJSON scorecards"},

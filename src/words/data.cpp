@@ -8,6 +8,7 @@ namespace chitieu::words {
 namespace {
 
 constexpr entry entries[] = {
+    {"bài nộp dài {0} MB, quá giới hạn {1} MB (--max-data-mb)", "the submission is {0} MB, over the limit of {1} MB (--max-data-mb)"},
     // loading a submission (loader.hpp, load_nlohmann.cpp)
     {"chuỗi", "text"},
     {"mảng", "an array"},

@@ -57,6 +57,9 @@ struct unit_record {
 struct dataset_limits {
   unsigned max_depth = 32;
   std::size_t max_units = 2'000'000;
+  /// The largest submission read, in bytes: checked before parsing, so that a huge file is refused
+  /// rather than exhausting memory (a national submission is a few hundred MB; `--max-data-mb`).
+  std::size_t max_bytes = std::size_t(1) << 30;
   language lang = language::vi;
 };
 
@@ -159,7 +162,11 @@ struct load_result {
 /// Reads a submission. Every problem is an issue with a JSON Pointer; bad values count as missing.
 load_result load_submission(nlohmann::json const& submission, sema::checked_ruleset const& rules,
                             dataset_limits const& limits = {});
-/// Parses text first; malformed JSON gives one `data.malformed_json` issue and no dataset.
+/// The load result of a submission of `bytes` bytes, past `limits.max_bytes`: one `data.too_large` issue
+/// and no dataset. load_submission_text gives it itself; a reader can give it before reading a file.
+load_result too_large(std::size_t bytes, dataset_limits const& limits);
+/// Parses text first; malformed JSON gives one `data.malformed_json` issue and no dataset; text longer
+/// than `limits.max_bytes` gives `data.too_large`, unparsed.
 load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
                                  dataset_limits const& limits = {});
 
