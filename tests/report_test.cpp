@@ -171,3 +171,40 @@ TEST_CASE("diagnostics: the echoed line shows control characters as pictures and
   CHECK(text.find(" 1 | …" + std::string(59, 'a') + " bad " + std::string(96, 'b') + "…\n") != std::string::npos);
   CHECK(text.find("\n   |  " + std::string(60, ' ') + "^~~\n") != std::string::npos);
 }
+
+TEST_CASE("report: text and HTML list the first 200 data issues and say how many more; JSON lists all") {
+  std::vector<source_file> sources;
+  sources.emplace_back("r.ct", R"(unit province "Tỉnh" counted "tỉnh"
+unit school "Trường" counted "trường"
+document d { number "01/KH" }
+field school.dat_chuan : bool "Đạt chuẩn"
+target T1 "Đạt chuẩn" { applies to province measure share(school, dat_chuan) >= 50% by 2030 })");
+  auto rules = check_sources(std::move(sources));
+  REQUIRE(rules.rules);
+  auto plan = eval::compile(*rules.rules);
+  std::string schools;
+  for (int i = 0; i < 250; ++i)  // a number where true/false is asked: one issue each
+    schools += std::string(i ? "," : "") + R"({"kind":"school","id":"s)" + std::to_string(i) +
+               R"(","name":"T","values":{"2030":{"dat_chuan":5}}})";
+  auto data = eval::load_submission_text(R"({"kind":"province","id":"p","name":"P","children":[)" + schools + "]}",
+                                         plan.rules());
+  REQUIRE(data.data);
+  REQUIRE(data.issues.size() == 250);
+  eval::evaluate_options o;
+  o.as_of = *parse_iso_date("2031-01-01");
+  auto result = eval::evaluate(plan, *data.data, o);
+  report::scorecard_input in{plan, *data.data, result, data.issues};
+  std::ostringstream text, html, json;
+  report::render_text(text, in);
+  report::render_html(html, in);
+  report::render_json(json, in);
+  CHECK(text.str().find("== Vấn đề trong dữ liệu (250)") != std::string::npos);
+  CHECK(text.str().find("/children/199/") != std::string::npos);
+  CHECK(text.str().find("/children/200/") == std::string::npos);
+  CHECK(text.str().find("  … và 50 vấn đề khác (tất cả có trong --format json)\n") != std::string::npos);
+  CHECK(html.str().find("&#x2F;children&#x2F;199&#x2F;") != std::string::npos);  // Mustache escapes '/'
+  CHECK(html.str().find("&#x2F;children&#x2F;200&#x2F;") == std::string::npos);
+  CHECK(html.str().find("<p class=\"more\">… và 50 vấn đề khác (tất cả có trong --format json)</p>") != std::string::npos);
+  CHECK(html.str().find("(250)</h2>") != std::string::npos);
+  CHECK(nlohmann::json::parse(json.str())["issues"].size() == 250);
+}

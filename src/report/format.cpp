@@ -183,4 +183,10 @@ std::string issue_units::name(eval::data_issue const& issue) const {
   return found == by_id_.end() ? issue.unit : data_.describe_unit(found->second, rules_);
 }
 
+std::string more_issues(language lang, std::size_t more) {
+  if (more == 0) return "";
+  auto n = std::to_string(more);
+  return agree(lang, n, say(lang, "… và {0} vấn đề khác (tất cả có trong --format json)", {n}));
+}
+
 }  // namespace chitieu::report

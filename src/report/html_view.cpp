@@ -108,11 +108,14 @@ bool on_page(eval::data_issue const& is, scorecard_input const& in, html::page_f
   return is.pointer == pointer || is.pointer.rfind(pointer + "/", 0) == 0;
 }
 
-json issue_rows(scorecard_input const& in, html::page_focus const& focus) {
+// The issues on the page, the first issues_listed of them as rows; `total` counts them all.
+json issue_rows(scorecard_input const& in, html::page_focus const& focus, std::size_t& total) {
   json out = json::array();
   issue_units units(in.data, in.plan.rules());
+  total = 0;
   for (auto const& is : in.issues) {
     if (!on_page(is, in, focus)) continue;
+    if (total++ >= issues_listed) continue;
     out.push_back({{"level", is.level == severity::error ? say(in.lang, "Lỗi") : say(in.lang, "Cảnh báo")},
                    {"css", is.level == severity::error ? "bad" : "warn"},
                    {"unit", units.name(is)},
@@ -200,9 +203,11 @@ nlohmann::json html_view(scorecard_input const& in) {
   view["documents"] = documents;
   view["units"] = html::unit_rows(in);
   view["has_units"] = !view["units"].empty();
-  view["issues"] = issue_rows(in, focus);
-  view["has_issues"] = !view["issues"].empty();
-  view["issue_count"] = view["issues"].size();
+  std::size_t issue_total = 0;
+  view["issues"] = issue_rows(in, focus, issue_total);
+  view["has_issues"] = issue_total > 0;
+  view["issue_count"] = issue_total;
+  view["issues_more"] = more_issues(in.lang, issue_total > issues_listed ? issue_total - issues_listed : 0);
   view["full"] = !in.summary_only;
   view["provenance"] = provenance_view(in.source);
   view["has_provenance"] = in.source != nullptr;

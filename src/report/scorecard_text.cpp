@@ -250,10 +250,13 @@ void render_text(std::ostream& out, scorecard_input const& in) {
   if (!issues.empty()) {
     out << "\n== " << say(lang, "Vấn đề trong dữ liệu ({0})", {std::to_string(issues.size())}) << "\n";
     issue_units units(data, rules);
-    for (auto const* is : issues)
+    for (std::size_t i = 0; i < issues.size() && i < issues_listed; ++i) {
+      auto const* is = issues[i];
       out << "  " << (is->level == severity::error ? say(lang, "lỗi") : say(lang, "cảnh báo")) << ": "
           << (is->unit.empty() ? "" : units.name(*is) + " ") << (is->pointer.empty() ? "" : is->pointer + ": ")
           << is->message << " [" << is->code << "]\n";
+    }
+    if (issues.size() > issues_listed) out << "  " << more_issues(lang, issues.size() - issues_listed) << "\n";
   }
 }
 

@@ -9,6 +9,7 @@ namespace chitieu::words {
 namespace {
 
 constexpr entry entries[] = {
+    {"… và {0} vấn đề khác (tất cả có trong --format json)", "… and {0} more issues (all of them in --format json)"},
     // verdicts (format.cpp), as labels and inside a sentence
     {"Đạt", "Met"},
     {"Không đạt", "Not met"},

@@ -6,6 +6,7 @@
 #include <chitieu/sema/ruleset.hpp>
 
 #include <cstdint>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +27,11 @@ std::string format_gap(double gap, sema::value_type const& type, sema::checked_r
 /// English, unlike Vietnamese, has a singular, so for "1" the plural "s" of the noun after the number
 /// goes ("1 value", "1 more unit", "1 missing value"). Unchanged in Vietnamese.
 std::string agree(language lang, std::string const& number, std::string said);
+/// How many data issues a report for people lists before it says how many more there are (the JSON
+/// scorecard lists them all): a national submission can carry hundreds of thousands.
+constexpr std::size_t issues_listed = 200;
+/// "… và 37 vấn đề khác (tất cả có trong --format json)", or "" when `more` is 0.
+std::string more_issues(language lang, std::size_t more);
 /// Display value for JSON: percents and ratios in percent, everything else as is.
 double display_value(double v, sema::value_type const& type);
 /// "%", "phòng/trường", "đồng", ""
