@@ -208,3 +208,62 @@ target T1 "Đạt chuẩn" { applies to province measure share(school, dat_chuan
   CHECK(html.str().find("(250)</h2>") != std::string::npos);
   CHECK(nlohmann::json::parse(json.str())["issues"].size() == 250);
 }
+
+TEST_CASE("report: units in = read and scored + rejected + dropped below a rejected one") {
+  std::vector<source_file> sources;
+  sources.emplace_back("r.ct", R"(unit province "Tỉnh" counted "tỉnh"
+unit school "Trường" counted "trường"
+document d { number "01/KH" }
+field school.dat_chuan : bool "Đạt chuẩn"
+target T1 "Đạt chuẩn" { applies to province measure share(school, dat_chuan) >= 50% by 2030 })");
+  auto rules = check_sources(std::move(sources));
+  REQUIRE(rules.rules);
+  auto plan = eval::compile(*rules.rules);
+  // 1,000 children: every 100th of an unknown kind with 18 units below it (two levels), every 250th
+  // not an object, every 333rd without an id; the rest schools.
+  std::string children;
+  int expected_rejected = 0, expected_dropped = 0, expected_read = 1;
+  for (int i = 0; i < 1000; ++i) {
+    std::string child;
+    if (i % 100 == 0) {
+      std::string below;
+      for (int k = 0; k < 6; ++k)
+        below += std::string(k ? "," : "") + R"({"kind":"school","id":"g)" + std::to_string(i) + "-" + std::to_string(k) +
+                 R"(","children":[{"kind":"school","id":"h1"},{"kind":"school","id":"h2"}]})";
+      child = R"({"kind":"xa","id":"x)" + std::to_string(i) + R"(","children":[)" + below + "]}";
+      ++expected_rejected;
+      expected_dropped += 18;
+    } else if (i % 250 == 0 || i % 250 == 125) {
+      child = "[1, 2]";
+      ++expected_rejected;
+    } else if (i % 333 == 0) {
+      child = R"({"kind":"school"})";
+      ++expected_rejected;
+    } else {
+      child = R"({"kind":"school","id":"s)" + std::to_string(i) + R"(","values":{"2030":{"dat_chuan":true}}})";
+      ++expected_read;
+    }
+    children += (i ? "," : "") + child;
+  }
+  auto data = eval::load_submission_text(R"({"kind":"province","id":"p","name":"P","children":[)" + children + "]}",
+                                         plan.rules());
+  REQUIRE(data.data);
+  CHECK(data.data->units.size() == static_cast<std::size_t>(expected_read));
+  CHECK(data.data->rejected_units == static_cast<std::size_t>(expected_rejected));
+  CHECK(data.data->dropped_units == static_cast<std::size_t>(expected_dropped));
+  CHECK(expected_read + expected_rejected + expected_dropped == 1 + 1000 + 180);
+  eval::evaluate_options o;
+  o.as_of = *parse_iso_date("2031-01-01");
+  auto result = eval::evaluate(plan, *data.data, o);
+  report::scorecard_input in{plan, *data.data, result, data.issues};
+  auto json = report::to_json(in);
+  CHECK(json["submission_units"]["total"] == 1181);
+  CHECK(json["submission_units"]["read"] == expected_read);
+  CHECK(json["submission_units"]["rejected"] == expected_rejected);
+  CHECK(json["submission_units"]["dropped"] == 180);
+  std::ostringstream text;
+  report::render_text(text, in);
+  CHECK(text.str().find("Đơn vị trong bài nộp: 1.181 = " + std::to_string(expected_read) +
+                        " được đọc và chấm + " + std::to_string(expected_rejected) +
+                        " bị loại vì lỗi dữ liệu + 180 trực thuộc đơn vị bị loại, không được chấm\n") != std::string::npos);
+}

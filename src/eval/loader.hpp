@@ -93,6 +93,24 @@ class basic_loader {
 
   auto object(node j) { return json_.object(j, [this] { return path_.pointer(); }); }
 
+  // A unit that cannot be read is not scored, nor is anything below it: both are counted, so that the
+  // report can say units in = scored + rejected + dropped, and nothing is lost without a word.
+  void reject(node j) {
+    ++data_.rejected_units;
+    std::vector<node> stack{j};
+    while (!stack.empty()) {
+      node u = stack.back();
+      stack.pop_back();
+      if (Json::kind(u) != json_kind::object) continue;
+      auto c = object(u).find("children");
+      if (!c || Json::kind(*c) != json_kind::array) continue;
+      json_.for_each_element(*c, [&](std::size_t, node child) {
+        ++data_.dropped_units;
+        stack.push_back(child);
+      });
+    }
+  }
+
   /// A key written twice in one object: the last value is read (as nlohmann and most readers do),
   /// and the author is told, since the first one was probably meant too.
   template <class View>
@@ -132,15 +150,18 @@ class basic_loader {
     if (depth > limits_.max_depth) {
       issue_root_relative(severity::error, "data.too_deep",
                           say(lang_, "đơn vị lồng quá {0} cấp; phần bên dưới bị bỏ qua", {std::to_string(limits_.max_depth)}));
+      reject(j);
       return;
     }
     if (data_.units.size() >= limits_.max_units) {
       issue_root_relative(severity::error, "data.too_many_units", say(lang_, "quá nhiều đơn vị trong một bài nộp"));
+      reject(j);
       return;
     }
     if (Json::kind(j) != json_kind::object) {
       issue_root_relative(severity::error, "data.wrong_type",
                           say(lang_, "đơn vị phải là đối tượng JSON, không phải {0}", {json_kind_name(Json::kind(j), lang_)}));
+      reject(j);
       return;
     }
     auto obj = object(j);
@@ -149,6 +170,7 @@ class basic_loader {
       duplicates(obj, {});
       issue_at("id", severity::error, "data.missing_member", {},
                say(lang_, "đơn vị thiếu \"id\" (chuỗi); đơn vị này và các đơn vị con không được chấm"));
+      reject(j);
       return;
     }
     std::string_view id = Json::text(*id_it);
@@ -157,6 +179,7 @@ class basic_loader {
       duplicates(obj, {{}, id});
       issue_at("kind", severity::error, "data.missing_member", {{}, id},
                say(lang_, "đơn vị thiếu \"kind\" (chuỗi); đơn vị này và các đơn vị con không được chấm"));
+      reject(j);
       return;
     }
     int kind = rules_.find_unit_kind(Json::text(*kind_it));
@@ -165,6 +188,7 @@ class basic_loader {
       issue_at("kind", severity::error, "data.unknown_kind", {{}, id},
                say(lang_, "loại đơn vị \"{0}\" không có trong bộ quy tắc; đơn vị này và các đơn vị con không được chấm",
                    {std::string(Json::text(*kind_it))}));
+      reject(j);
       return;
     }
     who const w{rules_.unit_kinds[static_cast<std::size_t>(kind)].id, id};

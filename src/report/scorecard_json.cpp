@@ -61,6 +61,14 @@ class scorecard_writer {
               std::string_view(in_.result.options.no_data == eval::no_data_policy::zero ? "zero" : "exclude"));
     if (in_.source) provenance();
     replaced();
+    // Units in the submission = read (and scored) + rejected + dropped below a rejected one.
+    auto read = data_.units.size();
+    w_.key("submission_units").begin_object();
+    w_.member("dropped", static_cast<std::uint64_t>(data_.dropped_units));
+    w_.member("read", static_cast<std::uint64_t>(read));
+    w_.member("rejected", static_cast<std::uint64_t>(data_.rejected_units));
+    w_.member("total", static_cast<std::uint64_t>(read + data_.rejected_units + data_.dropped_units));
+    w_.end_object();
   }
 
   void finish() {

@@ -258,6 +258,16 @@ void render_text(std::ostream& out, scorecard_input const& in) {
     }
     if (issues.size() > issues_listed) out << "  " << more_issues(lang, issues.size() - issues_listed) << "\n";
   }
+  // Nothing lost without a word: the units that could not be read, and those below them.
+  if (data.rejected_units + data.dropped_units > 0) {
+    auto read = data.units.size();
+    auto count_text = [&](std::size_t n) { return format_number(static_cast<double>(n), 0, lang); };
+    out << "\n"
+        << say(lang, "Đơn vị trong bài nộp: {0} = {1} được đọc và chấm + {2} bị loại vì lỗi dữ liệu + {3} trực thuộc đơn vị bị loại, không được chấm",
+               {count_text(read + data.rejected_units + data.dropped_units), count_text(read),
+                count_text(data.rejected_units), count_text(data.dropped_units)})
+        << "\n";
+  }
 }
 
 }  // namespace chitieu::report

@@ -9,6 +9,8 @@ namespace chitieu::words {
 namespace {
 
 constexpr entry entries[] = {
+    {"Đơn vị trong bài nộp: {0} = {1} được đọc và chấm + {2} bị loại vì lỗi dữ liệu + {3} trực thuộc đơn vị bị loại, không được chấm",
+     "Units in the submission: {0} = {1} read and scored + {2} rejected for data errors + {3} below a rejected unit, not scored"},
     {"… và {0} vấn đề khác (tất cả có trong --format json)", "… and {0} more issues (all of them in --format json)"},
     // verdicts (format.cpp), as labels and inside a sentence
     {"Đạt", "Met"},

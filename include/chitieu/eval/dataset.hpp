@@ -76,6 +76,9 @@ class dataset {
   /// declares none and the applicable documents follow from its province.
   std::vector<std::string> documents;
   std::vector<data_issue> issues;
+  /// Units of the submission that could not be read (each with its issue), and the units below them,
+  /// which are not read either: units in the submission = units.size() + rejected + dropped.
+  std::size_t rejected_units = 0, dropped_units = 0;
   /// Where each value was (or was to be) typed, when the submission came from a workbook or CSV: the
   /// JSON Pointer of a value → its cell, "Trường!D7" ("'Xã, phường'!D7" when the sheet's name needs
   /// quotes; "D7" in CSV). Blank cells are in it too, so a missing value names the cell to fill in.
