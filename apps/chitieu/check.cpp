@@ -1,6 +1,7 @@
 // `chitieu check FILES…`: parse and check rule files, print diagnostics.
 #include <chitieu/json_text.hpp>
 #include <chitieu/report/diagnostics.hpp>
+#include <chitieu/report/format.hpp>
 
 #include <algorithm>
 #include <ostream>
@@ -72,8 +73,15 @@ int run_check(check_options const& options, std::ostream& out, std::ostream& err
     out << json_text(j) << '\n';
   } else {
     report::render_diagnostics(out, result.sources, diags);
-    out << tr("{0} files checked: {1} errors, {2} warnings",
-              {std::to_string(result.sources.size()), std::to_string(errors), std::to_string(warnings)})
+    // Each count agrees with its noun in English ("1 file checked: 1 error, 2 warnings").
+    auto counted = [](std::size_t n, std::string const& said_with) {
+      return report::agree(current_language(), std::to_string(n), said_with);
+    };
+    auto files = std::to_string(result.sources.size());
+    out << tr("{0}: {1}, {2}",
+              {counted(result.sources.size(), tr("{0} files checked", {files})),
+               counted(errors, tr("{0} errors", {std::to_string(errors)})),
+               counted(warnings, tr("{0} warnings", {std::to_string(warnings)}))})
         << '\n';
   }
   if (errors > 0 || (options.warnings_as_errors && warnings > 0)) return problems;

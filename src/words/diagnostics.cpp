@@ -265,7 +265,10 @@ constexpr entry entries[] = {
 
     // loading and the check command
     {"{0}: không đọc được tệp", "{0}: cannot read the file"},
-    {"đã kiểm tra {0} tệp: {1} lỗi, {2} cảnh báo", "{0} files checked: {1} errors, {2} warnings"},
+    {"đã kiểm tra {0} tệp", "{0} files checked"},
+    {"{0} lỗi", "{0} errors"},
+    {"{0} cảnh báo", "{0} warnings"},
+    {"{0}: {1}, {2}", "{0}: {1}, {2}"},
 };
 
 }  // namespace
