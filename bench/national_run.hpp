@@ -33,7 +33,7 @@ struct phase_seconds {
          freeing = 0;
   /// What `chitieu score --format json --document …` (every plan) does with a submission: load, check,
   /// evaluate with evidence, write the scorecard, free.
-  double end_to_end() const { return load + checks + full + write + freeing; }
+  double end_to_end() const { return load + checks + write + freeing; }  // write judges as it writes
 };
 
 struct scale_figures {

@@ -115,7 +115,9 @@ int run_batch(batch_options const& options, std::istream& in, std::ostream& out,
     }
     auto prepared = prepare_submission(compiled, *setup, data);
     source.data_sha256 = sha256_hex(line);
-    auto code = write_json_scorecard(out, compiled, prepared, data, &source, report::json_layout::compact);
+    auto code = write_json_scorecard(out, compiled, prepared, data, &source, report::json_layout::compact,
+                                     options.detail == "results" ? report::json_detail::results
+                                                                 : report::json_detail::scorecard);
     ++t.scorecards;
     if (code == data_broken) ++t.with_data_errors;
     else if (code == problems) ++t.needing_action;

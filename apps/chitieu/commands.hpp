@@ -33,6 +33,7 @@ struct score_options {
   std::string unit;                    // report this unit only (its id in the submission)
   int depth = -1;                      // text: levels of units listed below the one reported; -1 all
   bool summary = false;                // html: the summary and what needs action only
+  std::string detail = "scorecard";    // json: scorecard | results (flat rows, no evidence)
   std::size_t max_data_mb = 1024;      // the largest submission read (docs/reliability.md)
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);
@@ -46,6 +47,7 @@ struct batch_options {
   int freshness = 1;
   std::vector<std::string> documents;
   std::size_t max_data_mb = 1024;  // the longest line read as one submission
+  std::string detail = "scorecard";  // scorecard | results
 };
 /// `chitieu batch`: one compact JSON scorecard a line, or a record of why the line was rejected, in the
 /// order of the input; a summary on `err`. Exit 0 when every line was handled, whatever the verdicts (a

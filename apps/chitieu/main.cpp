@@ -77,6 +77,9 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   score_cmd->add_option("--max-data-mb", score.max_data_mb, tr("The largest submission read, in MB (default 1024)"))
       ->check(CLI::PositiveNumber);
+  score_cmd->add_option("--detail", score.detail,
+                        tr("JSON: scorecard (the default, with the evidence) or results (each unit's verdicts as flat rows)"))
+      ->check(CLI::IsMember({"scorecard", "results"}));
   score_cmd->add_flag("--summary", score.summary, tr("HTML: the summary and what needs action only, for the leadership"));
   score_cmd->add_option("--freshness", score.freshness,
                         tr("A value is current for this many years after its own (default 1); older ones are stale"))
@@ -99,6 +102,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 50));
   batch_cmd->add_option("--max-data-mb", batch.max_data_mb, tr("The longest line read as one submission, in MB (default 1024)"))
       ->check(CLI::PositiveNumber);
+  batch_cmd->add_option("--detail", batch.detail,
+                        tr("JSON: scorecard (the default, with the evidence) or results (each unit's verdicts as flat rows)"))
+      ->check(CLI::IsMember({"scorecard", "results"}));
   batch_cmd->add_option("-W", batch.warnings, tr("Warning control: no-CODE (off), error=CODE, error (all)"))
       ->allow_extra_args(false);
   batch_cmd->callback([&] { exit = run_batch(batch, std::cin, std::cout, std::cerr); });

@@ -113,6 +113,11 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
           << is.message << " [" << is.code << "]\n";
     return data_broken;
   }
+  bool results = options.detail == "results";
+  if (results && (options.format != "json" || !options.unit.empty())) {
+    err << "chitieu: " << tr("--detail results needs --format json, for the whole submission (no --unit)") << '\n';
+    return cannot_run;
+  }
   std::uint32_t unit = 0;
   if (!options.unit.empty()) {
     auto found = unit_named(options.unit, *data->data, err);
@@ -121,7 +126,8 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   }
   auto prepared = prepare_submission(compiled, *setup, *data);
   if (options.format == "json" && unit == 0)  // the whole submission: judged as it is written
-    return write_json_scorecard(out, compiled, prepared, *data, &source, report::json_layout::indented);
+    return write_json_scorecard(out, compiled, prepared, *data, &source, report::json_layout::indented,
+                                results ? report::json_detail::results : report::json_detail::scorecard);
   auto result = eval::evaluate(compiled, *data->data, prepared.options);
   report::scorecard_input card{compiled, *data->data, result, data->issues, &source};
   card.documents = &prepared.documents;

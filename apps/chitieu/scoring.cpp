@@ -78,13 +78,15 @@ int scorecard_exit(eval::evaluation const& result, eval::load_result const& data
 
 int write_json_scorecard(std::ostream& out, eval::plan const& compiled, prepared_submission const& prepared,
                          eval::table_load_result const& data, report::provenance const* source,
-                         report::json_layout layout) {
-  eval::unit_evaluator units(compiled, *data.data, prepared.options);
+                         report::json_layout layout, report::json_detail detail) {
+  auto options = prepared.options;
+  if (detail == report::json_detail::results) options.evidence = false;  // none of it is written
+  eval::unit_evaluator units(compiled, *data.data, options);
   report::scorecard_input card{compiled, *data.data, units.header(), data.issues, source};
   card.documents = &prepared.documents;
   card.lang = prepared.options.lang;
   verdict_tally tally;
-  report::render_json(out, card, units, layout, [&](eval::unit_scorecard const& u) { tally.add(u); });
+  report::render_json(out, card, units, layout, [&](eval::unit_scorecard const& u) { tally.add(u); }, detail);
   return tally.exit_code(data);
 }
 

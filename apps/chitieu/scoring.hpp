@@ -57,6 +57,6 @@ int scorecard_exit(eval::evaluation const& result, eval::load_result const& data
 /// scorecard); returns the report's exit code.
 int write_json_scorecard(std::ostream& out, eval::plan const& compiled, prepared_submission const& prepared,
                          eval::table_load_result const& data, report::provenance const* source,
-                         report::json_layout layout);
+                         report::json_layout layout, report::json_detail detail = report::json_detail::scorecard);
 
 }  // namespace chitieu::cli

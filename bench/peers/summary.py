@@ -169,7 +169,11 @@ def main():
             if level not in verdicts:
                 continue   # the nation root: no rule of the harness
             got = {}
-            for o in unit.get("obligations", []):
+            # A scorecard lists the unit's obligations; `--detail results` its rows (docs/scorecard.md).
+            rows = unit["obligations"] if "obligations" in unit else [
+                {"id": r["item"], "verdict": r["verdict"]} for r in unit.get("results", [])
+                if r["kind"] == "obligation"]
+            for o in rows:
                 doc, _, rid = o["id"].partition(".")
                 if doc != DOCUMENT:
                     continue

@@ -48,18 +48,26 @@ class judge {
 
 
  public:
-  unit_scorecard unit(std::uint32_t u) {
+  /// Judges unit `u` into `card`, reusing its storage (reuse.hpp).
+  void unit(std::uint32_t u, unit_scorecard& card) {
     auto const& rules = context_.rules;
     auto const& compiled = context_.compiled;
-    unit_scorecard card;
     card.unit = u;
     int kind = context_.data.units[u].kind;
+    std::size_t targets = 0, obligations = 0;
     for (auto const& a : compiled.targets_for(kind))
-      if (wanted(rules.targets[static_cast<std::size_t>(a.index)].document))
-        card.targets.push_back(detail::judge_target(context_, a, u));
+      if (wanted(rules.targets[static_cast<std::size_t>(a.index)].document)) {
+        if (targets == card.targets.size()) card.targets.emplace_back();
+        detail::judge_target(context_, a, u, card.targets[targets++]);
+      }
+    card.targets.resize(targets);
     for (auto const& a : compiled.obligations_for(kind))
-      if (wanted(rules.obligations[static_cast<std::size_t>(a.index)].document))
-        card.obligations.push_back(detail::judge_obligation(context_, a, u));
+      if (wanted(rules.obligations[static_cast<std::size_t>(a.index)].document)) {
+        if (obligations == card.obligations.size()) card.obligations.emplace_back();
+        detail::judge_obligation(context_, a, u, card.obligations[obligations++]);
+      }
+    card.obligations.resize(obligations);
+    card.tasks.clear();
     if (u == 0) {
       for (std::size_t k = 0; k < rules.tasks.size(); ++k)
         if (wanted(rules.tasks[k].document))
@@ -71,8 +79,10 @@ class judge {
                         k.task) != compiled.serving_tasks(t.target).end())
             t.at_risk_from.push_back(k.task);
     }
+    card.groups.clear();
+    card.documents.clear();
+    card.overall = score{};
     detail::compute_scores(card, compiled, context_.options);
-    return card;
   }
 };
 
@@ -83,9 +93,16 @@ unit_evaluator::unit_evaluator(plan const& compiled, dataset const& data, evalua
 
 unit_evaluator::~unit_evaluator() = default;
 
+bool unit_evaluator::next(unit_scorecard& card) {
+  if (next_ >= judge_->units()) return false;
+  judge_->unit(next_++, card);
+  return true;
+}
+
 std::optional<unit_scorecard> unit_evaluator::next() {
-  if (next_ >= judge_->units()) return std::nullopt;
-  return judge_->unit(next_++);
+  unit_scorecard card;
+  if (!next(card)) return std::nullopt;
+  return card;
 }
 
 std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,

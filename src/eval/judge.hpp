@@ -22,8 +22,10 @@ struct context {
   int as_of_year;
 };
 
-target_outcome judge_target(context const& c, applicable const& a, std::uint32_t u);
-obligation_outcome judge_obligation(context const& c, applicable const& a, std::uint32_t u);
+/// Judges the target or obligation `a` at unit `u` into `out`, which is reset first and whose storage is
+/// reused (reuse.hpp).
+void judge_target(context const& c, applicable const& a, std::uint32_t u, target_outcome& out);
+void judge_obligation(context const& c, applicable const& a, std::uint32_t u, obligation_outcome& out);
 
 /// Why there is no value, as the scorecard says it, in `lang`.
 std::string reason_for(absence why, language lang);

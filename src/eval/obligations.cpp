@@ -7,6 +7,7 @@
 #include "due.hpp"
 #include "evidence.hpp"
 #include "judge.hpp"
+#include "reuse.hpp"
 
 namespace chitieu::eval::detail {
 
@@ -33,10 +34,17 @@ void explain(context const& c, requirement_outcome& ro, int root, std::uint32_t 
 
 }  // namespace
 
-obligation_outcome judge_obligation(context const& c, applicable const& a, std::uint32_t u) {
+void judge_obligation(context const& c, applicable const& a, std::uint32_t u, obligation_outcome& out) {
   auto const& o = c.rules.obligations[static_cast<std::size_t>(a.index)];
-  obligation_outcome out;
+  reset(out);
   out.obligation = a.index;
+  std::size_t entries = 0;  // the year entries written so far: out.years is reused, not regrown
+  auto next_entry = [&]() -> requirement_outcome& {
+    if (entries == out.years.size()) out.years.emplace_back();
+    auto& entry = out.years[entries++];
+    reset(entry);
+    return entry;
+  };
   int from = o.from_year ? o.from_year : (c.data.years.empty() ? c.as_of_year : c.data.years.front());
   int until = std::min(o.until_year ? o.until_year : c.as_of_year, c.as_of_year);
   int met = 0, judged = 0, missing = 0, failed = 0, pending = 0;
@@ -51,7 +59,7 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
     bool over = past_due(c.options.as_of, o.due_month ? due : end_of_year(y));
     for (std::size_t r = 0; r < o.requirements.size(); ++r) {
       int root = o.requirements[r].roots[static_cast<std::size_t>(a.slot)];
-      requirement_outcome ro;
+      requirement_outcome& ro = next_entry();
       ro.requirement = static_cast<int>(r);
       ro.year = y;
       ro.due = due;
@@ -61,7 +69,6 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
         ro.result = verdict::not_applicable;
         ro.reason = reason_for(truth.why, c.options.lang);
         if (first_reason.empty()) first_reason = ro.reason;
-        out.years.push_back(std::move(ro));
         continue;
       }
       // A duty that already holds is met, even before its day; one that does not is pending until then.
@@ -71,7 +78,6 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
         ro.result = verdict::no_data;
         ro.reason = say(c.options.lang, "bài nộp không có số liệu năm {0}", {std::to_string(y)});
         ++missing, ++judged, ++uncovered;
-        out.years.push_back(std::move(ro));
         continue;
       }
       ro.result = holds ? verdict::met : !over ? verdict::pending : fails ? verdict::not_met : verdict::no_data;
@@ -99,9 +105,9 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
         case verdict::no_data: ++missing, ++judged; break;
         default: ++pending; break;
       }
-      out.years.push_back(std::move(ro));
     }
   }
+  out.years.resize(entries);
   // A duty that applied in no year judged so far does not apply yet: a private school is not "pending" on a
   // duty of public schools because this year's figures are not in.
   // Years nobody reported say nothing about whether the duty concerns this unit either.
@@ -120,7 +126,6 @@ obligation_outcome judge_obligation(context const& c, applicable const& a, std::
     out.accountable = c.compiled.obligation_accountable(a.index);
     out.monitors = c.compiled.obligation_monitors(a.index);
   }
-  return out;
 }
 
 }  // namespace chitieu::eval::detail

@@ -10,6 +10,7 @@
 #include "evidence.hpp"
 #include "judge.hpp"
 #include "milestones.hpp"
+#include "reuse.hpp"
 
 namespace chitieu::eval::detail {
 
@@ -135,12 +136,12 @@ class target_judge {
       : c_(c), t_(c.rules.targets[static_cast<std::size_t>(a.index)]), root_(t_.measures[static_cast<std::size_t>(a.slot)]),
         u_(u), index_(a.index) {}
 
-  target_outcome run() {
-    target_outcome out;
+  void run(target_outcome& out) {
+    reset(out);
     out.target = index_;
     read_series();
-    out.milestones.reserve(t_.milestones.size());
-    for (std::size_t i = 0; i < t_.milestones.size(); ++i) out.milestones.push_back(milestone_at(static_cast<int>(i)));
+    out.milestones.resize(t_.milestones.size());
+    for (std::size_t i = 0; i < t_.milestones.size(); ++i) milestone_at(static_cast<int>(i), out.milestones[i]);
     // Headline: the latest milestone already due, else the nearest one ahead; milestones that do not
     // apply here (the unit did not exist that year) are passed over.
     int last_due = -1, first_ahead = -1;
@@ -154,7 +155,7 @@ class target_judge {
       out.headline = verdict::not_applicable;
       out.reason = out.milestones.front().reason;
       out.milestones.clear();
-      return out;
+      return;
     }
     out.headline = out.milestones[static_cast<std::size_t>(out.headline_milestone)].result;
     if (needs_action(out.headline)) {
@@ -162,7 +163,6 @@ class target_judge {
       out.accountable = c_.compiled.accountable(index_);
       out.monitors = c_.compiled.monitors(index_);
     }
-    return out;
   }
 
  private:
@@ -238,9 +238,9 @@ class target_judge {
     else if (r.exists()) mo.lower = r.lo, mo.upper = r.hi;
   }
 
-  milestone_outcome milestone_at(int i) {
+  void milestone_at(int i, milestone_outcome& mo) {
     auto const& m = t_.milestones[static_cast<std::size_t>(i)];
-    milestone_outcome mo;
+    reset(mo);
     judged_at_worst_ = false;
     mo.milestone = i;
     mo.threshold = m.value;
@@ -265,7 +265,6 @@ class target_judge {
         gathered_ = gather(c_, m, root_, u_, mo.value_year, mo.fallback_from);
       explain(c_, mo, m, root_, u_, *gathered_);
     }
-    return mo;
   }
 
   /// A due milestone is judged on the value of its own year; missing values leave it open only when
@@ -361,8 +360,8 @@ thread_local std::vector<year_value> target_judge::series_;
 
 }  // namespace
 
-target_outcome judge_target(context const& c, applicable const& a, std::uint32_t u) {
-  return target_judge(c, a, u).run();
+void judge_target(context const& c, applicable const& a, std::uint32_t u, target_outcome& out) {
+  target_judge(c, a, u).run(out);
 }
 
 }  // namespace chitieu::eval::detail

@@ -2,6 +2,7 @@
 // met, overdue tasks, targets behind their line, then items without data. Each says its gap in words,
 // its deadline, and who must act, or that the plan assigns no one.
 #include <chitieu/date.hpp>
+#include <chitieu/eval/results.hpp>
 #include <chitieu/report/format.hpp>
 
 #include "html_view_parts.hpp"
@@ -92,11 +93,9 @@ json action_items(scorecard_input const& in) {
     json v = {{"kind", say(lang, "Obligation")}, {"id", rule.id}, {"title", rule.title},
               {"anchor", anchor("o-", rules.qualified_id(rule))},
               {"verdict", verdict_label(o.overall, lang)}, {"css", css_class(o.overall)}};
-    // The latest year with the overall verdict is the one to act on.
-    auto year = std::find_if(o.years.rbegin(), o.years.rend(),
-                             [&](eval::requirement_outcome const& y) { return y.result == o.overall; });
+    auto const* year = eval::deciding_entry(o);
     std::string gap = o.reason, deadline, brief = o.reason;
-    if (year != o.years.rend()) {
+    if (year) {
       auto why = explain_requirement(*year, rule, rules, in.data, lang);
       auto short_why = explain_brief(*year, rule, rules, in.data, lang);
       auto y = std::to_string(year->year);

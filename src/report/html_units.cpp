@@ -1,5 +1,6 @@
 // The units below the root in the HTML view model: one row per commune or school with its score and
 // verdict counts, worst first, each with a detail section listing what fails there.
+#include <chitieu/eval/results.hpp>
 #include <chitieu/report/format.hpp>
 
 #include "html_view_parts.hpp"
@@ -71,11 +72,10 @@ json unit_rows(scorecard_input const& in) {
       if (!eval::needs_action(o.overall) && o.overall != eval::verdict::no_data) continue;
       auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
       std::string why = o.reason;
-      for (auto const& y : o.years)
-        if (y.result == o.overall) {
-          auto text = explain_requirement(y, rule, rules, in.data, lang);
-          why = std::to_string(y.year) + (text.empty() ? "" : ": " + text);
-        }
+      if (auto const* y = eval::deciding_entry(o)) {
+        auto text = explain_requirement(*y, rule, rules, in.data, lang);
+        why = std::to_string(y->year) + (text.empty() ? "" : ": " + text);
+      }
       problems.push_back({{"id", rule.id}, {"title", rule.title}, {"verdict", verdict_label(o.overall, lang)},
                           {"css", css_class(o.overall)}, {"why", why}});
     }

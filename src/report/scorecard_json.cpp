@@ -3,6 +3,7 @@
 // gives for the same document (members in byte order of their keys), which tests check on every
 // example and golden file.
 #include <chitieu/date.hpp>
+#include <chitieu/eval/results.hpp>
 #include <chitieu/report/format.hpp>
 #include <chitieu/report/scorecard.hpp>
 #include <chitieu/version.hpp>
@@ -37,12 +38,15 @@ class scorecard_writer {
   }
 
   // The whole submission, its units pulled from `units` one at a time (`in.result` is its header).
-  void write(eval::unit_evaluator& units, std::function<void(eval::unit_scorecard const&)> const& seen) {
+  void write(eval::unit_evaluator& units, json_detail detail,
+             std::function<void(eval::unit_scorecard const&)> const& seen) {
     header();
     w_.key("units").begin_array();
-    while (auto card = units.next()) {
-      unit(*card, nullptr);
-      if (seen) seen(*card);
+    eval::unit_scorecard card;  // refilled unit after unit
+    while (units.next(card)) {
+      if (detail == json_detail::results) unit_results(card);
+      else unit(card, nullptr);
+      if (seen) seen(card);
     }
     finish();
   }
@@ -216,6 +220,67 @@ class scorecard_writer {
     w_.end_object();
   }
 
+  // The results detail: the unit's verdicts as flat rows (docs/scorecard.md, The results table).
+  void unit_results(eval::unit_scorecard const& card) {
+    auto const& u = data_.units[card.unit];
+    rows_.clear();
+    eval::append_rows(card, rules_, rows_);
+    w_.begin_object();
+    w_.member("id", u.id);
+    w_.member("kind", rules_.unit_kinds[static_cast<std::size_t>(u.kind)].id);
+    w_.member("name", u.name);
+    w_.key("results").begin_array();
+    for (auto const& r : rows_) result_row(r);
+    w_.end_array();
+    w_.key("score");
+    score(card.overall, false);
+    w_.key("tasks").begin_array();
+    for (auto const& k : card.tasks) {
+      w_.begin_object();
+      optional_date("due", k.due);
+      w_.member("id", task_id(k.task));
+      w_.member("verdict", std::string_view(eval::to_string(k.result)));
+      w_.end_object();
+    }
+    w_.end_array();
+    w_.end_object();
+  }
+
+  void result_row(eval::result_row const& r) {
+    bool target = r.kind == eval::item_kind::target;
+    sema::value_type const* type = nullptr;
+    if (ids_.empty()) {  // qualified ids, made once rather than once a row
+      for (auto const& t : rules_.targets) ids_.push_back(rules_.qualified_id(t));
+      for (auto const& o : rules_.obligations) ids_.push_back(rules_.qualified_id(o));
+    }
+    std::size_t at = static_cast<std::size_t>(r.item);
+    if (target) {
+      type = &rules_.targets[at].type;
+    } else {
+      auto const& rule = rules_.obligations[at];
+      if (r.requirement >= 0) type = compared_type(rule, r.requirement, rules_);
+      at += rules_.targets.size();
+    }
+    std::string const& id = ids_[at];
+    bool date = type && type->kind == sema::value_kind::date;
+    auto shown = [&](std::string_view key, double v, bool is_gap) {
+      w_.key(key);
+      if (!type || !std::isfinite(v)) w_.null();
+      else if (date && !is_gap) w_.string(format_iso_date(static_cast<std::int32_t>(v)));
+      else w_.number(date ? v : display_value(v, *type));
+    };
+    w_.begin_object();
+    shown("gap", r.gap, true);
+    w_.member("item", id);
+    w_.member("kind", std::string_view(target ? "target" : "obligation"));
+    if (target) optional_year("milestone", r.milestone_year);
+    w_.member("progress", r.progress);
+    shown("value", r.value, false);
+    w_.member("verdict", std::string_view(eval::to_string(r.result)));
+    optional_year("year", r.year);
+    w_.end_object();
+  }
+
   void restates(int target, int obligation) {
     // The same commitment as another row: shown, scored once, at that row.
     if (target >= 0) w_.member("restates", rules_.qualified_id(rules_.targets[static_cast<std::size_t>(target)]));
@@ -374,6 +439,8 @@ class scorecard_writer {
   }
 
   json_writer w_;
+  std::vector<eval::result_row> rows_;  // one unit's, reused
+  std::vector<std::string> ids_;         // qualified ids of the targets, then of the obligations
   scorecard_input const& in_;
   sema::checked_ruleset const& rules_;
   eval::dataset const& data_;
@@ -387,8 +454,8 @@ void render_json(std::ostream& out, scorecard_input const& in, json_layout layou
 }
 
 void render_json(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units, json_layout layout,
-                 std::function<void(eval::unit_scorecard const&)> const& seen) {
-  scorecard_writer(out, in, layout == json_layout::compact ? -1 : 2).write(units, seen);
+                 std::function<void(eval::unit_scorecard const&)> const& seen, json_detail detail) {
+  scorecard_writer(out, in, layout == json_layout::compact ? -1 : 2).write(units, detail, seen);
   out << '\n';
 }
 

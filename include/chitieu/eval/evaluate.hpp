@@ -30,6 +30,9 @@ class unit_evaluator {
   evaluation const& header() const { return header_; }
   /// The next unit's scorecard, in preorder as `evaluate` lists them; nullopt after the last.
   std::optional<unit_scorecard> next();
+  /// The same into `card`, whose vectors and strings are reused: a caller that forgets each unit after
+  /// writing it allocates nothing per unit once the storage has grown. False after the last unit.
+  bool next(unit_scorecard& card);
 
  private:
   std::unique_ptr<detail::judge> judge_;

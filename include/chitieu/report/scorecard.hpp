@@ -48,8 +48,12 @@ void render_json(std::ostream& out, scorecard_input const& in, json_layout layou
 /// unit's scorecard, not the evaluation (docs/scale.md). `in.result` must be `units.header()`. `seen`,
 /// when given, is shown each unit's scorecard after it is written (to tally verdicts). The bytes are
 /// those of the other overload on evaluate()'s result.
+/// `results`: each unit's verdicts as flat rows, without the evidence (docs/scorecard.md, The results
+/// table); judge with `evaluate_options::evidence` off, since nothing of it is written.
+enum class json_detail { scorecard, results };
 void render_json(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units, json_layout layout,
-                 std::function<void(eval::unit_scorecard const&)> const& seen = {});
+                 std::function<void(eval::unit_scorecard const&)> const& seen = {},
+                 json_detail detail = json_detail::scorecard);
 /// The same document as a tree, for programs that want one (small scorecards: it holds them whole).
 nlohmann::json to_json(scorecard_input const& in);
 /// One self-contained HTML page for an inspector.
