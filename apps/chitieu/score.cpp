@@ -8,6 +8,7 @@
 #include <chitieu/report/scorecard.hpp>
 #include <chitieu/suggest.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
 #include <filesystem>
@@ -57,6 +58,30 @@ bool ends_with(std::string const& s, std::string_view tail) {
   return true;
 }
 
+/// Appends everything `in` holds to `text`, leaving room after it for the JSON parser's padding
+/// (eval::load_submission_text reads such a text in place).
+constexpr std::size_t read_chunk = std::size_t(1) << 20;
+
+bool read_all(std::istream& in, std::string& text) {
+  constexpr std::size_t padding = 64;
+  std::size_t chunk = read_chunk;
+  for (;;) {
+    auto at = text.size();
+    if (text.capacity() < at + chunk + padding) text.reserve(std::max(2 * text.capacity(), at + chunk + padding));
+    text.resize(at + chunk);
+    in.read(text.data() + at, static_cast<std::streamsize>(chunk));
+    auto got = static_cast<std::size_t>(in.gcount());
+    text.resize(at + got);
+    if (got < chunk) break;
+  }
+  if (in.bad()) return false;
+  // The padding is zeroed, so that a parser reading past the end reads defined bytes.
+  auto size = text.size();
+  text.resize(size + padding);
+  text.resize(size);
+  return true;
+}
+
 }  // namespace
 
 std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
@@ -66,29 +91,34 @@ std::optional<eval::table_load_result> read_data(std::string const& path, sema::
   limits.max_bytes = max_bytes;
   // A file past the limit is refused before it is read into memory.
   std::error_code ec;
+  std::size_t expected = 0;  // the file's size, to read it into one allocation
   if (path != "-") {
-    if (auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes) {
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec) expected = static_cast<std::size_t>(size);
+    if (!ec && size > max_bytes) {
       eval::table_load_result refused;
       static_cast<eval::load_result&>(refused) = eval::too_large(static_cast<std::size_t>(size), limits);
       return refused;
     }
   }
-  std::ostringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
+  // One copy of the text, kept for the provenance's digest and read in place by the JSON parser: a
+  // national submission is hundreds of MB, and every copy was as much memory again.
+  std::string local;
+  std::string& text = bytes ? *bytes : local;
+  text.clear();
+  text.reserve(expected + read_chunk + 64);
+  bool read = path == "-" ? read_all(std::cin, text) : [&] {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      err << "chitieu: " << tr("cannot read {0}", {path}) << '\n';
-      return std::nullopt;
-    }
-    text << in.rdbuf();
+    return in && read_all(in, text);
+  }();
+  if (!read) {
+    err << "chitieu: " << tr("cannot read {0}", {path}) << '\n';
+    return std::nullopt;
   }
-  if (bytes) *bytes = text.str();  // what the report's provenance digests
-  if (ends_with(path, ".xlsx")) return eval::load_workbook_bytes(text.str(), rules, limits);  // read once
-  if (ends_with(path, ".csv")) return eval::load_csv_text(text.str(), rules, limits);
+  if (ends_with(path, ".xlsx")) return eval::load_workbook_bytes(text, rules, limits);  // read once
+  if (ends_with(path, ".csv")) return eval::load_csv_text(text, rules, limits);
   eval::table_load_result json;
-  static_cast<eval::load_result&>(json) = eval::load_submission_text(text.str(), rules, limits);
+  static_cast<eval::load_result&>(json) = eval::load_submission_text(text, rules, limits);
   return json;
 }
 

@@ -174,7 +174,10 @@ std::optional<load_result> load_text_simdjson(std::string const& text, sema::che
   if (parser.allocate(is_small ? std::max(json.size(), parser.capacity()) : json.size(), too_deep_limit(limits)))
     return std::nullopt;
   dom::element root;
-  if (parser.parse(json.data(), json.size()).get(root)) return std::nullopt;
+  // A text with room for simdjson's padding after it (the CLI reads files so) is parsed in place; any
+  // other is copied into a padded buffer first.
+  bool padded = text.capacity() - text.size() >= simdjson::SIMDJSON_PADDING;
+  if (parser.parse(json.data(), json.size(), !padded).get(root)) return std::nullopt;
   simdjson_access access;
   return basic_loader<simdjson_access>(access, rules, limits).run(root);
 }
