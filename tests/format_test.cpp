@@ -12,6 +12,7 @@
 #include <functional>
 #include <regex>
 #include <set>
+#include <nlohmann/json.hpp>
 
 #include "support/rules.hpp"
 

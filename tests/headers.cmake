@@ -15,3 +15,17 @@ foreach(standard 17 20)
                                                                   CXX_EXTENSIONS OFF)
   target_compile_options(chitieu_headers_cxx${standard} PRIVATE $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic>)
 endforeach()
+
+# An application that includes <chitieu/chitieu.hpp> pays only for what it uses: not the JSON library's
+# implementation (its forward declarations only) and not Spirit (issue 12 §4).
+file(GENERATE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/headers/light_umbrella.cpp CONTENT
+"#include <chitieu/chitieu.hpp>
+#if defined(INCLUDE_NLOHMANN_JSON_HPP_)
+#error \"chitieu.hpp includes nlohmann/json.hpp\"
+#endif
+#if defined(BOOST_SPIRIT_X3_VARIANT_AUGUST_6_2011_0859AM) || defined(BOOST_SPIRIT_X3_HPP)
+#error \"chitieu.hpp includes Spirit\"
+#endif
+")
+add_library(chitieu_light_umbrella OBJECT ${CMAKE_CURRENT_BINARY_DIR}/headers/light_umbrella.cpp)
+target_link_libraries(chitieu_light_umbrella PRIVATE chitieu::chitieu)

@@ -12,6 +12,7 @@
 #include "support/parse.hpp"
 
 #include <string>
+#include <nlohmann/json.hpp>
 
 #include "support/evaluated.hpp"
 #include "support/rules.hpp"

@@ -1,6 +1,7 @@
 // report layer: the sentence of a milestone, for every verdict and every fact behind it. Each sentence
 // is asserted whole: it is what an inspector reads aloud in a meeting.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/scorecard.hpp"
 

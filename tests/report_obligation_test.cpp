@@ -2,6 +2,7 @@
 #include <chitieu/report/format.hpp>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/scorecard.hpp"
 

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <nlohmann/json.hpp>
 
 using namespace chitieu;
 

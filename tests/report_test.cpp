@@ -12,6 +12,7 @@
 
 #include <sstream>
 #include <vector>
+#include <nlohmann/json.hpp>
 
 #include "support/rules.hpp"
 

@@ -13,6 +13,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <nlohmann/json.hpp>
 
 using namespace chitieu;
 namespace fs = std::filesystem;

@@ -1,5 +1,4 @@
 // `chitieu test --generate-boundaries RULES… [--output FILE]`: write boundary cases as a test file.
-#include <chitieu/json_text.hpp>
 #include <chitieu/testing/boundaries.hpp>
 
 #include <filesystem>
@@ -21,7 +20,7 @@ int run_generate_boundaries(test_options const& options, std::ostream& out, std:
   for (auto const& p : options.paths) rules.push_back(fs::absolute(p).lexically_relative(base).generic_string());
   auto result = testing::generate_boundaries(*loaded->rules, rules);
   for (auto const& s : result.skipped) err << "chitieu: " << tr("skipped {0}", {s}) << '\n';
-  auto text = json_text(result.test_file) + "\n";
+  auto text = result.test_file + "\n";
   if (options.output.empty()) {
     out << text;
   } else {
@@ -32,7 +31,7 @@ int run_generate_boundaries(test_options const& options, std::ostream& out, std:
       return cannot_run;
     }
   }
-  err << "chitieu: " << result.test_file["cases"].size() << " boundary cases for " << result.thresholds
+  err << "chitieu: " << result.cases << " boundary cases for " << result.thresholds
       << " thresholds\n";
   return ok;
 }

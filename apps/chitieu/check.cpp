@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "messages.hpp"

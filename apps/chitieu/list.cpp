@@ -3,6 +3,7 @@
 #include <chitieu/report/inventory.hpp>
 
 #include <ostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "messages.hpp"

@@ -4,6 +4,7 @@
 #include <chitieu/testing.hpp>
 
 #include <ostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "messages.hpp"

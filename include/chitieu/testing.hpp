@@ -5,7 +5,7 @@
 #include <chitieu/pipeline.hpp>
 
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 #include <vector>
+#include <nlohmann/json.hpp>
 
 namespace chitieu::report {
 

@@ -6,6 +6,7 @@
 #include <chitieu/report/inventory.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 
 namespace chitieu::report {

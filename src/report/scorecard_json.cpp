@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <sstream>
+#include <nlohmann/json.hpp>
 
 #include "json_writer.hpp"
 

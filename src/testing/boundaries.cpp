@@ -1,6 +1,9 @@
 // Boundary cases from the milestones: the expected verdicts come from the comparator alone, so running
 // them checks the evaluator's reading of >, >=, <, <=, = and between at the threshold itself.
+#include <chitieu/json_text.hpp>
 #include <chitieu/testing/boundaries.hpp>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -84,14 +87,14 @@ struct probe {
 
 constexpr double ratio_denominator = 1000;
 
-void emit(probe const& p, boundary_result& result) {
+void emit(probe const& p, nlohmann::json& cases, int& thresholds) {
   double step = step_for(p.kind, p.lower);
   std::vector<double> points{p.lower - step, p.lower, p.lower + step};
   if (p.comparator == milestone::op::between) points.insert(points.end(), {p.upper, p.upper + step});
   for (double& x : points) x = std::round(x * 1e9) / 1e9;
   std::sort(points.begin(), points.end());
   points.erase(std::unique(points.begin(), points.end()), points.end());
-  ++result.thresholds;
+  ++thresholds;
   double lower = std::round(p.lower * 1e9) / 1e9, upper = std::round(p.upper * 1e9) / 1e9;
   for (double x : points) {
     if (!in_range(p.kind, x, p.levels)) continue;
@@ -115,7 +118,7 @@ void emit(probe const& p, boundary_result& result) {
                  {"name", "Đơn vị thử ranh giới"},
                  {"values", {{std::to_string(p.year), values}}}};
     c["expect"] = {{p.key, met ? "met" : "not_met"}};
-    result.test_file["cases"].push_back(std::move(c));
+    cases.push_back(std::move(c));
   }
 }
 
@@ -177,7 +180,7 @@ bool obligation_probe(sema::checked_ruleset const& checked, int root, probe& p) 
 
 boundary_result generate_boundaries(sema::checked_ruleset const& checked, std::vector<std::string> const& rules) {
   boundary_result result;
-  auto& file = result.test_file;
+  nlohmann::json file;
   file["rules"] = rules;
   file["cases"] = nlohmann::json::array();
   for (auto const& t : checked.targets) {
@@ -214,7 +217,7 @@ boundary_result generate_boundaries(sema::checked_ruleset const& checked, std::v
       p.lower = m.value * scale;
       p.upper = m.upper * scale;
       p.year = m.year;
-      emit(p, result);
+      emit(p, file["cases"], result.thresholds);
     }
   }
   for (auto const& o : checked.obligations) {
@@ -232,9 +235,11 @@ boundary_result generate_boundaries(sema::checked_ruleset const& checked, std::v
       p.key = key;
       p.year = year;
       p.unit_kind = checked.unit_kinds.at(static_cast<std::size_t>(o.applies[0])).id;
-      emit(p, result);
+      emit(p, file["cases"], result.thresholds);
     }
   }
+  result.cases = static_cast<int>(file["cases"].size());
+  result.test_file = json_text(file);
   return result;
 }
 

@@ -2,6 +2,7 @@
 // reported it at the unit, else what judging it finds. Shared by the runner and `scenario`.
 #include <chitieu/eval/data_checks.hpp>
 #include <chitieu/testing.hpp>
+#include <nlohmann/json.hpp>
 
 namespace chitieu::testing {
 

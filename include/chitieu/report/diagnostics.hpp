@@ -2,7 +2,7 @@
 #pragma once
 #include <chitieu/source.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <ostream>
 #include <vector>
 

@@ -5,7 +5,7 @@
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <ostream>
 #include <vector>
 

@@ -7,7 +7,7 @@
 #include <chitieu/report/provenance.hpp>
 
 #include <functional>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <ostream>
 
 namespace chitieu::report {

@@ -5,15 +5,14 @@
 #pragma once
 #include <chitieu/sema/ruleset.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
 namespace chitieu::testing {
 
 struct boundary_result {
-  nlohmann::json test_file;           // docs/testing.md format; "rules" as given
+  std::string test_file;              // the test file's JSON text (docs/testing.md format); "rules" as given
+  int cases = 0;                      // the cases in it
   int thresholds = 0;                 // milestones and obligation requirements covered
   std::vector<std::string> skipped;   // "bn_ctr04.T26: the measure is not one field"
 };
