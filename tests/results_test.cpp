@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <stdexcept>
 
 #include "support/evaluated.hpp"
 
@@ -175,4 +176,24 @@ TEST_CASE("results: --detail results writes the rows in display units, and the v
     }
     CHECK(flat["results"].size() == i);
   }
+}
+
+TEST_CASE("embedding: lookups say -1 for an unknown id, and evaluate refuses it rather than score nothing") {
+  auto s = score_text(rules_ct, submission(), "2026-12-31");
+  auto const& rules = s.plan->rules();
+  CHECK(rules.find_obligation("d.OC") == 0);
+  CHECK(rules.find_obligation("OB") == 1);
+  CHECK(rules.obligations[static_cast<std::size_t>(rules.find_obligation("d.OB"))].id == "OB");
+  CHECK(rules.find_obligation("d.TS") == -1);  // a target, not an obligation
+  CHECK(rules.find_obligation("x.OC") == -1);
+  CHECK(rules.find_document("typo") == -1);
+
+  eval::evaluate_options options = s.result.options;
+  options.documents = {rules.find_document("typo")};
+  CHECK_THROWS_AS(eval::evaluate(*s.plan, *s.data.data, options), std::invalid_argument);
+  options.documents = {static_cast<int>(rules.documents.size())};
+  CHECK_THROWS_AS(eval::unit_evaluator(*s.plan, *s.data.data, options), std::invalid_argument);
+  options.documents = {rules.find_document("d")};
+  auto named = eval::evaluate(*s.plan, *s.data.data, options);
+  CHECK(named.units.front().targets.size() == 2);
 }

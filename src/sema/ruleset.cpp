@@ -34,6 +34,7 @@ int checked_ruleset::find_unit_kind(std::string_view id) const { return find_by_
 int checked_ruleset::find_document(std::string_view id) const { return find_by_id(documents, id); }
 int checked_ruleset::find_agency(std::string_view id) const { return find_by_id(agencies, id); }
 int checked_ruleset::find_target(std::string_view q) const { return find_qualified(*this, targets, q); }
+int checked_ruleset::find_obligation(std::string_view q) const { return find_qualified(*this, obligations, q); }
 int checked_ruleset::find_task(std::string_view q) const { return find_qualified(*this, tasks, q); }
 int checked_ruleset::find_field(int unit_kind, std::string_view id) const {
   for (std::size_t i = 0; i < fields.size(); ++i)

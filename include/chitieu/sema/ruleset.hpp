@@ -227,11 +227,14 @@ struct checked_ruleset {
   std::vector<data_check> data_checks;
   std::vector<expr_node> nodes;
 
+  // Lookups by id: the index into the table, or -1 when there is none (an unknown id, or an id without its
+  // document that several documents have). Check the result before using it as an index.
   int find_unit_kind(std::string_view id) const;
   int find_document(std::string_view id) const;
   int find_agency(std::string_view id) const;
   /// `doc.T1`, or `T1` when only one document has it.
   int find_target(std::string_view qualified) const;
+  int find_obligation(std::string_view qualified) const;
   int find_task(std::string_view qualified) const;
   int find_field(int unit_kind, std::string_view id) const;
   std::string qualified_id(target const& t) const { return documents[t.document].id + "." + t.id; }
