@@ -170,6 +170,18 @@ TEST_CASE("fmt: what cannot be laid out is an error, and the text is left alone"
   CHECK(string.diags.at(0).code == "fmt.unterminated_string");
 }
 
+TEST_CASE("fmt: a closing brace or parenthesis that opens the file closes nothing") {
+  // Found by fuzzing (fuzz/rules.cpp): a `}` as the file's first token read the token before it, which
+  // does not exist.
+  for (std::string text : {"}\n", "}", ")\n", "\xEF\xBB\xBF}\n", "// c\n}\n", "}{\n"}) {
+    CAPTURE(text);
+    auto r = syntax::format(source_file("t.ct", text));
+    CHECK_FALSE(r.text);
+    REQUIRE_FALSE(r.diags.empty());
+    CHECK(r.diags[0].code == "fmt.unbalanced");
+  }
+}
+
 TEST_CASE("fmt: syntax the layout does not know is kept as written") {
   // Punctuation the language does not have (yet): the author's spacing stays, tokens are untouched.
   CHECK(formatted("indicator i = x@2025 + y @ 2024\n") == "indicator i = x@2025 + y @ 2024\n");

@@ -380,7 +380,7 @@ class formatter {
       }
       bool after_comment = prev && prev->kind == tok::comment;
       bool start = lines_.empty() || after_comment;
-      bool empty_block = is_punct(t, "}") && is_punct(*prev, "{");  // `{}` stays together
+      bool empty_block = prev && is_punct(t, "}") && is_punct(*prev, "{");  // `{}` stays together
       if (!start && !is_punct(t, "{") && !empty_block)
         start = t.newlines_before > 0 || is_punct(*prev, "{") || is_punct(*prev, "}") ||
                 is_punct(t, "}") || (braces == 0 && is_declaration_start(code_index)) ||
