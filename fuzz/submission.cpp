@@ -18,8 +18,10 @@
 
 #include "eval/load_json.hpp"
 #include "support.hpp"
+#include "support/dataset_dump.hpp"
 
 using namespace chitieu;
+using testing_support::dump;
 
 namespace {
 
@@ -38,46 +40,6 @@ eval::plan const& shipped() {
   return compiled;
 }
 
-std::string bits(double v) {
-  std::uint64_t b;
-  std::memcpy(&b, &v, sizeof b);
-  return std::to_string(b);
-}
-
-/// Everything a load gives, written out (as tests/eval_loader_parity_test.cpp does).
-std::string dump(eval::load_result const& r) {
-  std::ostringstream s;
-  for (auto const& is : r.issues)
-    s << "issue " << static_cast<int>(is.level) << ' ' << is.code << " [" << is.unit << "] " << is.pointer << ": "
-      << is.message << " {" << is.check << "}\n";
-  if (!r.data) return s.str() + "no dataset\n";
-  auto const& d = *r.data;
-  for (auto const& u : d.units) {
-    s << "unit " << u.id << " '" << u.name << "' kind " << u.kind << " parent " << u.parent << " end " << u.subtree_end
-      << " rows " << u.first_row << '+' << u.row_count << " at '" << u.pointer << "' years " << u.first_year << '-'
-      << u.last_year << " complete";
-    for (int k : u.complete) s << ' ' << k;
-    s << '\n';
-  }
-  for (std::size_t k = 0; k < d.units_by_kind.size(); ++k) {
-    s << "kind " << k << ':';
-    for (auto u : d.units_by_kind[k]) s << ' ' << u;
-    s << '\n';
-  }
-  for (std::size_t r = 0; r < d.row_year.size(); ++r) s << "row " << d.row_year[r] << " @" << d.row_offset[r] << '\n';
-  s << "values";
-  for (double v : d.values) s << ' ' << bits(v);
-  s << "\nyears";
-  for (int y : d.years) s << ' ' << y;
-  s << '\n';
-  for (auto const& t : d.tasks)
-    s << "task " << t.task << ' ' << static_cast<int>(t.status) << ' ' << (t.completed ? *t.completed : -1) << ' '
-      << bits(t.progress) << " '" << t.note << "'\n";
-  s << "documents";
-  for (auto const& doc : d.documents) s << ' ' << doc;
-  s << "\ndataset issues " << d.issues.size() << '\n';
-  return s.str();
-}
 
 }  // namespace
 
