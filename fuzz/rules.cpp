@@ -6,6 +6,8 @@
 #include <chitieu/syntax/format.hpp>
 #include <chitieu/syntax/parse.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
