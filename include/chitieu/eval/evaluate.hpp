@@ -10,8 +10,6 @@
 
 namespace chitieu::eval {
 
-/// Throws std::invalid_argument when `options.documents` holds an index that is not a document's; bad data
-/// never throws (it is an issue of the dataset and a verdict).
 evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options const& options);
 
 namespace detail {
@@ -23,8 +21,7 @@ class judge;
 /// docs/scale.md). `evaluate` is this, kept whole.
 class unit_evaluator {
  public:
-  /// `compiled`, `data` and `options` must outlive the evaluator. Throws std::invalid_argument when
-  /// `options.documents` holds an index that is not a document's (-1 from a failed find_document).
+  /// `compiled`, `data` and `options` must outlive the evaluator.
   unit_evaluator(plan const& compiled, dataset const& data, evaluate_options const& options);
   ~unit_evaluator();
   unit_evaluator(unit_evaluator const&) = delete;

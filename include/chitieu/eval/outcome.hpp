@@ -149,7 +149,9 @@ enum class no_data_policy { zero, exclude };
 struct evaluate_options {
   std::int32_t as_of = 0;  // day number
   no_data_policy no_data = no_data_policy::zero;
-  std::vector<int> documents;  // only these documents; empty = all
+  // Only these documents; empty = all. An index that names no document (-1) matches none: the CLI
+  // scores nothing so when no document applies. Check find_document's result before passing it.
+  std::vector<int> documents;
   int freshness = 1;           // a value at most this many years older than the as-of year is current
   bool evidence = true;        // pointers of missing values and failing units
   std::size_t max_evidence = 20;
