@@ -79,9 +79,6 @@ class judge {
                         k.task) != compiled.serving_tasks(t.target).end())
             t.at_risk_from.push_back(k.task);
     }
-    card.groups.clear();
-    card.documents.clear();
-    card.overall = score{};
     detail::compute_scores(card, compiled, context_.options);
   }
 };

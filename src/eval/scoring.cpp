@@ -97,6 +97,8 @@ void compute_scores(unit_scorecard& card, plan const& compiled, evaluate_options
     if (n == "Nhiệm vụ") return say(options.lang, "Tasks");
     return n;
   };
+  card.groups.clear();  // a reused card holds the previous unit's
+  card.documents.clear();
   for (std::size_t g = 0; g < groups.size(); ++g)
     if (groups[g].used) card.groups.push_back(groups[g].finish(group_name(groups_table[g].name), groups_table[g].document));
   std::sort(card.groups.begin(), card.groups.end(), [](score const& a, score const& b) {

@@ -263,12 +263,9 @@ class scorecard_writer {
       at += rules_.targets.size();
     }
     std::string const& id = ids_[at];
-    bool date = type && type->kind == sema::value_kind::date;
-    auto shown = [&](std::string_view key, double v, bool is_gap) {
-      w_.key(key);
-      if (!type || !std::isfinite(v)) w_.null();
-      else if (date && !is_gap) w_.string(format_iso_date(static_cast<std::int32_t>(v)));
-      else w_.number(date ? v : display_value(v, *type));
+    auto shown = [&](std::string_view key, double v, bool gap) {
+      if (type) compared(key, v, *type, gap);
+      else w_.key(key).null();
     };
     w_.begin_object();
     shown("gap", r.gap, true);
@@ -280,6 +277,16 @@ class scorecard_writer {
     w_.member("verdict", std::string_view(eval::to_string(r.result)));
     optional_year("year", r.year);
     w_.end_object();
+  }
+
+  // A value in display units (docs/scorecard.md): a date compared is YYYY-MM-DD, its gap a number of
+  // days; null when unknown. One rule for the scorecard's year entries and the results table's rows.
+  void compared(std::string_view key, double v, sema::value_type const& type, bool gap) {
+    w_.key(key);
+    bool date = type.kind == sema::value_kind::date;
+    if (!std::isfinite(v)) w_.null();
+    else if (date && !gap) w_.string(format_iso_date(static_cast<std::int32_t>(v)));
+    else w_.number(date ? v : display_value(v, type));
   }
 
   void restates(int target, int obligation) {
@@ -382,19 +389,14 @@ class scorecard_writer {
     auto const* type = compared_type(rule, y.requirement, rules_);
     bool date = type && type->kind == sema::value_kind::date;
     bool known = !std::isnan(y.value);
-    auto shown = [&](std::string_view key, double v) {
-      w_.key(key);
-      if (!std::isfinite(v)) w_.null();
-      else if (date) w_.string(format_iso_date(static_cast<std::int32_t>(v)));
-      else w_.number(display_value(v, *type));
-    };
+    auto shown = [&](std::string_view key, double v) { compared(key, v, *type, false); };
     w_.begin_object();
     if (y.division_by_zero) w_.member("division_by_zero", true);
     if (y.due) w_.member("due", format_iso_date(y.due));
     w_.member("explanation", explain_requirement(y, rule, rules_, data_, in_.lang));
     w_.member("failing_total", static_cast<std::uint64_t>(y.failing_total));
     units("failing_units", y.failing_units);
-    if (type && known) w_.key("gap").number(date ? y.gap : display_value(y.gap, *type));
+    if (type && known) compared("gap", y.gap, *type, true);
     if (!y.missing.empty()) missing(y.missing);
     w_.member("missing_total", static_cast<std::uint64_t>(y.missing_total));
     w_.key("reason").string_or_null(y.reason);
