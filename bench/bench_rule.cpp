@@ -42,16 +42,16 @@ fixture const& world() {
     auto const& rules = f.plan->rules();
     auto batch = bench::generate_national(rules, {}, 1);
     for (auto const& text : batch.provinces) f.data.push_back(std::move(*eval::load_submission_text(text, rules).data));
-    f.target = rules.find_target("bn_ctr04.T1");
+    f.target = rules.find_target("bn_ctr04.T1")->index();
     auto const& t = rules.targets[static_cast<std::size_t>(f.target)];
     for (std::size_t k = 0; k < t.applies.size(); ++k) {
-      if (t.applies[k] == rules.find_unit_kind("school")) f.school_root = t.measures[k];
-      if (t.applies[k] == rules.find_unit_kind("province")) f.province_root = t.measures[k];
+      if (t.applies[k] == rules.find_unit_kind("school")->index()) f.school_root = t.measures[k];
+      if (t.applies[k] == rules.find_unit_kind("province")->index()) f.province_root = t.measures[k];
     }
-    int school = rules.find_unit_kind("school");
-    int cong_lap = rules.fields[static_cast<std::size_t>(rules.find_field(school, "cong_lap"))].slot;
-    int moi = rules.fields[static_cast<std::size_t>(rules.find_field(school, "moi_thanh_lap"))].slot;
-    int dat = rules.fields[static_cast<std::size_t>(rules.find_field(school, "dat_chuan"))].slot;
+    int school = rules.find_unit_kind("school")->index();
+    int cong_lap = rules.fields[static_cast<std::size_t>(rules.find_field(sema::unit_kind_id(school), "cong_lap")->index())].slot;
+    int moi = rules.fields[static_cast<std::size_t>(rules.find_field(sema::unit_kind_id(school), "moi_thanh_lap")->index())].slot;
+    int dat = rules.fields[static_cast<std::size_t>(rules.find_field(sema::unit_kind_id(school), "dat_chuan")->index())].slot;
     for (auto const& ds : f.data) {
       std::size_t first = f.rows.size();
       for (auto u : ds.units_by_kind[static_cast<std::size_t>(school)])
@@ -88,7 +88,7 @@ void hand_written_per_school(benchmark::State& state) {
 
 void plan_per_school(benchmark::State& state) {
   auto const& f = world();
-  int school = f.plan->rules().find_unit_kind("school");
+  int school = f.plan->rules().find_unit_kind("school")->index();
   for (auto _ : state) {
     double acc = 0;
     for (auto const& ds : f.data) {

@@ -64,7 +64,7 @@ class generator {
         children.push_back(std::move(commune));
       }
       auto add = [&](char const* kind, char const* tag, int n) {
-        if (rules_.find_unit_kind(kind) < 0) return;
+        if (!rules_.find_unit_kind(kind)) return;
         for (int i = 0; i < n; ++i) {
           std::string id = std::string(pid) + "-" + tag + std::to_string(i + 1);
           children.push_back(unit(kind, id, id));
@@ -89,7 +89,7 @@ class generator {
   national_batch* batch_ = nullptr;
 
   json unit(char const* kind_id, std::string const& id, std::string const& name) {
-    int kind = rules_.find_unit_kind(kind_id);
+    int kind = sema::index_or_none(rules_.find_unit_kind(kind_id));
     json j = {{"kind", kind_id}, {"id", id}, {"name", name}};
     if (kind < 0) return j;  // the loader reports it and skips the unit
     ++batch_->units;

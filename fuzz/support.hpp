@@ -60,8 +60,8 @@ inline void score(eval::plan const& compiled, eval::table_load_result& loaded) {
     if (!eval::replacement_of(rules, d, options.as_of)) in_force.push_back(d);
   documents.scored = in_force;
   if (!documents.left_out.empty()) {
-    options.documents = documents.scored;
-    if (options.documents.empty()) options.documents.push_back(-1);
+    options.documents.emplace();
+    for (int d : documents.scored) options.documents->push_back(sema::document_id(d));
   }
   auto result = eval::evaluate(compiled, *loaded.data, options);
 

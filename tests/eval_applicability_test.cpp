@@ -56,7 +56,7 @@ TEST_CASE("eval: the submission's own list of documents, or the user's, decides 
   CHECK(data.issues.empty());  // "documents" at the root is not an unknown member
   CHECK(s.ids(eval::choose_documents(s.rules(), *data.data).scored) == std::vector<std::string>{"bn_ctr04", "hy_kh161"});
   // The user's --document wins over both.
-  int qn = s.rules().find_document("qn_kh1295");
+  int qn = s.rules().find_document("qn_kh1295")->index();
   auto named = eval::choose_documents(s.rules(), *data.data, {qn});
   CHECK(s.ids(named.scored) == std::vector<std::string>{"qn_kh1295"});
   CHECK(named.left_out.size() == s.rules().documents.size() - 1);

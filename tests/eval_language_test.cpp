@@ -195,7 +195,7 @@ TEST_CASE("eval: the template workbook in English, filled with Yes/No, reads bac
   fs::create_directories(dir);
   auto file = dir / "template.xlsx";
   auto g = graph::build(f.rules());
-  int commune = f.rules().find_unit_kind("commune");
+  int commune = f.rules().find_unit_kind("commune")->index();
   std::vector<report::template_sheet> sheets{{commune, graph::submission_fields(f.rules(), g, commune)}};
   REQUIRE(report::write_template_xlsx(file.string(), f.rules(), sheets, {2026}, nullptr, {}, language::en) == "");
   auto part = [&](char const* name) {
@@ -237,7 +237,7 @@ TEST_CASE("eval: the template workbook in English, filled with Yes/No, reads bac
   auto loaded = eval::load_workbook(filled.string(), f.rules(), en);
   REQUIRE(loaded.data);
   CHECK(loaded.issues.empty());
-  int field = f.rules().fields[std::size_t(f.rules().find_field(commune, "co_thu_vien"))].slot;
+  int field = f.rules().fields[std::size_t(f.rules().find_field(sema::unit_kind_id(commune), "co_thu_vien")->index())].slot;
   CHECK(loaded.data->value(0, 2026, field) == 1);
   std::error_code ec;
   fs::remove_all(dir, ec);

@@ -126,7 +126,7 @@ struct run {
   eval::load_result data;
   eval::evaluation result;
 
-  explicit run(std::string const& as_of, std::vector<int> documents = {}) {
+  explicit run(std::string const& as_of, std::optional<std::vector<sema::document_id>> documents = {}) {
     REQUIRE(rules.rules);
     plan.emplace(eval::compile(*rules.rules));
     data = eval::load_submission_text(nation_json, plan->rules());
@@ -257,7 +257,7 @@ TEST_CASE("eval: a replaced plan is left out from the replacing plan's date, unl
   CHECK(after.text().find("Không chấm 02/CTr-CP: đã được thay thế bởi 01/CTr-CP từ ngày 10/01/2026") !=
         std::string::npos);
 
-  run asked("2026-12-31", {0});
+  run asked("2026-12-31", std::vector{sema::document_id(0)});
   CHECK(asked.result.replaced.empty());
   REQUIRE(asked.document_score("cu") != nullptr);
   CHECK(asked.document_score("cu")->items == 1);

@@ -225,6 +225,6 @@ TEST_CASE("eval: an overdue task puts the targets it serves and their trong-đó
   eval::evaluate_options options;
   options.as_of = *parse_iso_date("2026-01-15");  // Y is overdue for round 2025
   auto result = eval::evaluate(plan, *data.data, options);
-  int y = plan.rules().find_task("d.Y");
+  int y = plan.rules().find_task("d.Y")->index();
   for (auto const& t : result.units.at(0).targets) CHECK(t.at_risk_from == std::vector<int>{y});
 }

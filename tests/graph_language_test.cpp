@@ -86,7 +86,7 @@ std::string submission(std::string const& plans) {
 
 TEST_CASE("graph: agency names what fails at a commune although the root passes") {
   scored s(submission("tft"));  // only Xã 2 has no plan
-  auto failing = report::find_agency_failures(s.result, *s.data.data, s.rules().find_agency("so_gd"));
+  auto failing = report::find_agency_failures(s.result, *s.data.data, s.rules().find_agency("so_gd")->index());
   REQUIRE(failing.items.size() == 1);
   CHECK(failing.items[0].obligation == 0);
   CHECK_FALSE(failing.items[0].monitor);
@@ -96,7 +96,7 @@ TEST_CASE("graph: agency names what fails at a commune although the root passes"
   // The root's own scorecard has nothing failing: only the communes owe O1.
   for (auto const& o : s.result.units.front().obligations) CHECK_FALSE(eval::needs_action(o.overall));
 
-  auto work = graph::find_agency_work(s.rules(), s.g, s.rules().find_agency("so_gd"));
+  auto work = graph::find_agency_work(s.rules(), s.g, s.rules().find_agency("so_gd")->index());
   auto const& tasks = s.result.units.front().tasks;
   auto as_of = *parse_iso_date("2026-12-31");
   std::ostringstream vi, en;
@@ -110,15 +110,15 @@ TEST_CASE("graph: agency names what fails at a commune although the root passes"
                       "  implements  kh1.O1  Xã ban hành kế hoạch\n"
                       "              " + say(language::en, "Không đạt") + " (1): Xã 2 (x2)\n") != std::string::npos);
   // The Ủy ban supports K1, so it answers for O1 as well.
-  CHECK(report::find_agency_failures(s.result, *s.data.data, s.rules().find_agency("ubnd")).items.size() == 1);
+  CHECK(report::find_agency_failures(s.result, *s.data.data, s.rules().find_agency("ubnd")->index()).items.size() == 1);
 }
 
 TEST_CASE("graph: agency names the first three failing units, then how many more") {
   scored s(submission("tfffff"));  // five of six communes without a plan
-  auto failing = report::find_agency_failures(s.result, *s.data.data, s.rules().find_agency("so_gd"));
+  auto failing = report::find_agency_failures(s.result, *s.data.data, s.rules().find_agency("so_gd")->index());
   REQUIRE(failing.items.size() == 1);
   CHECK(failing.items[0].units.size() == 5);
-  auto work = graph::find_agency_work(s.rules(), s.g, s.rules().find_agency("so_gd"));
+  auto work = graph::find_agency_work(s.rules(), s.g, s.rules().find_agency("so_gd")->index());
   auto const& tasks = s.result.units.front().tasks;
   std::ostringstream vi, en, json;
   report::render_agency_work(vi, work, s.rules(), &tasks, s.result.options.as_of, &failing);

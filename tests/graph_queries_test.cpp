@@ -71,7 +71,7 @@ TEST_CASE("graph: what an agency owns, and the targets it answers for as `who` c
   auto g = graph::build(rules);
   int t1 = target_index(rules, "kh1.T1"), t2 = target_index(rules, "kh1.T2");
 
-  auto so_gd = graph::find_agency_work(rules, g, rules.find_agency("so_gd"));
+  auto so_gd = graph::find_agency_work(rules, g, rules.find_agency("so_gd")->index());
   REQUIRE(so_gd.tasks.size() == 2);
   // By fixed due day: K1 by 31/03/2026, then K2 during 2026 (31/12/2026).
   CHECK(so_gd.tasks[0].task == task_index(rules, "kh1.K1"));
@@ -82,11 +82,11 @@ TEST_CASE("graph: what an agency owns, and the targets it answers for as `who` c
   CHECK(so_gd.obligations == std::vector<int>{0});
 
   // so_tc supports only K1, which serves T1; `who kh1.T2` names it through the parent, so does this.
-  auto so_tc = graph::find_agency_work(rules, g, rules.find_agency("so_tc"));
+  auto so_tc = graph::find_agency_work(rules, g, rules.find_agency("so_tc")->index());
   CHECK(so_tc.targets == std::vector<int>{t1, t2});
   CHECK(so_tc.obligations.empty());
   // ubnd leads K2, which serves the child T2 only.
-  auto ubnd = graph::find_agency_work(rules, g, rules.find_agency("ubnd"));
+  auto ubnd = graph::find_agency_work(rules, g, rules.find_agency("ubnd")->index());
   CHECK(ubnd.targets == std::vector<int>{t2});
 
   // Without task verdicts: no status, no due day, no report line.
@@ -169,17 +169,17 @@ TEST_CASE("graph: the template lists exactly the fields of a kind that rules rea
     return out;
   };
   // dat_chuan and phong_stem are read only inside aggregates evaluated at the province.
-  auto school = graph::submission_fields(rules, g, rules.find_unit_kind("school"));
+  auto school = graph::submission_fields(rules, g, rules.find_unit_kind("school")->index());
   CHECK(ids(school) == std::vector<std::string>{"dat_chuan", "phong_stem"});
-  auto province = graph::submission_fields(rules, g, rules.find_unit_kind("province"));
+  auto province = graph::submission_fields(rules, g, rules.find_unit_kind("province")->index());
   CHECK(ids(province) == std::vector<std::string>{"chi_gd", "tong_chi"});
 
   std::ostringstream csv, blank, schema;
-  int kind = rules.find_unit_kind("school");
+  int kind = rules.find_unit_kind("school")->index();
   report::render_template(csv, rules, kind, school, report::template_format::csv, 2026);
   CHECK(csv.str() == "kind,id,name,parent,year,dat_chuan,phong_stem\r\n");
   // the province template lists schools below it: the province targets count and sum over them
-  CHECK(graph::kinds_below(rules, rules.find_unit_kind("province")) == std::vector<int>{kind});
+  CHECK(graph::kinds_below(rules, rules.find_unit_kind("province")->index()) == std::vector<int>{kind});
   CHECK(graph::kinds_below(rules, kind).empty());
   report::render_template(blank, rules, kind, school, report::template_format::json, 2026);
   auto submission = nlohmann::json::parse(blank.str());
@@ -247,7 +247,7 @@ TEST_CASE("graph: the shipped rules") {
     CHECK_FALSE(who.leads.empty());
   }
   SUBCASE("agency: tasks with deadlines and the targets they serve") {
-    auto work = graph::find_agency_work(rules, g, rules.find_agency("bn_ban_tgdv"));
+    auto work = graph::find_agency_work(rules, g, rules.find_agency("bn_ban_tgdv")->index());
     auto ids = [&] {
       std::vector<int> tasks;
       for (auto const& o : work.tasks) tasks.push_back(o.task);
@@ -267,7 +267,7 @@ TEST_CASE("graph: the shipped rules") {
     CHECK(order.critical_path.size() >= 2);
   }
   SUBCASE("template: school fields only, and all of them read by some rule") {
-    int school = rules.find_unit_kind("school");
+    int school = rules.find_unit_kind("school")->index();
     auto fields = graph::submission_fields(rules, g, school);
     CHECK_FALSE(fields.empty());
     for (int f : fields) CHECK(rules.fields[std::size_t(f)].unit_kind == school);

@@ -123,7 +123,7 @@ task K3 "Ba" { lead so deadline ongoing }
 )");
   REQUIRE(r.rules);
   auto const& rules = *r.rules;
-  auto work = graph::find_agency_work(rules, graph::build(rules), rules.find_agency("so"));
+  auto work = graph::find_agency_work(rules, graph::build(rules), rules.find_agency("so")->index());
   std::vector<eval::task_outcome> verdicts(3);
   verdicts[0].task = 0;
   verdicts[0].result = eval::task_verdict::done;

@@ -176,13 +176,3 @@ TEST_CASE("results: --detail results writes the rows in display units, and the v
     CHECK(flat["results"].size() == i);
   }
 }
-
-TEST_CASE("embedding: find_obligation, as the other lookups, says -1 for an id it does not know") {
-  auto s = score_text(rules_ct, submission(), "2026-12-31");
-  auto const& rules = s.plan->rules();
-  CHECK(rules.find_obligation("d.OC") == 0);
-  CHECK(rules.find_obligation("OB") == 1);
-  CHECK(rules.obligations[static_cast<std::size_t>(rules.find_obligation("d.OB"))].id == "OB");
-  CHECK(rules.find_obligation("d.TS") == -1);  // a target, not an obligation
-  CHECK(rules.find_obligation("x.OC") == -1);
-}

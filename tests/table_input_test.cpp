@@ -176,7 +176,7 @@ bool has(std::vector<std::string> const& all, std::string const& m) {
 TEST_CASE("eval: the template workbook has a sheet per kind, hidden keys, drop-downs and checks") {
   fixture f;
   auto g = graph::build(f.rules());
-  int commune = f.rules().find_unit_kind("commune"), school = f.rules().find_unit_kind("school");
+  int commune = f.rules().find_unit_kind("commune")->index(), school = f.rules().find_unit_kind("school")->index();
   REQUIRE(graph::kinds_below(f.rules(), commune) == std::vector<int>{school});
   std::vector<report::template_sheet> sheets{{commune, graph::submission_fields(f.rules(), g, commune)},
                                              {school, graph::submission_fields(f.rules(), g, school)}};
@@ -286,11 +286,11 @@ TEST_CASE("eval: every bad cell names its sheet, row and column, and its row is 
     if (is.code == "data.number_as_text") CHECK(is.level == severity::warning);
   // No row is dropped: the commune and all four schools are units; the values that were read stay.
   CHECK(loaded.data->units.size() == 5);
-  int commune = f.rules().find_unit_kind("commune");
-  int ty_le = f.rules().fields[std::size_t(f.rules().find_field(commune, "ty_le"))].slot;
+  int commune = f.rules().find_unit_kind("commune")->index();
+  int ty_le = f.rules().fields[std::size_t(f.rules().find_field(sema::unit_kind_id(commune), "ty_le")->index())].slot;
   CHECK(loaded.data->value(0, 2026, ty_le) == doctest::Approx(0.205));  // percents are kept as fractions
-  int school = f.rules().find_unit_kind("school");
-  int stem = f.rules().fields[std::size_t(f.rules().find_field(school, "phong_stem"))].slot;
+  int school = f.rules().find_unit_kind("school")->index();
+  int stem = f.rules().fields[std::size_t(f.rules().find_field(sema::unit_kind_id(school), "phong_stem")->index())].slot;
   CHECK(loaded.data->value(3, 2026, stem) == doctest::Approx(1.234));  // a single dot is a decimal point
   CHECK(loaded.data->value(4, 2026, stem) == doctest::Approx(1234567));
 }
@@ -299,7 +299,7 @@ TEST_CASE("eval: the CSV layout scores the same as JSON, and names rows and colu
   fixture f;
   std::ostringstream header;
   auto g = graph::build(f.rules());
-  int commune = f.rules().find_unit_kind("commune"), school = f.rules().find_unit_kind("school");
+  int commune = f.rules().find_unit_kind("commune")->index(), school = f.rules().find_unit_kind("school")->index();
   report::render_template_csv(header, f.rules(),
                               {{commune, graph::submission_fields(f.rules(), g, commune)},
                                {school, graph::submission_fields(f.rules(), g, school)}});
@@ -343,7 +343,7 @@ TEST_CASE("eval: the CSV layout scores the same as JSON, and names rows and colu
   SUBCASE("Excel's semicolons in a Vietnamese locale") {
     auto semi = eval::load_csv_text("kind;id;name;parent;year;ty_le\r\ncommune;x01;;;2026;55,5\r\n", f.rules());
     REQUIRE(semi.data);
-    int slot = f.rules().fields[std::size_t(f.rules().find_field(commune, "ty_le"))].slot;
+    int slot = f.rules().fields[std::size_t(f.rules().find_field(sema::unit_kind_id(commune), "ty_le")->index())].slot;
     CHECK(semi.data->value(0, 2026, slot) == doctest::Approx(0.555));
   }
 }

@@ -15,12 +15,12 @@ std::optional<scoring_setup> make_scoring_setup(sema::checked_ruleset const& rul
                                                 std::vector<std::string> const& documents, std::ostream& err) {
   scoring_setup setup;
   for (auto const& id : documents) {
-    int doc = rules.find_document(id);
-    if (doc < 0) {
+    auto doc = rules.find_document(id);
+    if (!doc) {
       err << "chitieu: " << tr("unknown document '{0}'", {id}) << '\n';
       return std::nullopt;
     }
-    setup.named.push_back(doc);
+    setup.named.push_back(doc->index());
   }
   setup.options.lang = current_language();
   setup.options.as_of = as_of;
@@ -46,8 +46,9 @@ prepared_submission prepare_submission(eval::plan const& compiled, scoring_setup
   }
   out.options = setup.options;
   if (!out.documents.left_out.empty() || !setup.named.empty()) {
-    out.options.documents = out.documents.scored;
-    if (out.options.documents.empty()) out.options.documents.push_back(-1);  // none applies: score nothing, not everything
+    // Only those chosen; none when none applies (score nothing, not everything).
+    out.options.documents.emplace();
+    for (int d : out.documents.scored) out.options.documents->push_back(sema::document_id(d));
   }
   return out;
 }

@@ -39,11 +39,11 @@ class judge {
 
   bool named(int document) const {
     auto const& only = context_.options.documents;
-    return std::find(only.begin(), only.end(), document) != only.end();
+    return only && std::find(only->begin(), only->end(), sema::document_id(document)) != only->end();
   }
   bool wanted(int document) const {
     if (std::find(replaced_.begin(), replaced_.end(), document) != replaced_.end()) return false;
-    return context_.options.documents.empty() || named(document);
+    return !context_.options.documents || named(document);
   }
 
 

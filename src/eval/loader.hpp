@@ -137,7 +137,7 @@ class basic_loader {
       step_in at(path_, i);
       if (Json::kind(e) != json_kind::string) {
         issue(severity::error, "data.wrong_type", w, say(lang_, "mã văn bản phải là chuỗi"));
-      } else if (rules_.find_document(Json::text(e)) < 0) {
+      } else if (!rules_.find_document(Json::text(e))) {
         issue(severity::error, "data.unknown_document", w,
               say(lang_, "văn bản \"{0}\" không có trong bộ quy tắc", {std::string(Json::text(e))}));
       } else {
@@ -182,7 +182,7 @@ class basic_loader {
       reject(j);
       return;
     }
-    int kind = rules_.find_unit_kind(Json::text(*kind_it));
+    int kind = index_or_none(rules_.find_unit_kind(Json::text(*kind_it)));
     if (kind < 0) {
       duplicates(obj, {{}, id});
       issue_at("kind", severity::error, "data.unknown_kind", {{}, id},
@@ -294,7 +294,7 @@ class basic_loader {
       return;
     }
     json_.for_each_element(*it, [&](std::size_t i, node k) {
-      int kind = Json::kind(k) == json_kind::string ? rules_.find_unit_kind(Json::text(k)) : -1;
+      int kind = Json::kind(k) == json_kind::string ? index_or_none(rules_.find_unit_kind(Json::text(k))) : -1;
       if (kind < 0) {
         step_in at_element(path_, i);
         issue(severity::error, "data.unknown_kind", w, say(lang_, "\"complete\" phải liệt kê loại đơn vị có trong bộ quy tắc"));
@@ -480,7 +480,7 @@ class basic_loader {
     for (auto const& d : docs) {
       step_in at_doc(path_, d.key);
       std::string doc_id(d.key);
-      if (rules_.find_document(doc_id) < 0) {
+      if (!rules_.find_document(doc_id)) {
         issue(severity::warning, "data.unknown_task", w, say(lang_, "văn bản \"{0}\" không có trong bộ quy tắc", {doc_id}));
         continue;
       }
@@ -492,7 +492,7 @@ class basic_loader {
       duplicates(reports, w);
       for (auto const& k : reports) {
         step_in at_task(path_, k.key);
-        int task = rules_.find_task(doc_id + "." + std::string(k.key));
+        int task = index_or_none(rules_.find_task(doc_id + "." + std::string(k.key)));
         if (task < 0) {
           issue(severity::warning, "data.unknown_task", w,
                 say(lang_, "nhiệm vụ \"{0}\" không có trong văn bản {1}", {std::string(k.key), doc_id}));

@@ -101,7 +101,7 @@ struct reader {
         if (col.year < 1900 || col.year > 2200) {
           layout_issue(where, say(lang, "tiêu đề '{0}' không ghi năm hợp lệ; cột này không được đọc", {key}), severity::error, "data.bad_year");
           col.what = column::role::ignored;
-        } else if (rules.find_field(kind, col.field) < 0) {
+        } else if (!rules.find_field(sema::unit_kind_id(kind), col.field)) {
           layout_issue(where, say(lang, "loại đơn vị '{0}' không có chỉ tiêu '{1}'; cột này không được đọc",
                                   {rules.unit_kinds[std::size_t(kind)].title, col.field}),
                        severity::warning, "data.unknown_field");
@@ -153,7 +153,7 @@ struct reader {
     int year = 0;
     if (kind < 0) {
       auto k = text_of(s, r, kind_col);
-      u.kind = rules.find_unit_kind(k);
+      u.kind = index_or_none(rules.find_unit_kind(k));
       for (std::size_t i = 0; u.kind < 0 && i < rules.unit_kinds.size(); ++i)
         if (rules.unit_kinds[i].title == k) u.kind = int(i);
       if (u.kind < 0) {
@@ -195,13 +195,13 @@ struct reader {
       auto suffix = "/values/" + std::to_string(y) + "/" + col.field;
       auto const* x = at(s, r, c);
       // A blank cell too: a verdict that lacks this value can then name the cell to fill in.
-      if (rules.find_field(target->kind, col.field) >= 0) {
+      if (rules.find_field(sema::unit_kind_id(target->kind), col.field)) {
         target->refs.emplace_back(suffix, a1_reference(r, c));
         auto span = year_columns.emplace(y, std::make_pair(c, c)).first;
         span->second.second = c;
       }
       if (!x) continue;
-      int f = rules.find_field(target->kind, col.field);
+      int f = index_or_none(rules.find_field(sema::unit_kind_id(target->kind), col.field));
       auto where = cell_where(c);
       if (f < 0) {
         layout_issue(where, say(lang, "loại đơn vị '{0}' không có chỉ tiêu '{1}'; ô này không được đọc",
@@ -434,7 +434,7 @@ table_load_result load_book(std::optional<detail::workbook> const& book, std::st
         r.layout_issue(sheet_where, say(limits.lang, "không theo mẫu (ô A1 không phải 'id'); trang này không được đọc"));
       continue;
     }
-    int kind = rules.find_unit_kind(s.name);
+    int kind = index_or_none(rules.find_unit_kind(s.name));
     for (std::size_t k = 0; kind < 0 && k < rules.unit_kinds.size(); ++k)
       if (sheet_name_of(rules, int(k)) == s.name) kind = int(k);
     if (kind < 0) {

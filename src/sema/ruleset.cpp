@@ -14,7 +14,9 @@ template <typename Items>
 int find_qualified(checked_ruleset const& rules, Items const& items, std::string_view qualified) {
   auto dot = qualified.find('.');
   if (dot != std::string_view::npos) {
-    int doc = rules.find_document(qualified.substr(0, dot));
+    auto found = rules.find_document(qualified.substr(0, dot));
+    if (!found) return -1;
+    int doc = found->index();
     auto id = qualified.substr(dot + 1);
     for (std::size_t i = 0; i < items.size(); ++i)
       if (items[i].document == doc && items[i].id == id) return static_cast<int>(i);
@@ -30,16 +32,36 @@ int find_qualified(checked_ruleset const& rules, Items const& items, std::string
 }
 }  // namespace
 
-int checked_ruleset::find_unit_kind(std::string_view id) const { return find_by_id(unit_kinds, id); }
-int checked_ruleset::find_document(std::string_view id) const { return find_by_id(documents, id); }
-int checked_ruleset::find_agency(std::string_view id) const { return find_by_id(agencies, id); }
-int checked_ruleset::find_target(std::string_view q) const { return find_qualified(*this, targets, q); }
-int checked_ruleset::find_obligation(std::string_view q) const { return find_qualified(*this, obligations, q); }
-int checked_ruleset::find_task(std::string_view q) const { return find_qualified(*this, tasks, q); }
-int checked_ruleset::find_field(int unit_kind, std::string_view id) const {
+namespace {
+template <typename Handle>
+std::optional<Handle> handle_of(int index) {
+  if (index < 0) return std::nullopt;
+  return Handle(index);
+}
+}  // namespace
+
+std::optional<unit_kind_id> checked_ruleset::find_unit_kind(std::string_view id) const {
+  return handle_of<unit_kind_id>(find_by_id(unit_kinds, id));
+}
+std::optional<document_id> checked_ruleset::find_document(std::string_view id) const {
+  return handle_of<document_id>(find_by_id(documents, id));
+}
+std::optional<agency_id> checked_ruleset::find_agency(std::string_view id) const {
+  return handle_of<agency_id>(find_by_id(agencies, id));
+}
+std::optional<target_id> checked_ruleset::find_target(std::string_view q) const {
+  return handle_of<target_id>(find_qualified(*this, targets, q));
+}
+std::optional<obligation_id> checked_ruleset::find_obligation(std::string_view q) const {
+  return handle_of<obligation_id>(find_qualified(*this, obligations, q));
+}
+std::optional<task_id> checked_ruleset::find_task(std::string_view q) const {
+  return handle_of<task_id>(find_qualified(*this, tasks, q));
+}
+std::optional<field_id> checked_ruleset::find_field(unit_kind_id kind, std::string_view id) const {
   for (std::size_t i = 0; i < fields.size(); ++i)
-    if (fields[i].unit_kind == unit_kind && fields[i].id == id) return static_cast<int>(i);
-  return -1;
+    if (fields[i].unit_kind == kind.index() && fields[i].id == id) return field_id(static_cast<int>(i));
+  return std::nullopt;
 }
 
 std::string describe(value_type const& t, checked_ruleset const& rules) {

@@ -142,7 +142,7 @@ class runner {
     auto plan = eval::compile(std::move(*loaded.rules));
     auto const& rules = plan.rules();
     std::string document = spec.value("document", std::string());
-    if (!document.empty() && rules.find_document(document) < 0) {
+    if (!document.empty() && !rules.find_document(document)) {
       result_.errors.push_back(shown + ": unknown document '" + document + "'");
       return;
     }

@@ -1,6 +1,7 @@
 // The checked rule set: every name resolved to an index, every expression typed. The product of
 // sema::check, read by eval, graph and report. Immutable once built.
 #pragma once
+#include <chitieu/sema/handles.hpp>
 #include <chitieu/source.hpp>
 
 #include <cstdint>
@@ -227,16 +228,16 @@ struct checked_ruleset {
   std::vector<data_check> data_checks;
   std::vector<expr_node> nodes;
 
-  // Lookups by id: the index into the table, or -1 when there is none (an unknown id, or an id without its
-  // document that several documents have). Check the result before using it as an index.
-  int find_unit_kind(std::string_view id) const;
-  int find_document(std::string_view id) const;
-  int find_agency(std::string_view id) const;
+  // Lookups by id: the entry's handle, or nothing for an unknown id (or an id without its document that
+  // several documents have). `rules.documents[found->index()]` is the entry.
+  std::optional<unit_kind_id> find_unit_kind(std::string_view id) const;
+  std::optional<document_id> find_document(std::string_view id) const;
+  std::optional<agency_id> find_agency(std::string_view id) const;
   /// `doc.T1`, or `T1` when only one document has it.
-  int find_target(std::string_view qualified) const;
-  int find_obligation(std::string_view qualified) const;
-  int find_task(std::string_view qualified) const;
-  int find_field(int unit_kind, std::string_view id) const;
+  std::optional<target_id> find_target(std::string_view qualified) const;
+  std::optional<obligation_id> find_obligation(std::string_view qualified) const;
+  std::optional<task_id> find_task(std::string_view qualified) const;
+  std::optional<field_id> find_field(unit_kind_id kind, std::string_view id) const;
   std::string qualified_id(target const& t) const { return documents[t.document].id + "." + t.id; }
   std::string qualified_id(task const& t) const { return documents[t.document].id + "." + t.id; }
   std::string qualified_id(obligation const& o) const {
