@@ -1,13 +1,20 @@
 // Scoring a submission from C++: load rules, compile once, load data, evaluate, read verdicts.
-// Usage: chitieu_embed RULES_DIR... SUBMISSION.json YYYY-MM-DD
+// Usage: chitieu_embed [--document ID] RULES_DIR... SUBMISSION.json YYYY-MM-DD
 #include <chitieu/chitieu.hpp>
 
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 int main(int argc, char** argv) {
-  if (argc < 4) return std::cerr << "usage: chitieu_embed RULES... DATA.json DATE\n", 1;
+  std::string only;  // --document ID: judge that document alone
+  if (argc > 2 && std::strcmp(argv[1], "--document") == 0) {
+    only = argv[2];
+    argv += 2;
+    argc -= 2;
+  }
+  if (argc < 4) return std::cerr << "usage: chitieu_embed [--document ID] RULES... DATA.json DATE\n", 1;
   std::vector<std::string> rule_paths(argv + 1, argv + argc - 2);
   auto loaded = chitieu::load_rules(rule_paths);
   if (!loaded.rules) return chitieu::report::render_diagnostics(std::cerr, loaded.sources, loaded.diags), 1;
@@ -21,6 +28,12 @@ int main(int argc, char** argv) {
 
   chitieu::eval::evaluate_options options;
   options.as_of = *chitieu::parse_iso_date(argv[argc - 1]);
+  if (!only.empty()) {
+    // A lookup gives a typed handle, or nothing for an id the rules do not have.
+    auto document = plan.rules().find_document(only);
+    if (!document) return std::cerr << "unknown document " << only << '\n', 1;
+    options.documents = std::vector{*document};
+  }
   auto result = chitieu::eval::evaluate(plan, *data.data, options);
 
   auto const& root = result.units.front();  // the province; its communes and schools follow
