@@ -34,6 +34,7 @@ struct score_options {
   int depth = -1;                      // text: levels of units listed below the one reported; -1 all
   bool summary = false;                // html: the summary and what needs action only
   std::string detail = "scorecard";    // json: scorecard | results (flat rows, no evidence)
+  bool compact = false;                // json: one line, as `batch` writes it
   std::size_t max_data_mb = 1024;      // the largest submission read (docs/reliability.md)
 };
 int run_score(score_options const& options, std::ostream& out, std::ostream& err);

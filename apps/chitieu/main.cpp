@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--detail", score.detail,
                         tr("JSON: scorecard (the default, with the evidence) or results (each unit's verdicts as flat rows)"))
       ->check(CLI::IsMember({"scorecard", "results"}));
+  score_cmd->add_flag("--compact", score.compact,
+                      tr("JSON: on one line, without indentation (the same document, smaller and faster to write)"));
   score_cmd->add_flag("--summary", score.summary, tr("HTML: the summary and what needs action only, for the leadership"));
   score_cmd->add_option("--freshness", score.freshness,
                         tr("A value is current for this many years after its own (default 1); older ones are stale"))

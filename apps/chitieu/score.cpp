@@ -148,6 +148,11 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
     err << "chitieu: " << tr("--detail results needs --format json, for the whole submission (no --unit)") << '\n';
     return cannot_run;
   }
+  if (options.compact && options.format != "json") {
+    err << "chitieu: " << tr("--compact is for --format json") << '\n';
+    return cannot_run;
+  }
+  auto layout = options.compact ? report::json_layout::compact : report::json_layout::indented;
   std::uint32_t unit = 0;
   if (!options.unit.empty()) {
     auto found = unit_named(options.unit, *data->data, err);
@@ -156,7 +161,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   }
   auto prepared = prepare_submission(compiled, *setup, *data);
   if (options.format == "json" && unit == 0)  // the whole submission: judged as it is written
-    return write_json_scorecard(out, compiled, prepared, *data, &source, report::json_layout::indented,
+    return write_json_scorecard(out, compiled, prepared, *data, &source, layout,
                                 results ? report::json_detail::results : report::json_detail::scorecard);
   auto result = eval::evaluate(compiled, *data->data, prepared.options);
   report::scorecard_input card{compiled, *data->data, result, data->issues, &source};
@@ -165,7 +170,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   card.depth = options.depth;
   card.summary_only = options.summary;
   card.lang = current_language();
-  if (options.format == "json") report::render_json(out, card);
+  if (options.format == "json") report::render_json(out, card, layout);
   else if (options.format == "html") report::render_html(out, card);
   else if (options.format == "csv") report::render_csv(out, card);
   else report::render_text(out, card);

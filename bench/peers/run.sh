@@ -19,6 +19,7 @@
 #                  checks its agreement too (its time is mostly summary.py's);
 #   chitieu-rows   the same `chitieu score … --detail results` with its output thrown away: chitieu's
 #                  wall time and peak RSS for the peers' work.
+#   chitieu-compact  the same with `--compact`: the rows on one line, as a program reading them would ask.
 # The harness exits 1 when the engines disagree on any rule count or on the per-unit digest; so does this
 # script. Results are left in the scratch folder, whose path is printed; KEEP=0 removes it.
 set -euo pipefail
@@ -65,10 +66,11 @@ score="$chitieu score $here/peers.ct --data data/national.json --as-of $AS_OF --
 echo "== benchmark ($RUNS runs per engine; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 set +e
 timeout $((TIMEOUT * RUNS * 6 + 600)) python3 bench.py --runs "$RUNS" --timeout "$TIMEOUT" --data data/national.ndjson \
-  --only "$ENGINES,chitieu,chitieu-score,chitieu-batch,chitieu-results,chitieu-rows" \
+  --only "$ENGINES,chitieu,chitieu-score,chitieu-batch,chitieu-results,chitieu-rows,chitieu-compact" \
   --engine "chitieu=$score | python3 $here/summary.py - --rules rules.mjs" \
   --engine "chitieu-results=$score --detail results | python3 $here/summary.py - --rules rules.mjs" \
   --engine "chitieu-rows=$score --detail results > /dev/null; test \$? -le 2" \
+  --engine "chitieu-compact=$score --detail results --compact > /dev/null; test \$? -le 2" \
   --engine "chitieu-score=$score > /dev/null; test \$? -le 2" \
   --engine "chitieu-batch=$chitieu batch $here/peers.ct --data data/provinces.ndjson --as-of $AS_OF > /dev/null"
 status=$?
