@@ -2,6 +2,8 @@
 // bytes echoed from a broken submission) replaced by U+FFFD instead of an exception, so that an output
 // never fails on what it quotes.
 #pragma once
+#include <chitieu/export.hpp>
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
@@ -9,6 +11,6 @@
 namespace chitieu {
 
 /// `j.dump(indent)`, or its one-line `dump()` when `indent` is negative; invalid UTF-8 becomes U+FFFD.
-std::string json_text(nlohmann::json const& j, int indent = 2);
+CHITIEU_API std::string json_text(nlohmann::json const& j, int indent = 2);
 
 }  // namespace chitieu
