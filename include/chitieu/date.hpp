@@ -1,4 +1,5 @@
-// Calendar dates as day numbers (days since 1970-01-01), for deadlines and as-of dates. Standard only.
+/// @file
+/// Calendar dates as day numbers (days since 1970-01-01), for deadlines and as-of dates. Standard only.
 #pragma once
 #include <chitieu/export.hpp>
 

@@ -1,5 +1,6 @@
-// SHA-256 digests, for the provenance of reports (docs/scorecard.md, Provenance). OpenSSL's libcrypto
-// does the hashing.
+/// @file
+/// SHA-256 digests, for the provenance of reports (docs/scorecard.md, Provenance). OpenSSL's libcrypto
+/// does the hashing.
 #pragma once
 #include <chitieu/export.hpp>
 

@@ -1,6 +1,7 @@
-// JSON as text for output: nlohmann's layout, with invalid UTF-8 (a file name in another encoding,
-// bytes echoed from a broken submission) replaced by U+FFFD instead of an exception, so that an output
-// never fails on what it quotes.
+/// @file
+/// JSON as text for output: nlohmann's layout, with invalid UTF-8 (a file name in another encoding,
+/// bytes echoed from a broken submission) replaced by U+FFFD instead of an exception, so that an output
+/// never fails on what it quotes.
 #pragma once
 #include <chitieu/export.hpp>
 

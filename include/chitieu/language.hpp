@@ -1,6 +1,7 @@
-// The language of everything chitieu writes for people: reports, data issues, diagnostics and the
-// command line. Vietnamese is the default; English on request. Programs read codes and JSON fields,
-// which do not change with the language.
+/// @file
+/// The language of everything chitieu writes for people: reports, data issues, diagnostics and the
+/// command line. Vietnamese is the default; English on request. Programs read codes and JSON fields,
+/// which do not change with the language.
 #pragma once
 #include <chitieu/export.hpp>
 

@@ -1,5 +1,6 @@
-// Numbers written the Vietnamese way, for every message and report: decimal comma, dot for thousands
-// (83,3; 610.000), rounded half away from zero as people round by hand. Standard library only.
+/// @file
+/// Numbers written the Vietnamese way, for every message and report: decimal comma, dot for thousands
+/// (83,3; 610.000), rounded half away from zero as people round by hand. Standard library only.
 #pragma once
 #include <chitieu/export.hpp>
 

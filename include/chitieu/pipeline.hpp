@@ -1,5 +1,6 @@
-// Loading a rule set from files: parse every file, check them together, then run the plan checks over
-// the dependency graph. The convenience entry point for the CLI and for embedding applications.
+/// @file
+/// Loading a rule set from files: parse every file, check them together, then run the plan checks over
+/// the dependency graph. The convenience entry point for the CLI and for embedding applications.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

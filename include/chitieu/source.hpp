@@ -1,4 +1,5 @@
-// Source text, positions and diagnostics: the support layer. Standard library only; everyone may include it.
+/// @file
+/// Source text, positions and diagnostics: the support layer. Standard library only; everyone may include it.
 #pragma once
 #include <chitieu/export.hpp>
 

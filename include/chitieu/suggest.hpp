@@ -1,4 +1,5 @@
-// "Did you mean …?": the nearest known name to a misspelt one. Standard library only (support layer).
+/// @file
+/// "Did you mean …?": the nearest known name to a misspelt one. Standard library only (support layer).
 #pragma once
 #include <chitieu/export.hpp>
 

@@ -1,5 +1,6 @@
-// Verifying rule sets: the `chitieu test` runner (test files per docs/testing.md, coverage) and a small
-// scenario API for an embedding application's own test suite.
+/// @file
+/// Verifying rule sets: the `chitieu test` runner (test files per docs/testing.md, coverage) and a small
+/// scenario API for an embedding application's own test suite.
 #pragma once
 #include <chitieu/eval/evaluate.hpp>
 #include <chitieu/export.hpp>

@@ -1,5 +1,6 @@
-// Warning control: turn a warning code off or into an error for one run (`-W no-CODE`, `-W error=CODE`),
-// and the warnings a declaration allows with a reason (`allow CODE "reason"`). Standard library only.
+/// @file
+/// Warning control: turn a warning code off or into an error for one run (`-W no-CODE`, `-W error=CODE`),
+/// and the warnings a declaration allows with a reason (`allow CODE "reason"`). Standard library only.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

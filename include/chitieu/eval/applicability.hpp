@@ -1,6 +1,7 @@
-// Which documents of a rule set apply to a submission (docs/scoring.md §8): those the user names,
-// else those the submission's root declares, else the documents of its province and the national
-// ones. Eval layer; the CLI and embedding applications call it before `evaluate`.
+/// @file
+/// Which documents of a rule set apply to a submission (docs/scoring.md §8): those the user names,
+/// else those the submission's root declares, else the documents of its province and the national
+/// ones. Eval layer; the CLI and embedding applications call it before `evaluate`.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/export.hpp>

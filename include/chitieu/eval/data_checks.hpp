@@ -1,6 +1,7 @@
-// Checks on the submitted figures themselves, judged after loading and before scoring: the rules'
-// declared `check`s ("trong đó" not above its total, a ratio not above 1) and a heuristic for percents
-// typed as fractions. Problems are data issues; the dataset is never changed.
+/// @file
+/// Checks on the submitted figures themselves, judged after loading and before scoring: the rules'
+/// declared `check`s ("trong đó" not above its total, a ratio not above 1) and a heuristic for percents
+/// typed as fractions. Problems are data issues; the dataset is never changed.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/plan.hpp>

@@ -1,5 +1,6 @@
-// A submission flattened for evaluation: units in preorder, values in rows of numbers by slot. No
-// evaluation ever walks JSON; problems in the data are recorded, never thrown.
+/// @file
+/// A submission flattened for evaluation: units in preorder, values in rows of numbers by slot. No
+/// evaluation ever walks JSON; problems in the data are recorded, never thrown.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

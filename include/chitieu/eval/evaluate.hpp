@@ -1,5 +1,6 @@
-// Evaluating a plan against a submission as of a date: every unit, every applicable target,
-// obligation and (at the root) task, and the scores. `evaluate` never throws on bad data.
+/// @file
+/// Evaluating a plan against a submission as of a date: every unit, every applicable target,
+/// obligation and (at the root) task, and the scores. `evaluate` never throws on bad data.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/outcome.hpp>

@@ -1,5 +1,6 @@
-// What evaluation says: verdicts per target milestone, obligation year and task, with values, gaps,
-// progress and evidence; and the scores built from them. Plain data, rendered by report/.
+/// @file
+/// What evaluation says: verdicts per target milestone, obligation year and task, with values, gaps,
+/// progress and evidence; and the scores built from them. Plain data, rendered by report/.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/export.hpp>

@@ -1,5 +1,6 @@
-// A compiled plan: the checked rule set with, per unit kind, the targets and obligations that apply
-// and their expression roots, and the accountability links precomputed. Built once, evaluated many times.
+/// @file
+/// A compiled plan: the checked rule set with, per unit kind, the targets and obligations that apply
+/// and their expression roots, and the accountability links precomputed. Built once, evaluated many times.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/sema/ruleset.hpp>

@@ -1,7 +1,8 @@
-// The results table: what a scorecard says of each target and obligation at each unit, as one flat row
-// of numbers, for programs that read verdicts in bulk (a national dashboard, a warehouse). A row owns no
-// vector and no string; the evidence behind a verdict (missing values, failing units, explanations) is
-// the scorecard's, produced only where a report shows it.
+/// @file
+/// The results table: what a scorecard says of each target and obligation at each unit, as one flat row
+/// of numbers, for programs that read verdicts in bulk (a national dashboard, a warehouse). A row owns no
+/// vector and no string; the evidence behind a verdict (missing values, failing units, explanations) is
+/// the scorecard's, produced only where a report shows it.
 #pragma once
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/export.hpp>

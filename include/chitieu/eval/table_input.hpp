@@ -1,5 +1,6 @@
-// Submissions filled in a spreadsheet: the workbook `chitieu template --format xlsx` writes, or the CSV
-// layout of `--format csv`, read into the same dataset as JSON (docs/data.md, Workbooks). Eval layer.
+/// @file
+/// Submissions filled in a spreadsheet: the workbook `chitieu template --format xlsx` writes, or the CSV
+/// layout of `--format csv`, read into the same dataset as JSON (docs/data.md, Workbooks). Eval layer.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/export.hpp>

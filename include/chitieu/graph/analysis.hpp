@@ -1,7 +1,8 @@
-// What the dependency graph answers: plan checks (graph.* diagnostics), accountability, what an
-// agency owns, task order and critical path, neighbourhoods, and the fields a unit must submit.
-// Results are plain data; report/ renders them. Graph layer; anyone holding a checked_ruleset may
-// include it.
+/// @file
+/// What the dependency graph answers: plan checks (graph.* diagnostics), accountability, what an
+/// agency owns, task order and critical path, neighbourhoods, and the fields a unit must submit.
+/// Results are plain data; report/ renders them. Graph layer; anyone holding a checked_ruleset may
+/// include it.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/graph/dependency_graph.hpp>

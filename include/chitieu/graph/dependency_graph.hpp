@@ -1,6 +1,7 @@
-// The dependency graph of a checked rule set: documents, targets, indicators, fields, obligations,
-// tasks and agencies joined by typed edges. Graph layer; Boost.Graph appears only in graph headers
-// and sources. Anyone holding a checked_ruleset may include it.
+/// @file
+/// The dependency graph of a checked rule set: documents, targets, indicators, fields, obligations,
+/// tasks and agencies joined by typed edges. Graph layer; Boost.Graph appears only in graph headers
+/// and sources. Anyone holding a checked_ruleset may include it.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/sema/ruleset.hpp>

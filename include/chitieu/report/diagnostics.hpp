@@ -1,4 +1,5 @@
-// Rendering diagnostics: clang-style text with the source line and a caret, or JSON. Renders only.
+/// @file
+/// Rendering diagnostics: clang-style text with the source line and a caret, or JSON. Renders only.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/source.hpp>

@@ -1,4 +1,5 @@
-// A unified diff of two texts, line by line (what `chitieu fmt --diff` prints). Renders only.
+/// @file
+/// A unified diff of two texts, line by line (what `chitieu fmt --diff` prints). Renders only.
 #pragma once
 #include <chitieu/export.hpp>
 

@@ -1,5 +1,6 @@
-// Formatting of numbers, values and verdicts for scorecards, in Vietnamese (the default) or English.
-// Renders only.
+/// @file
+/// Formatting of numbers, values and verdicts for scorecards, in Vietnamese (the default) or English.
+/// Renders only.
 #pragma once
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/export.hpp>

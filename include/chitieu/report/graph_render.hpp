@@ -1,5 +1,6 @@
-// Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers
-// for `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
+/// @file
+/// Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers
+/// for `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/outcome.hpp>

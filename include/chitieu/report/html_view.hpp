@@ -1,5 +1,6 @@
-// The HTML scorecard's view model: what its templates see, as JSON, built from an evaluation
-// (docs/scorecard.md, HTML). Public so that an application can check it or render its own templates.
+/// @file
+/// The HTML scorecard's view model: what its templates see, as JSON, built from an evaluation
+/// (docs/scorecard.md, HTML). Public so that an application can check it or render its own templates.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/report/scorecard.hpp>

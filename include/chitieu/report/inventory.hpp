@@ -1,5 +1,6 @@
-// The inventory of a rule set (`chitieu list`): documents, targets, obligations, tasks and agencies, as
-// text or as the documented JSON (docs/inventory.md). Renders only.
+/// @file
+/// The inventory of a rule set (`chitieu list`): documents, targets, obligations, tasks and agencies, as
+/// text or as the documented JSON (docs/inventory.md). Renders only.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

@@ -1,6 +1,7 @@
-// What a report was computed from, so that a printed scorecard can be checked later: the program's
-// version, the judging day, and SHA-256 digests of the rule set and of the submission
-// (docs/scorecard.md, Provenance).
+/// @file
+/// What a report was computed from, so that a printed scorecard can be checked later: the program's
+/// version, the judging day, and SHA-256 digests of the rule set and of the submission
+/// (docs/scorecard.md, Provenance).
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

@@ -1,5 +1,6 @@
-// Scorecards: the evaluation of a submission as text for a person (Vietnamese, or English on request),
-// or as stable JSON (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
+/// @file
+/// Scorecards: the evaluation of a submission as text for a person (Vietnamese, or English on request),
+/// or as stable JSON (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
 #pragma once
 #include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/evaluate.hpp>

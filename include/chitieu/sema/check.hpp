@@ -1,5 +1,6 @@
-// Checking parsed rule files together: resolve names, type expressions, validate milestones, deadlines
-// and references. Problems are returned as diagnostics; the product is a checked_ruleset.
+/// @file
+/// Checking parsed rule files together: resolve names, type expressions, validate milestones, deadlines
+/// and references. Problems are returned as diagnostics; the product is a checked_ruleset.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

@@ -1,5 +1,6 @@
-// The checked rule set: every name resolved to an index, every expression typed. The product of
-// sema::check, read by eval, graph and report. Immutable once built.
+/// @file
+/// The checked rule set: every name resolved to an index, every expression typed. The product of
+/// sema::check, read by eval, graph and report. Immutable once built.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/source.hpp>

@@ -1,4 +1,5 @@
-// The canonical layout of rule files (docs/language.md, "Layout"), used by `chitieu fmt`.
+/// @file
+/// The canonical layout of rule files (docs/language.md, "Layout"), used by `chitieu fmt`.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

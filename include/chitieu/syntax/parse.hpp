@@ -1,4 +1,5 @@
-// Parsing a rule file into its syntax tree. Errors come back as diagnostics, never as exceptions.
+/// @file
+/// Parsing a rule file into its syntax tree. Errors come back as diagnostics, never as exceptions.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/language.hpp>

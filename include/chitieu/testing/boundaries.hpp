@@ -1,7 +1,8 @@
-// Boundary tests (docs/testing.md, "Boundary tests"): for each milestone of a target that measures one
-// field, and each obligation requirement that compares a field or a share of two amounts with a number,
-// cases just below, at and just above the threshold, with the verdicts the comparator implies. The cases
-// where "trên" (>) and "ít nhất" (>=) differ are the ones at the threshold.
+/// @file
+/// Boundary tests (docs/testing.md, "Boundary tests"): for each milestone of a target that measures one
+/// field, and each obligation requirement that compares a field or a share of two amounts with a number,
+/// cases just below, at and just above the threshold, with the verdicts the comparator implies. The cases
+/// where "trên" (>) and "ít nhất" (>=) differ are the ones at the threshold.
 #pragma once
 #include <chitieu/export.hpp>
 #include <chitieu/sema/ruleset.hpp>
