@@ -1,7 +1,8 @@
-// The public API of an embedding application: load and check rules, compile a plan, load a submission,
-// evaluate (whole, or one unit at a time, or as flat result rows), render. It includes neither the JSON
-// library (only its forward declarations) nor the parser's Spirit headers: an application that parses
-// rule text itself includes <chitieu/syntax/parse.hpp> and <chitieu/sema/check.hpp>.
+/// @file
+/// The public API of an embedding application: load and check rules, compile a plan, load a submission,
+/// evaluate (whole, or one unit at a time, or as flat result rows), render. It includes neither the JSON
+/// library (only its forward declarations) nor the parser's Spirit headers: an application that parses
+/// rule text itself includes <chitieu/syntax/parse.hpp> and <chitieu/sema/check.hpp>.
 #pragma once
 #include <chitieu/date.hpp>
 #include <chitieu/eval/data_checks.hpp>

@@ -1,5 +1,8 @@
-// Calendar dates as day numbers (days since 1970-01-01), for deadlines and as-of dates. Standard only.
+/// @file
+/// Calendar dates as day numbers (days since 1970-01-01), for deadlines and as-of dates. Standard only.
 #pragma once
+#include <chitieu/export.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,16 +16,16 @@ struct civil_date {
 };
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int32_t days_from_civil(civil_date d);
-civil_date civil_from_days(std::int32_t days);
-bool is_valid_date(int year, unsigned month, unsigned day);
-unsigned days_in_month(int year, unsigned month);
+CHITIEU_API std::int32_t days_from_civil(civil_date d);
+CHITIEU_API civil_date civil_from_days(std::int32_t days);
+CHITIEU_API bool is_valid_date(int year, unsigned month, unsigned day);
+CHITIEU_API unsigned days_in_month(int year, unsigned month);
 
 /// Parses exactly "YYYY-MM-DD"; nullopt for anything else, including 2026-02-30.
-std::optional<std::int32_t> parse_iso_date(std::string_view text);
+CHITIEU_API std::optional<std::int32_t> parse_iso_date(std::string_view text);
 /// "2026-11-25".
-std::string format_iso_date(std::int32_t days);
+CHITIEU_API std::string format_iso_date(std::int32_t days);
 /// "25/11/2026", as Vietnamese documents write dates.
-std::string format_vn_date(std::int32_t days);
+CHITIEU_API std::string format_vn_date(std::int32_t days);
 
 }  // namespace chitieu

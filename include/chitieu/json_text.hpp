@@ -1,7 +1,10 @@
-// JSON as text for output: nlohmann's layout, with invalid UTF-8 (a file name in another encoding,
-// bytes echoed from a broken submission) replaced by U+FFFD instead of an exception, so that an output
-// never fails on what it quotes.
+/// @file
+/// JSON as text for output: nlohmann's layout, with invalid UTF-8 (a file name in another encoding,
+/// bytes echoed from a broken submission) replaced by U+FFFD instead of an exception, so that an output
+/// never fails on what it quotes.
 #pragma once
+#include <chitieu/export.hpp>
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
@@ -9,6 +12,6 @@
 namespace chitieu {
 
 /// `j.dump(indent)`, or its one-line `dump()` when `indent` is negative; invalid UTF-8 becomes U+FFFD.
-std::string json_text(nlohmann::json const& j, int indent = 2);
+CHITIEU_API std::string json_text(nlohmann::json const& j, int indent = 2);
 
 }  // namespace chitieu

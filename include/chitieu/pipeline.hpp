@@ -1,6 +1,8 @@
-// Loading a rule set from files: parse every file, check them together, then run the plan checks over
-// the dependency graph. The convenience entry point for the CLI and for embedding applications.
+/// @file
+/// Loading a rule set from files: parse every file, check them together, then run the plan checks over
+/// the dependency graph. The convenience entry point for the CLI and for embedding applications.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
@@ -30,9 +32,10 @@ struct load_options {
 };
 
 /// Reads `.ct` files; a directory contributes every `.ct` file below it, in sorted order.
-ruleset_result load_rules(std::vector<std::string> const& paths, load_options const& options = {});
+CHITIEU_API ruleset_result load_rules(std::vector<std::string> const& paths,
+                                      load_options const& options = {});
 
 /// Parses and checks sources already in memory.
-ruleset_result check_sources(std::vector<source_file> sources, load_options const& options = {});
+CHITIEU_API ruleset_result check_sources(std::vector<source_file> sources, load_options const& options = {});
 
 }  // namespace chitieu

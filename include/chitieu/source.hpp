@@ -1,5 +1,8 @@
-// Source text, positions and diagnostics: the support layer. Standard library only; everyone may include it.
+/// @file
+/// Source text, positions and diagnostics: the support layer. Standard library only; everyone may include it.
 #pragma once
+#include <chitieu/export.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,7 +23,7 @@ struct source_location {
 };
 
 /// A named text with its line index. Immutable once built.
-class source_file {
+class CHITIEU_API source_file {
  public:
   source_file(std::string name, std::string text);
   std::string_view name() const { return name_; }
@@ -47,15 +50,15 @@ struct diagnostic {
 };
 using diagnostics = std::vector<diagnostic>;
 
-bool has_errors(diagnostics const& diags);
+CHITIEU_API bool has_errors(diagnostics const& diags);
 
 /// Orders diagnostics by file and offset, keeping each note right after the diagnostic it explains.
-void sort_diagnostics(diagnostics& diags);
+CHITIEU_API void sort_diagnostics(diagnostics& diags);
 
 /// Number of UTF-8 code points in s (continuation bytes are not counted).
-std::size_t code_points(std::string_view s);
+CHITIEU_API std::size_t code_points(std::string_view s);
 
 /// Byte offset of the first invalid UTF-8 sequence, or npos when s is valid UTF-8.
-std::size_t find_invalid_utf8(std::string_view s);
+CHITIEU_API std::size_t find_invalid_utf8(std::string_view s);
 
 }  // namespace chitieu

@@ -1,7 +1,9 @@
-// Verifying rule sets: the `chitieu test` runner (test files per docs/testing.md, coverage) and a small
-// scenario API for an embedding application's own test suite.
+/// @file
+/// Verifying rule sets: the `chitieu test` runner (test files per docs/testing.md, coverage) and a small
+/// scenario API for an embedding application's own test suite.
 #pragma once
 #include <chitieu/eval/evaluate.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/pipeline.hpp>
 
 #include <memory>
@@ -19,7 +21,7 @@ struct failure {
   std::uint32_t line = 0;  // of the expectation's key in the test file (of the case, for a case failure)
 };
 
-struct coverage_entry {
+struct CHITIEU_API coverage_entry {
   std::string rule_file;
   int items = 0, exercised = 0, milestones = 0, sides_seen = 0;
   std::vector<std::string> unexercised;  // qualified ids
@@ -37,10 +39,10 @@ struct run_result {
 /// Runs every `*.test.json` in `paths` (files or directories). Coverage covers every rule file the
 /// tests load, and every rule file with items found under the directories given.
 /// `options.warnings` applies to the rules each test file loads (`chitieu test -W …`).
-run_result run_tests(std::vector<std::string> const& paths, load_options const& options = {});
+CHITIEU_API run_result run_tests(std::vector<std::string> const& paths, load_options const& options = {});
 
 /// A rule set, a submission and a date, for asserting verdicts from C++.
-class scenario {
+class CHITIEU_API scenario {
  public:
   /// Loads and checks the rule files; throws std::runtime_error with the diagnostics if they fail.
   explicit scenario(std::vector<std::string> const& rule_paths);
@@ -83,13 +85,14 @@ struct observation {
                                  // then monitors); a task's leads and supports
   std::string error;  // the key names nothing
 };
-observation observe(eval::plan const& plan, eval::evaluation const& result, std::uint32_t unit,
-                    std::string const& key, std::string const& document);
+CHITIEU_API observation observe(eval::plan const& plan, eval::evaluation const& result, std::uint32_t unit,
+                                std::string const& key, std::string const& document);
 /// A key naming a declared data check (`C1`, `C1@2026`): `failed` when `issues` (from
 /// eval::check_data) report it at the unit, else `passed`, `no_data` or `not_applicable`.
 /// Empty when the key names no check.
-std::optional<observation> observe_check(eval::plan const& plan, eval::dataset const& data,
-                                         std::vector<eval::data_issue> const& issues, std::uint32_t unit,
-                                         std::string const& key, std::string const& document);
+CHITIEU_API std::optional<observation> observe_check(eval::plan const& plan, eval::dataset const& data,
+                                                     std::vector<eval::data_issue> const& issues,
+                                                     std::uint32_t unit, std::string const& key,
+                                                     std::string const& document);
 
 }  // namespace chitieu::testing

@@ -1,6 +1,8 @@
-// Warning control: turn a warning code off or into an error for one run (`-W no-CODE`, `-W error=CODE`),
-// and the warnings a declaration allows with a reason (`allow CODE "reason"`). Standard library only.
+/// @file
+/// Warning control: turn a warning code off or into an error for one run (`-W no-CODE`, `-W error=CODE`),
+/// and the warnings a declaration allows with a reason (`allow CODE "reason"`). Standard library only.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 
@@ -13,7 +15,7 @@
 namespace chitieu {
 
 /// The codes that are warnings, the only ones that can be allowed, turned off or made errors.
-std::vector<std::string> const& warning_codes();
+CHITIEU_API std::vector<std::string> const& warning_codes();
 
 struct warning_policy {
   std::set<std::string> off;        // -W no-CODE: not reported
@@ -24,7 +26,7 @@ struct warning_policy {
 
 /// Adds one `-W` value: `no-CODE`, `error=CODE` or `error`. Returns why it is refused (an unknown code,
 /// with the nearest known one), or nothing when it was taken.
-std::optional<std::string> add_warning_option(warning_policy& policy, std::string_view value);
+CHITIEU_API std::optional<std::string> add_warning_option(warning_policy& policy, std::string_view value);
 
 /// A warning that a declaration allows: `allow CODE "reason"` inside the declaration spanning `where`.
 struct allowance {
@@ -36,17 +38,17 @@ struct allowance {
 };
 
 /// Whether `a` covers `d`: a warning with its code about the declaration it stands in.
-bool allows(allowance const& a, diagnostic const& d);
+CHITIEU_API bool allows(allowance const& a, diagnostic const& d);
 
 /// A `graph.unused_allow` warning for each allowance that covers no warning in `diags` (once the plan
 /// checks have run): the gap it excused was closed, and the reason no longer holds.
-diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags,
-                              language lang = language::vi);
+CHITIEU_API diagnostics unused_allowances(std::vector<allowance> const& allowed, diagnostics const& diags,
+                                          language lang = language::vi);
 
 /// The one place where warning control takes effect. A warning about a declaration that allows its code
 /// becomes a note that gives the reason; otherwise warnings turned off go (with their notes), and the
 /// ones made errors become errors.
-void apply_warning_policy(warning_policy const& policy, std::vector<allowance> const& allowed,
-                          diagnostics& diags, language lang = language::vi);
+CHITIEU_API void apply_warning_policy(warning_policy const& policy, std::vector<allowance> const& allowed,
+                                      diagnostics& diags, language lang = language::vi);
 
 }  // namespace chitieu

@@ -1,5 +1,6 @@
 // Renders the HTML view model with the compiled-in Mustache templates (mstch). The only file that
-// sees mstch: the view model stays JSON, so the engine never depends on the template library.
+// sees mstch: the view model stays JSON, so the engine never depends on the template library. In a
+// shared build this file and the templates are the static chitieu::html (CMakeLists.txt says why).
 #include <chitieu/report/html_view.hpp>
 
 #include "html_templates.hpp"
@@ -39,5 +40,7 @@ void render_html_view(std::ostream& out, nlohmann::json const& view) {
   std::map<std::string, std::string> partials(all.begin(), all.end());
   out << mstch::render(all.at("page"), to_node(view), partials);
 }
+
+void render_html(std::ostream& out, scorecard_input const& in) { render_html_view(out, html_view(in)); }
 
 }  // namespace chitieu::report

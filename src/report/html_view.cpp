@@ -214,6 +214,4 @@ nlohmann::json html_view(scorecard_input const& in) {
   return view;
 }
 
-void render_html(std::ostream& out, scorecard_input const& in) { render_html_view(out, html_view(in)); }
-
 }  // namespace chitieu::report

@@ -1,8 +1,10 @@
-// Which documents of a rule set apply to a submission (docs/scoring.md §8): those the user names,
-// else those the submission's root declares, else the documents of its province and the national
-// ones. Eval layer; the CLI and embedding applications call it before `evaluate`.
+/// @file
+/// Which documents of a rule set apply to a submission (docs/scoring.md §8): those the user names,
+/// else those the submission's root declares, else the documents of its province and the national
+/// ones. Eval layer; the CLI and embedding applications call it before `evaluate`.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
+#include <chitieu/export.hpp>
 
 #include <string>
 #include <vector>
@@ -22,11 +24,12 @@ struct document_choice {
 
 /// `named`: document indices the user chose (`--document`), empty when none. A submission whose
 /// root is not a province (a nation, a school) names no province: every document applies.
-document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
-                                 std::vector<int> const& named = {}, language lang = language::vi);
+CHITIEU_API document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
+                                             std::vector<int> const& named = {},
+                                             language lang = language::vi);
 
 /// "Bắc Ninh" for "Tỉnh Bắc Ninh", "Thành phố Hà Nội", "TP. Huế" or "Bắc Ninh": the name a rule
 /// file's `province` gives.
-std::string province_name(std::string const& unit_name);
+CHITIEU_API std::string province_name(std::string const& unit_name);
 
 }  // namespace chitieu::eval

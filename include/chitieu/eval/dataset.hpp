@@ -1,6 +1,8 @@
-// A submission flattened for evaluation: units in preorder, values in rows of numbers by slot. No
-// evaluation ever walks JSON; problems in the data are recorded, never thrown.
+/// @file
+/// A submission flattened for evaluation: units in preorder, values in rows of numbers by slot. No
+/// evaluation ever walks JSON; problems in the data are recorded, never thrown.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
@@ -63,7 +65,7 @@ struct dataset_limits {
   language lang = language::vi;
 };
 
-class dataset {
+class CHITIEU_API dataset {
  public:
   std::vector<unit_record> units;           // preorder; units[0] is the root
   std::vector<std::vector<std::uint32_t>> units_by_kind;  // sorted unit indices per kind
@@ -163,14 +165,14 @@ struct load_result {
 };
 
 /// Reads a submission. Every problem is an issue with a JSON Pointer; bad values count as missing.
-load_result load_submission(nlohmann::json const& submission, sema::checked_ruleset const& rules,
-                            dataset_limits const& limits = {});
+CHITIEU_API load_result load_submission(nlohmann::json const& submission, sema::checked_ruleset const& rules,
+                                        dataset_limits const& limits = {});
 /// The load result of a submission of `bytes` bytes, past `limits.max_bytes`: one `data.too_large` issue
 /// and no dataset. load_submission_text gives it itself; a reader can give it before reading a file.
-load_result too_large(std::size_t bytes, dataset_limits const& limits);
+CHITIEU_API load_result too_large(std::size_t bytes, dataset_limits const& limits);
 /// Parses text first; malformed JSON gives one `data.malformed_json` issue and no dataset; text longer
 /// than `limits.max_bytes` gives `data.too_large`, unparsed.
-load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
-                                 dataset_limits const& limits = {});
+CHITIEU_API load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
+                                             dataset_limits const& limits = {});
 
 }  // namespace chitieu::eval

@@ -1,16 +1,18 @@
-// Evaluating a plan against a submission as of a date: every unit, every applicable target,
-// obligation and (at the root) task, and the scores. `evaluate` never throws on bad data.
+/// @file
+/// Evaluating a plan against a submission as of a date: every unit, every applicable target,
+/// obligation and (at the root) task, and the scores. `evaluate` never throws on bad data.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/outcome.hpp>
 #include <chitieu/eval/plan.hpp>
+#include <chitieu/export.hpp>
 
 #include <memory>
 #include <optional>
 
 namespace chitieu::eval {
 
-evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options const& options);
+CHITIEU_API evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options const& options);
 
 namespace detail {
 class judge;
@@ -19,7 +21,7 @@ class judge;
 /// The judgement of `evaluate`, one unit at a time, for a caller that writes each unit's scorecard as it
 /// comes and then forgets it: memory does not grow with the number of units (a national submission,
 /// docs/scale.md). `evaluate` is this, kept whole.
-class unit_evaluator {
+class CHITIEU_API unit_evaluator {
  public:
   /// `compiled`, `data` and `options` must outlive the evaluator.
   unit_evaluator(plan const& compiled, dataset const& data, evaluate_options const& options);
@@ -41,6 +43,6 @@ class unit_evaluator {
 };
 
 /// Milestone met? Shared with the test harness and reports.
-bool satisfies(sema::milestone const& m, double value);
+CHITIEU_API bool satisfies(sema::milestone const& m, double value);
 
 }  // namespace chitieu::eval

@@ -1,7 +1,9 @@
-// What evaluation says: verdicts per target milestone, obligation year and task, with values, gaps,
-// progress and evidence; and the scores built from them. Plain data, rendered by report/.
+/// @file
+/// What evaluation says: verdicts per target milestone, obligation year and task, with values, gaps,
+/// progress and evidence; and the scores built from them. Plain data, rendered by report/.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
+#include <chitieu/export.hpp>
 
 #include <cstdint>
 #include <limits>
@@ -29,7 +31,7 @@ enum class verdict {
 };
 enum class task_verdict { done, done_late, overdue, in_progress, not_due, ongoing };
 
-char const* to_string(verdict v);
+CHITIEU_API char const* to_string(verdict v);
 
 /// Behind the straight line to a milestone not yet due: someone must act.
 inline bool is_behind(verdict v) {
@@ -40,7 +42,7 @@ inline bool needs_action(verdict v) { return v == verdict::not_met || is_behind(
 /// Judged on a value: the verdicts whose progress counts in a score.
 inline bool is_judged(verdict v) { return v == verdict::met || v == verdict::not_met || v == verdict::achieved ||
                                           v == verdict::on_track || is_behind(v); }
-char const* to_string(task_verdict v);
+CHITIEU_API char const* to_string(task_verdict v);
 
 inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
@@ -166,8 +168,8 @@ struct replaced_document {
 };
 
 /// Whether `document` is replaced as of `as_of` (docs/scoring.md §5): by which document and from when.
-std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,
-                                                std::int32_t as_of);
+CHITIEU_API std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,
+                                                            std::int32_t as_of);
 
 struct evaluation {
   evaluate_options options;

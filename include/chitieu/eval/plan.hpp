@@ -1,6 +1,8 @@
-// A compiled plan: the checked rule set with, per unit kind, the targets and obligations that apply
-// and their expression roots, and the accountability links precomputed. Built once, evaluated many times.
+/// @file
+/// A compiled plan: the checked rule set with, per unit kind, the targets and obligations that apply
+/// and their expression roots, and the accountability links precomputed. Built once, evaluated many times.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
 #include <memory>
@@ -14,7 +16,7 @@ struct applicable {
   int slot = -1;   // position of the unit kind in its `applies` (which root to evaluate)
 };
 
-class plan {
+class CHITIEU_API plan {
  public:
   explicit plan(sema::checked_ruleset rules);
 
@@ -56,6 +58,6 @@ class plan {
 };
 
 /// Compiles a checked rule set into a plan.
-plan compile(sema::checked_ruleset rules);
+CHITIEU_API plan compile(sema::checked_ruleset rules);
 
 }  // namespace chitieu::eval

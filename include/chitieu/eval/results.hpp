@@ -1,9 +1,11 @@
-// The results table: what a scorecard says of each target and obligation at each unit, as one flat row
-// of numbers, for programs that read verdicts in bulk (a national dashboard, a warehouse). A row owns no
-// vector and no string; the evidence behind a verdict (missing values, failing units, explanations) is
-// the scorecard's, produced only where a report shows it.
+/// @file
+/// The results table: what a scorecard says of each target and obligation at each unit, as one flat row
+/// of numbers, for programs that read verdicts in bulk (a national dashboard, a warehouse). A row owns no
+/// vector and no string; the evidence behind a verdict (missing values, failing units, explanations) is
+/// the scorecard's, produced only where a report shows it.
 #pragma once
 #include <chitieu/eval/outcome.hpp>
+#include <chitieu/export.hpp>
 
 #include <cstdint>
 #include <vector>
@@ -27,11 +29,12 @@ struct result_row {
 
 /// The entry an obligation's verdict rests on, the one to act on: the latest year (and, in it, the last
 /// `require`) whose verdict is the obligation's overall verdict; null when there is none (not applicable).
-requirement_outcome const* deciding_entry(obligation_outcome const& o);
+CHITIEU_API requirement_outcome const* deciding_entry(obligation_outcome const& o);
 
 /// Appends one row per target and obligation of `card`, in the card's order. A target's row is its
 /// headline milestone (year, value, gap, progress); an obligation's is its overall verdict and progress,
 /// with the year, value and gap of its deciding entry.
-void append_rows(unit_scorecard const& card, sema::checked_ruleset const& rules, std::vector<result_row>& rows);
+CHITIEU_API void append_rows(unit_scorecard const& card, sema::checked_ruleset const& rules,
+                             std::vector<result_row>& rows);
 
 }  // namespace chitieu::eval

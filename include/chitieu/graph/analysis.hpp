@@ -1,8 +1,10 @@
-// What the dependency graph answers: plan checks (graph.* diagnostics), accountability, what an
-// agency owns, task order and critical path, neighbourhoods, and the fields a unit must submit.
-// Results are plain data; report/ renders them. Graph layer; anyone holding a checked_ruleset may
-// include it.
+/// @file
+/// What the dependency graph answers: plan checks (graph.* diagnostics), accountability, what an
+/// agency owns, task order and critical path, neighbourhoods, and the fields a unit must submit.
+/// Results are plain data; report/ renders them. Graph layer; anyone holding a checked_ruleset may
+/// include it.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
@@ -21,9 +23,9 @@ namespace chitieu::graph {
 /// warnings graph.due_before_prerequisite, graph.unserved_target, graph.task_without_lead,
 /// graph.idle_agency, graph.weaker_than_implemented. Sorted by file and offset.
 /// Messages are in `lang`; codes do not change with it.
-diagnostics check(sema::checked_ruleset const& rules, language lang = language::vi);
-diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph,
-                  language lang = language::vi);
+CHITIEU_API diagnostics check(sema::checked_ruleset const& rules, language lang = language::vi);
+CHITIEU_API diagnostics check(sema::checked_ruleset const& rules, dependency_graph const& graph,
+                              language lang = language::vi);
 
 // ---- who is accountable ----
 
@@ -35,7 +37,7 @@ struct serving_task {
 
 /// The one answer to "who is accountable" for a target or an obligation, shared by `chitieu who`,
 /// `chitieu agency` and the scorecard (docs/scoring.md §4).
-struct accountability {
+struct CHITIEU_API accountability {
   int target = -1;      // the target asked about, or -1
   int obligation = -1;  // the obligation asked about, or -1
   std::vector<serving_task> tasks;  // in declaration order
@@ -48,13 +50,13 @@ struct accountability {
 };
 
 /// Tasks serving the target or any target on its parent chain, and their agencies.
-accountability find_accountability(sema::checked_ruleset const& rules,
-                                   dependency_graph const& graph, int target);
+CHITIEU_API accountability find_accountability(sema::checked_ruleset const& rules,
+                                               dependency_graph const& graph, int target);
 /// Builds the graph first: for one question, not for a loop over targets.
-accountability find_accountability(sema::checked_ruleset const& rules, int target);
+CHITIEU_API accountability find_accountability(sema::checked_ruleset const& rules, int target);
 /// Tasks serving the obligation, and their agencies.
-accountability find_obligation_accountability(sema::checked_ruleset const& rules,
-                                              dependency_graph const& graph, int obligation);
+CHITIEU_API accountability find_obligation_accountability(sema::checked_ruleset const& rules,
+                                                          dependency_graph const& graph, int obligation);
 
 // ---- what an agency owns ----
 
@@ -73,8 +75,8 @@ struct agency_work {
   std::vector<int> obligations;   // likewise
 };
 
-agency_work find_agency_work(sema::checked_ruleset const& rules, dependency_graph const& graph,
-                             int agency);
+CHITIEU_API agency_work find_agency_work(sema::checked_ruleset const& rules, dependency_graph const& graph,
+                                         int agency);
 
 // ---- task order ----
 
@@ -93,24 +95,24 @@ struct task_order {
 
 /// Topological order grouped by deadline, and the critical path: the chain with the most tasks,
 /// ties going to the chain that ends latest.
-task_order order_tasks(sema::checked_ruleset const& rules, dependency_graph const& graph);
+CHITIEU_API task_order order_tasks(sema::checked_ruleset const& rules, dependency_graph const& graph);
 
 // ---- neighbourhood ----
 
 /// Nodes within `depth` edges of `focus`, edges followed both ways. Agencies and fields are shown
 /// but not walked through (unless they are the focus): each is shared by so many nodes that passing
 /// through one would pull in most of the plan. Result is indexed by vertex.
-std::vector<bool> neighbourhood(dependency_graph const& graph, vertex focus, int depth);
+CHITIEU_API std::vector<bool> neighbourhood(dependency_graph const& graph, vertex focus, int depth);
 
 // ---- submission template ----
 
 /// Fields of `unit_kind` that some target or obligation reads, directly, through indicators, or
 /// inside an aggregate evaluated at a higher unit. One per field id, in declaration order.
-std::vector<int> submission_fields(sema::checked_ruleset const& rules,
-                                   dependency_graph const& graph, int unit_kind);
+CHITIEU_API std::vector<int> submission_fields(sema::checked_ruleset const& rules,
+                                               dependency_graph const& graph, int unit_kind);
 
 /// The unit kinds that targets and obligations judged at `unit_kind` aggregate over (`count school`
 /// at a commune), in declaration order, without `unit_kind` itself: the sheets of its template.
-std::vector<int> kinds_below(sema::checked_ruleset const& rules, int unit_kind);
+CHITIEU_API std::vector<int> kinds_below(sema::checked_ruleset const& rules, int unit_kind);
 
 }  // namespace chitieu::graph

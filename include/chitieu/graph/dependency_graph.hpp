@@ -1,7 +1,9 @@
-// The dependency graph of a checked rule set: documents, targets, indicators, fields, obligations,
-// tasks and agencies joined by typed edges. Graph layer; Boost.Graph appears only in graph headers
-// and sources. Anyone holding a checked_ruleset may include it.
+/// @file
+/// The dependency graph of a checked rule set: documents, targets, indicators, fields, obligations,
+/// tasks and agencies joined by typed edges. Graph layer; Boost.Graph appears only in graph headers
+/// and sources. Anyone holding a checked_ruleset may include it.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -28,8 +30,8 @@ inline constexpr std::size_t node_kind_count = 7;
 enum class edge_kind { implements, parent, reads, serves, depends_on, leads, coordinates, monitors };
 
 /// "target", "depends_on": the spelling used in JSON output and DOT styles.
-std::string_view name_of(node_kind kind);
-std::string_view name_of(edge_kind kind);
+CHITIEU_API std::string_view name_of(node_kind kind);
+CHITIEU_API std::string_view name_of(edge_kind kind);
 
 struct vertex_info {
   node_kind kind = node_kind::document;
@@ -52,7 +54,7 @@ using graph_type =
 using vertex = graph_type::vertex_descriptor;
 using edge = graph_type::edge_descriptor;
 
-struct dependency_graph {
+struct CHITIEU_API dependency_graph {
   graph_type g;
   /// Rule-set index → vertex, per kind. Fields declared twice (same kind and id) share one vertex.
   std::array<std::vector<vertex>, node_kind_count> by_kind;
@@ -66,12 +68,12 @@ struct dependency_graph {
 };
 
 /// Builds the graph of one or many documents at once. Never fails: the rule set is already checked.
-dependency_graph build(sema::checked_ruleset const& rules);
+CHITIEU_API dependency_graph build(sema::checked_ruleset const& rules);
 
 /// Nodes named `id`: a key ("task:bn_ctr04.K9"), a qualified id ("bn_ctr04.K9", "school.dat_chuan",
 /// "so_gddt_bn"), or an unqualified one ("K9") when it names one node only. More than one result
 /// means the name is ambiguous; `only` restricts the kinds searched.
-std::vector<vertex> find_nodes(dependency_graph const& graph, std::string_view id,
-                               std::optional<node_kind> only = std::nullopt);
+CHITIEU_API std::vector<vertex> find_nodes(dependency_graph const& graph, std::string_view id,
+                                           std::optional<node_kind> only = std::nullopt);
 
 }  // namespace chitieu::graph

@@ -1,5 +1,7 @@
-// Rendering diagnostics: clang-style text with the source line and a caret, or JSON. Renders only.
+/// @file
+/// Rendering diagnostics: clang-style text with the source line and a caret, or JSON. Renders only.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/source.hpp>
 
 #include <nlohmann/json_fwd.hpp>
@@ -9,13 +11,15 @@
 namespace chitieu::report {
 
 /// `file:line:col: error: message [code]`, the source line, and `^~~~` under the span.
-void render_diagnostic(std::ostream& out, std::vector<source_file> const& sources, diagnostic const& d);
-void render_diagnostics(std::ostream& out, std::vector<source_file> const& sources,
-                        diagnostics const& diags);
+CHITIEU_API void render_diagnostic(std::ostream& out, std::vector<source_file> const& sources,
+                                   diagnostic const& d);
+CHITIEU_API void render_diagnostics(std::ostream& out, std::vector<source_file> const& sources,
+                                    diagnostics const& diags);
 
 /// {file, line, column, end_line, end_column, code, severity, message} per diagnostic.
-nlohmann::json diagnostics_to_json(std::vector<source_file> const& sources, diagnostics const& diags);
+CHITIEU_API nlohmann::json diagnostics_to_json(std::vector<source_file> const& sources,
+                                               diagnostics const& diags);
 
-char const* severity_name(severity s);
+CHITIEU_API char const* severity_name(severity s);
 
 }  // namespace chitieu::report

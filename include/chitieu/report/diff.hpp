@@ -1,5 +1,8 @@
-// A unified diff of two texts, line by line (what `chitieu fmt --diff` prints). Renders only.
+/// @file
+/// A unified diff of two texts, line by line (what `chitieu fmt --diff` prints). Renders only.
 #pragma once
+#include <chitieu/export.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -7,7 +10,8 @@ namespace chitieu::report {
 
 /// `--- old_name` / `+++ new_name` and hunks with `context` unchanged lines around each change, as
 /// `diff -u` writes them; empty when the texts are equal.
-std::string unified_diff(std::string_view old_name, std::string_view new_name, std::string_view before,
-                         std::string_view after, std::size_t context = 3);
+CHITIEU_API std::string unified_diff(std::string_view old_name, std::string_view new_name,
+                                     std::string_view before, std::string_view after,
+                                     std::size_t context = 3);
 
 }  // namespace chitieu::report

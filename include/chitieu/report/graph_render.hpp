@@ -1,9 +1,10 @@
-// Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers
-// for `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
+/// @file
+/// Rendering what the graph layer found: DOT and JSON pictures of the dependency graph, text answers
+/// for `who`, `agency` and `plan`, and submission templates. Report layer: renders, never decides.
 #pragma once
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/eval/outcome.hpp>
-#include <chitieu/language.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/graph/analysis.hpp>
 #include <chitieu/graph/dependency_graph.hpp>
 #include <chitieu/language.hpp>
@@ -22,25 +23,26 @@ namespace chitieu::report {
 /// together), shaped and coloured by kind, edges styled by kind. `keep` (indexed by vertex) limits
 /// the picture to a neighbourhood; edges are drawn when both ends are kept. Output is
 /// deterministic. Cluster labels are in `lang`; names from the rules stay as written.
-void render_dot(std::ostream& out, graph::dependency_graph const& graph,
-                sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr,
-                language lang = language::vi);
+CHITIEU_API void render_dot(std::ostream& out, graph::dependency_graph const& graph,
+                            sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr,
+                            language lang = language::vi);
 
 /// {"nodes": [{key, kind, id, title, document, file, line}], "edges": [{from, to, kind}]}. `line`
 /// is given when `sources` is.
-void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
-                       sema::checked_ruleset const& rules, std::vector<bool> const* keep = nullptr,
-                       std::vector<source_file> const* sources = nullptr);
+CHITIEU_API void render_graph_json(std::ostream& out, graph::dependency_graph const& graph,
+                                   sema::checked_ruleset const& rules,
+                                   std::vector<bool> const* keep = nullptr,
+                                   std::vector<source_file> const* sources = nullptr);
 
 /// `who`: the tasks serving a target (or its parents) or an obligation, and the agencies answering
 /// for it, in `lang`.
-void render_accountability(std::ostream& out, graph::accountability const& who,
-                           sema::checked_ruleset const& rules, language lang = language::vi);
+CHITIEU_API void render_accountability(std::ostream& out, graph::accountability const& who,
+                                       sema::checked_ruleset const& rules, language lang = language::vi);
 /// The same as JSON: {"kind", "id", "title", "document", "cite", "tasks": [{id, title, deadline, via,
 /// lead, support}], "agencies": [{id, title, role}]} (docs/cli.md, who). `deadline`, the one text for
 /// people, is in `lang`.
-void render_accountability_json(std::ostream& out, graph::accountability const& who,
-                                sema::checked_ruleset const& rules, language lang = language::vi);
+CHITIEU_API void render_accountability_json(std::ostream& out, graph::accountability const& who,
+                                            sema::checked_ruleset const& rules, language lang = language::vi);
 
 /// A target or an obligation an agency answers for (as lead, support or monitor) whose scorecard
 /// verdict needs action at one unit or more.
@@ -64,36 +66,37 @@ struct agency_failures {
 /// Gathers the scorecard's verdicts that need action, at every unit of `data`, that `agency` answers
 /// for: as lead or support of a serving task, or as a monitor. A Sở answers for each school's failing
 /// target it leads, not only for the province's. Chooses nothing: the verdicts are the evaluation's.
-agency_failures find_agency_failures(eval::evaluation const& result, eval::dataset const& data, int agency);
+CHITIEU_API agency_failures find_agency_failures(eval::evaluation const& result, eval::dataset const& data,
+                                                 int agency);
 
 /// With `verdicts` (the scorecard's task outcomes, judged as of `as_of`), each task shows its verdict,
 /// the due day judged and its report, overdue tasks first; without, the tasks in `work`'s order. Each
 /// failing item names its units by verdict: the first three, then how many more.
-void render_agency_work(std::ostream& out, graph::agency_work const& work,
-                        sema::checked_ruleset const& rules,
-                        std::vector<eval::task_outcome> const* verdicts = nullptr,
-                        std::int32_t as_of = 0, agency_failures const* failing = nullptr,
-                        language lang = language::vi);
+CHITIEU_API void render_agency_work(std::ostream& out, graph::agency_work const& work,
+                                    sema::checked_ruleset const& rules,
+                                    std::vector<eval::task_outcome> const* verdicts = nullptr,
+                                    std::int32_t as_of = 0, agency_failures const* failing = nullptr,
+                                    language lang = language::vi);
 /// The same as JSON: {"id", "title", "as_of"?, "tasks": [{id, role, deadline, due?, verdict?, …}],
 /// "targets": [ids], "obligations": [ids], "failing": {"targets": [{id, verdict, role, units: [{id,
 /// name, verdict}]}], "obligations": …}?}; `verdict` is that of the first unit listed.
-void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
-                             sema::checked_ruleset const& rules,
-                             std::vector<eval::task_outcome> const* verdicts = nullptr,
-                             std::int32_t as_of = 0, agency_failures const* failing = nullptr,
-                             language lang = language::vi);
+CHITIEU_API void render_agency_work_json(std::ostream& out, graph::agency_work const& work,
+                                         sema::checked_ruleset const& rules,
+                                         std::vector<eval::task_outcome> const* verdicts = nullptr,
+                                         std::int32_t as_of = 0, agency_failures const* failing = nullptr,
+                                         language lang = language::vi);
 
 /// A task's deadline for people. Vietnamese: the text the rules' checker wrote ("Chậm nhất ngày
 /// 31/12/2027", "Trong quý II/2026"). English: the same deadline from its parts, with ISO days ("by
 /// 2027-12-31", "between 2026-04-01 and 2026-06-30", "by 25 November every year").
-std::string render_deadline(sema::deadline const& when, language lang);
+CHITIEU_API std::string render_deadline(sema::deadline const& when, language lang);
 
-void render_task_order(std::ostream& out, graph::task_order const& order,
-                       sema::checked_ruleset const& rules, language lang = language::vi);
+CHITIEU_API void render_task_order(std::ostream& out, graph::task_order const& order,
+                                   sema::checked_ruleset const& rules, language lang = language::vi);
 /// {"tasks": N, "groups": [{"kind": dated|yearly|open, "due"?, "tasks": [{id, title, deadline,
 /// after}]}], "critical_path": [ids]}.
-void render_task_order_json(std::ostream& out, graph::task_order const& order,
-                            sema::checked_ruleset const& rules, language lang = language::vi);
+CHITIEU_API void render_task_order_json(std::ostream& out, graph::task_order const& order,
+                                        sema::checked_ruleset const& rules, language lang = language::vi);
 
 enum class template_format { json, schema, csv };
 
@@ -105,8 +108,8 @@ struct template_sheet {
 
 /// The CSV a spreadsheet user fills in for several kinds at once: kind,id,name,parent,year, then one
 /// column per field id of any sheet; one row per unit and year (docs/data.md, Workbooks).
-void render_template_csv(std::ostream& out, sema::checked_ruleset const& rules,
-                         std::vector<template_sheet> const& sheets);
+CHITIEU_API void render_template_csv(std::ostream& out, sema::checked_ruleset const& rules,
+                                     std::vector<template_sheet> const& sheets);
 
 /// A unit already known, written into its sheet so that the office fills in figures, not codes.
 struct template_unit {
@@ -119,14 +122,15 @@ struct template_unit {
 /// error message, empty on success. `source`, when given, is stated on the instructions; `units` are
 /// listed on their kind's sheet, in order. `lang`: the labels, instructions and input checks (the keys
 /// in row 1 stay the same).
-std::string write_template_xlsx(std::string const& path, sema::checked_ruleset const& rules,
-                                std::vector<template_sheet> const& sheets, std::vector<int> const& years,
-                                provenance const* source = nullptr,
-                                std::vector<template_unit> const& units = {}, language lang = language::vi);
+CHITIEU_API std::string write_template_xlsx(std::string const& path, sema::checked_ruleset const& rules,
+                                            std::vector<template_sheet> const& sheets,
+                                            std::vector<int> const& years, provenance const* source = nullptr,
+                                            std::vector<template_unit> const& units = {},
+                                            language lang = language::vi);
 
 /// A blank submission (values of `year` set to null), a JSON Schema for submissions of that kind
 /// with each field's type, unit and label, or a CSV header (id, name, year, one column per field).
-void render_template(std::ostream& out, sema::checked_ruleset const& rules, int unit_kind,
-                     std::vector<int> const& fields, template_format format, int year);
+CHITIEU_API void render_template(std::ostream& out, sema::checked_ruleset const& rules, int unit_kind,
+                                 std::vector<int> const& fields, template_format format, int year);
 
 }  // namespace chitieu::report

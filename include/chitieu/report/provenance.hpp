@@ -1,7 +1,9 @@
-// What a report was computed from, so that a printed scorecard can be checked later: the program's
-// version, the judging day, and SHA-256 digests of the rule set and of the submission
-// (docs/scorecard.md, Provenance).
+/// @file
+/// What a report was computed from, so that a printed scorecard can be checked later: the program's
+/// version, the judging day, and SHA-256 digests of the rule set and of the submission
+/// (docs/scorecard.md, Provenance).
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 
@@ -28,16 +30,16 @@ struct provenance {
 /// The rule set's digest is that of the lines "<sha256 of the file>  <file name without folders>\n", in
 /// the order loaded, as `sha256sum` prints them: the same files give the same digest wherever they sit.
 /// `lang` is the language of the report that states it.
-provenance make_provenance(std::vector<source_file> const& rules, std::string_view data_bytes, std::int32_t as_of,
-                           language lang = language::vi);
+CHITIEU_API provenance make_provenance(std::vector<source_file> const& rules, std::string_view data_bytes,
+                                       std::int32_t as_of, language lang = language::vi);
 
 /// "Tính từ: chitieu 0.1.0; ngày đánh giá 31/12/2026; quy tắc sha256 … (a.ct, b.ct); bài nộp sha256 …",
 /// or in English "Computed from: chitieu 0.1.0; judged as of 2026-12-31; rules sha256 … (a.ct, b.ct);
 /// submission sha256 …": the line the text, HTML and CSV reports carry, in `p.lang`.
-std::string provenance_line(provenance const& p);
+CHITIEU_API std::string provenance_line(provenance const& p);
 
 /// The provenance a report states: the "provenance" object of a JSON scorecard, or the line above (in
 /// either language; `lang` says which) in any other format. Nullopt when the report states none.
-std::optional<provenance> read_provenance(std::string_view report);
+CHITIEU_API std::optional<provenance> read_provenance(std::string_view report);
 
 }  // namespace chitieu::report

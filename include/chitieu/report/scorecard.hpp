@@ -1,8 +1,10 @@
-// Scorecards: the evaluation of a submission as text for a person (Vietnamese, or English on request),
-// or as stable JSON (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
+/// @file
+/// Scorecards: the evaluation of a submission as text for a person (Vietnamese, or English on request),
+/// or as stable JSON (documented in docs/scorecard.md). Renders only; every judgement was made by eval.
 #pragma once
 #include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/evaluate.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/report/provenance.hpp>
 
@@ -31,18 +33,19 @@ struct scorecard_input {
 };
 
 /// The scorecard of `unit` in `result`; nullptr when the unit was not evaluated.
-eval::unit_scorecard const* card_of(eval::evaluation const& result, std::uint32_t unit);
+CHITIEU_API eval::unit_scorecard const* card_of(eval::evaluation const& result, std::uint32_t unit);
 /// Whether `task` (a task of the root) serves a target or obligation judged in `card`.
-bool serves_unit(sema::task const& task, eval::unit_scorecard const& card);
+CHITIEU_API bool serves_unit(sema::task const& task, eval::unit_scorecard const& card);
 /// Levels between `unit` and `ancestor` (0 when equal); negative when `ancestor` is not above it.
-int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t ancestor);
+CHITIEU_API int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t ancestor);
 
-void render_text(std::ostream& out, scorecard_input const& in);
+CHITIEU_API void render_text(std::ostream& out, scorecard_input const& in);
 /// The JSON scorecard (docs/scorecard.md), written unit by unit as it is produced: memory does not grow
 /// with the number of units. Ends with a newline. `indented` is nlohmann's dump(2); `compact` its dump(),
 /// one line (for NDJSON).
 enum class json_layout { indented, compact };
-void render_json(std::ostream& out, scorecard_input const& in, json_layout layout = json_layout::indented);
+CHITIEU_API void render_json(std::ostream& out, scorecard_input const& in,
+                             json_layout layout = json_layout::indented);
 /// The same JSON scorecard of a whole submission (`in.unit` is its root), judged as it is written: the
 /// units are pulled from `units` one at a time and each is forgotten once written, so memory holds one
 /// unit's scorecard, not the evaluation (docs/scale.md). `in.result` must be `units.header()`. `seen`,
@@ -51,33 +54,38 @@ void render_json(std::ostream& out, scorecard_input const& in, json_layout layou
 /// `results`: each unit's verdicts as flat rows, without the evidence (docs/scorecard.md, The results
 /// table); judge with `evaluate_options::evidence` off, since nothing of it is written.
 enum class json_detail { scorecard, results };
-void render_json(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units, json_layout layout,
-                 std::function<void(eval::unit_scorecard const&)> const& seen = {},
-                 json_detail detail = json_detail::scorecard);
+CHITIEU_API void render_json(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
+                             json_layout layout,
+                             std::function<void(eval::unit_scorecard const&)> const& seen = {},
+                             json_detail detail = json_detail::scorecard);
 /// The same document as a tree, for programs that want one (small scorecards: it holds them whole).
-nlohmann::json to_json(scorecard_input const& in);
+CHITIEU_API nlohmann::json to_json(scorecard_input const& in);
 /// One self-contained HTML page for an inspector.
-void render_html(std::ostream& out, scorecard_input const& in);
+CHITIEU_API void render_html(std::ostream& out, scorecard_input const& in);
 /// One row per milestone, obligation year and task, for every unit: for spreadsheets.
-void render_csv(std::ostream& out, scorecard_input const& in);
+CHITIEU_API void render_csv(std::ostream& out, scorecard_input const& in);
 
 /// One line explaining a milestone outcome in `lang`: value (or its bounds) and year, what is
 /// missing, the trajectory and pace, the gap and what it takes in units, the failing units.
-std::string explain(eval::milestone_outcome const& m, sema::target const& t,
-                    sema::checked_ruleset const& rules, eval::dataset const& data, language lang = language::vi);
-/// The same for one year of an obligation's requirement: value against the requirement, gap, due
-/// day, missing values, failing units; the reason when it does not apply. Empty when nothing to add.
-std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
+CHITIEU_API std::string explain(eval::milestone_outcome const& m, sema::target const& t,
                                 sema::checked_ruleset const& rules, eval::dataset const& data,
                                 language lang = language::vi);
+/// The same for one year of an obligation's requirement: value against the requirement, gap, due
+/// day, missing values, failing units; the reason when it does not apply. Empty when nothing to add.
+CHITIEU_API std::string explain_requirement(eval::requirement_outcome const& y, sema::obligation const& o,
+                                            sema::checked_ruleset const& rules, eval::dataset const& data,
+                                            language lang = language::vi);
 /// The short form of `explain` for one line of the leadership's page: the goal, the value and the gap,
 /// without the lists of missing values and failing units, the trajectory or what it takes in units.
-std::string explain_brief(eval::milestone_outcome const& m, sema::target const& t, sema::checked_ruleset const& rules,
-                          eval::dataset const& data, language lang = language::vi);
+CHITIEU_API std::string explain_brief(eval::milestone_outcome const& m, sema::target const& t,
+                                      sema::checked_ruleset const& rules, eval::dataset const& data,
+                                      language lang = language::vi);
 /// The short form of `explain_requirement`: value against the requirement, gap, due day; no lists.
-std::string explain_brief(eval::requirement_outcome const& y, sema::obligation const& o,
-                          sema::checked_ruleset const& rules, eval::dataset const& data, language lang = language::vi);
+CHITIEU_API std::string explain_brief(eval::requirement_outcome const& y, sema::obligation const& o,
+                                      sema::checked_ruleset const& rules, eval::dataset const& data,
+                                      language lang = language::vi);
 /// "56,2/100 (10/14 mục được chấm; 1 mục thiếu dữ liệu tính 0 điểm)"
-std::string score_summary(eval::score const& s, eval::no_data_policy policy, language lang = language::vi);
+CHITIEU_API std::string score_summary(eval::score const& s, eval::no_data_policy policy,
+                                      language lang = language::vi);
 
 }  // namespace chitieu::report

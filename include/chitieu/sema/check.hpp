@@ -1,6 +1,8 @@
-// Checking parsed rule files together: resolve names, type expressions, validate milestones, deadlines
-// and references. Problems are returned as diagnostics; the product is a checked_ruleset.
+/// @file
+/// Checking parsed rule files together: resolve names, type expressions, validate milestones, deadlines
+/// and references. Problems are returned as diagnostics; the product is a checked_ruleset.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 #include <chitieu/source.hpp>
@@ -22,7 +24,7 @@ struct check_options {
 };
 
 /// `files[i]` was parsed from the source named `names[i]`; diagnostics carry `file = i`.
-check_result check(std::vector<syntax::ast::rule_file> const& files,
-                   std::vector<std::string> const& names, check_options const& options = {});
+CHITIEU_API check_result check(std::vector<syntax::ast::rule_file> const& files,
+                               std::vector<std::string> const& names, check_options const& options = {});
 
 }  // namespace chitieu::sema

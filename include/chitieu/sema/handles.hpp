@@ -1,6 +1,7 @@
-// Typed handles to the tables of a checked rule set. A lookup by id gives one (or nothing), so a
-// document's handle cannot be passed where a target's is wanted, and "not found" cannot be mistaken for
-// an index.
+/// @file
+/// Typed handles to the tables of a checked rule set. A lookup by id gives one (or nothing), so a
+/// document's handle cannot be passed where a target's is wanted, and "not found" cannot be mistaken for
+/// an index.
 #pragma once
 #include <optional>
 

@@ -1,6 +1,8 @@
-// The checked rule set: every name resolved to an index, every expression typed. The product of
-// sema::check, read by eval, graph and report. Immutable once built.
+/// @file
+/// The checked rule set: every name resolved to an index, every expression typed. The product of
+/// sema::check, read by eval, graph and report. Immutable once built.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/sema/handles.hpp>
 #include <chitieu/source.hpp>
 
@@ -64,7 +66,7 @@ struct agency {
 /// Who issued a plan (docs/language.md, Document): the tier decides which header items make sense.
 enum class document_level { unstated, national, ministry, province, department, commune };
 /// The rule-language word for a level ("national"); "" when unstated.
-std::string_view level_word(document_level level);
+CHITIEU_API std::string_view level_word(document_level level);
 
 struct document {
   std::string id, number, kind, issuer, province, title, signer;
@@ -213,7 +215,7 @@ struct indicator {
   location where;
 };
 
-struct checked_ruleset {
+struct CHITIEU_API checked_ruleset {
   std::vector<std::string> file_names;
   std::vector<unit_kind> unit_kinds;
   std::vector<std::vector<int>> kind_sets;  // the kinds of each `A | B` aggregate, one set of units
@@ -247,6 +249,6 @@ struct checked_ruleset {
 };
 
 /// Text of a type for messages and listings: "phần trăm", "số đếm (phòng)".
-std::string describe(value_type const& type, checked_ruleset const& rules);
+CHITIEU_API std::string describe(value_type const& type, checked_ruleset const& rules);
 
 }  // namespace chitieu::sema

@@ -1,4 +1,5 @@
-// The syntax tree of a rule file: plain structs with byte spans. No grammar here; everyone may include it.
+/// @file
+/// The syntax tree of a rule file: plain structs with byte spans. No grammar here; everyone may include it.
 #pragma once
 #include <chitieu/source.hpp>
 

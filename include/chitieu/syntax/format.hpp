@@ -1,5 +1,7 @@
-// The canonical layout of rule files (docs/language.md, "Layout"), used by `chitieu fmt`.
+/// @file
+/// The canonical layout of rule files (docs/language.md, "Layout"), used by `chitieu fmt`.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 
@@ -19,6 +21,7 @@ struct format_result {
 /// Errors: text that is not UTF-8 (syntax.invalid_utf8), an unterminated string (fmt.unterminated_string),
 /// braces or parentheses that do not match (fmt.unbalanced). `file` is stored in each diagnostic; the
 /// messages are in `lang`.
-format_result format(source_file const& src, std::uint32_t file = 0, language lang = language::vi);
+CHITIEU_API format_result format(source_file const& src, std::uint32_t file = 0,
+                                 language lang = language::vi);
 
 }  // namespace chitieu::syntax

@@ -1,6 +1,7 @@
-// The keywords of the rule language, in one list, grouped by role. The grammar spells each of them as a
-// keyword (a test keeps the grammar and this list equal); the formatter and the editor grammars under
-// editors/ read them from here.
+/// @file
+/// The keywords of the rule language, in one list, grouped by role. The grammar spells each of them as a
+/// keyword (a test keeps the grammar and this list equal); the formatter and the editor grammars under
+/// editors/ read them from here.
 #pragma once
 #include <string_view>
 

@@ -1,5 +1,7 @@
-// Parsing a rule file into its syntax tree. Errors come back as diagnostics, never as exceptions.
+/// @file
+/// Parsing a rule file into its syntax tree. Errors come back as diagnostics, never as exceptions.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/language.hpp>
 #include <chitieu/source.hpp>
 #include <chitieu/syntax/ast.hpp>
@@ -22,7 +24,7 @@ struct parse_options {
 
 /// Parses every declaration it can: after an error it resumes at the next line that starts a
 /// declaration, so one run reports several errors. `file` is stored in each diagnostic.
-parse_result parse(source_file const& src, parse_options const& options = {},
-                   std::uint32_t file = 0);
+CHITIEU_API parse_result parse(source_file const& src, parse_options const& options = {},
+                               std::uint32_t file = 0);
 
 }  // namespace chitieu::syntax

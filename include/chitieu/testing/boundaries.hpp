@@ -1,8 +1,10 @@
-// Boundary tests (docs/testing.md, "Boundary tests"): for each milestone of a target that measures one
-// field, and each obligation requirement that compares a field or a share of two amounts with a number,
-// cases just below, at and just above the threshold, with the verdicts the comparator implies. The cases
-// where "trên" (>) and "ít nhất" (>=) differ are the ones at the threshold.
+/// @file
+/// Boundary tests (docs/testing.md, "Boundary tests"): for each milestone of a target that measures one
+/// field, and each obligation requirement that compares a field or a share of two amounts with a number,
+/// cases just below, at and just above the threshold, with the verdicts the comparator implies. The cases
+/// where "trên" (>) and "ít nhất" (>=) differ are the ones at the threshold.
 #pragma once
+#include <chitieu/export.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
 #include <string>
@@ -18,6 +20,7 @@ struct boundary_result {
 };
 
 /// `rules` are written into the test file's "rules" as they are (paths relative to where it will live).
-boundary_result generate_boundaries(sema::checked_ruleset const& checked, std::vector<std::string> const& rules);
+CHITIEU_API boundary_result generate_boundaries(sema::checked_ruleset const& checked,
+                                                std::vector<std::string> const& rules);
 
 }  // namespace chitieu::testing
