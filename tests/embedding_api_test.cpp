@@ -68,10 +68,15 @@ TEST_CASE("embedding: a lookup gives the entry's handle, or nothing for an unkno
   auto bt = rules.find_target("b.T1");
   REQUIRE(bt);
   CHECK(rules.targets[static_cast<std::size_t>(bt->index())].document == b->index());
+  REQUIRE(rules.find_target("a.T1"));
   CHECK(rules.find_target("a.T1") != bt);
+  CHECK_FALSE(rules.find_target("typo.T1"));  // no such document
   // Only one document has OC and NV1: found without it, and the same as with it.
+  REQUIRE(rules.find_obligation("OC"));
+  CHECK(rules.obligations[static_cast<std::size_t>(rules.find_obligation("OC")->index())].id == "OC");
   CHECK(rules.find_obligation("OC") == rules.find_obligation("a.OC"));
   CHECK_FALSE(rules.find_obligation("a.T1"));  // a target is not an obligation
+  REQUIRE(rules.find_task("NV1"));
   CHECK(rules.find_task("NV1") == rules.find_task("a.NV1"));
   CHECK_FALSE(rules.find_task("b.NV1"));
   CHECK(rules.find_agency("ubnd"));

@@ -105,3 +105,14 @@ TEST_CASE("testing: `who` asserts the agencies answering for a target or task, a
   CHECK(m.failures[0].why == "\"who\" must be an array of agency ids");
   fs::remove_all(malformed.parent_path());
 }
+
+TEST_CASE("testing: a key naming a document the rules do not have fails, rather than reading another's item") {
+  // `TL` exists in document d; `dd.TL` names no document, so it must not fall back to d's TL.
+  auto path = write_case("unknown_document", R"({ "dd.TL": { "verdict": "stale" }, "d.TL": { "verdict": "stale" } })");
+  auto r = testing::run_tests({path.string()});
+  CHECK(r.passed == 1);
+  REQUIRE(r.failed == 1);
+  CHECK(r.failures[0].key == "dd.TL");
+  CHECK(r.failures[0].why == "unknown document 'dd'");
+  fs::remove_all(path.parent_path());
+}

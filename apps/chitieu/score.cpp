@@ -123,6 +123,16 @@ std::optional<eval::table_load_result> read_data(std::string const& path, sema::
 }
 
 int run_score(score_options const& options, std::ostream& out, std::ostream& err) {
+  // Options that cannot go together are refused before anything is read.
+  bool results = options.detail == "results";
+  if (results && (options.format != "json" || !options.unit.empty())) {
+    err << "chitieu: " << tr("--detail results needs --format json, for the whole submission (no --unit)") << '\n';
+    return cannot_run;
+  }
+  if (options.compact && options.format != "json") {
+    err << "chitieu: " << tr("--compact is for --format json") << '\n';
+    return cannot_run;
+  }
   auto as_of_day = as_of_date(options.as_of, err);
   if (!as_of_day) return cannot_run;
   std::int32_t as_of = *as_of_day;
@@ -142,15 +152,6 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
       err << options.data << ": error: " << (is.pointer.empty() || !data->cells.empty() ? "" : is.pointer + ": ")
           << is.message << " [" << is.code << "]\n";
     return data_broken;
-  }
-  bool results = options.detail == "results";
-  if (results && (options.format != "json" || !options.unit.empty())) {
-    err << "chitieu: " << tr("--detail results needs --format json, for the whole submission (no --unit)") << '\n';
-    return cannot_run;
-  }
-  if (options.compact && options.format != "json") {
-    err << "chitieu: " << tr("--compact is for --format json") << '\n';
-    return cannot_run;
   }
   auto layout = options.compact ? report::json_layout::compact : report::json_layout::indented;
   std::uint32_t unit = 0;

@@ -67,7 +67,15 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
                               ? document + "." + parsed->id
                               : parsed->id;
   auto dot = qualified.find('.');
-  int doc = dot == std::string::npos ? -1 : index_or_none(rules.find_document(qualified.substr(0, dot)));
+  int doc = -1;  // any document: an id without one
+  if (dot != std::string::npos) {
+    auto found = rules.find_document(qualified.substr(0, dot));
+    if (!found) {
+      out.error = "unknown document '" + qualified.substr(0, dot) + "'";
+      return out;
+    }
+    doc = found->index();
+  }
   std::string bare = dot == std::string::npos ? qualified : qualified.substr(dot + 1);
   auto in_doc = [&](auto const& item) { return item.id == bare && (doc < 0 || item.document == doc); };
   auto agency_ids = [&](std::vector<int> const& a, std::vector<int> const& b) {

@@ -17,7 +17,7 @@ struct left_out_document {
 };
 
 struct document_choice {
-  std::vector<int> scored;                 // in declaration order; give to evaluate_options::documents
+  std::vector<int> scored;                 // declaration order; for evaluate_options::documents, as handles
   std::vector<left_out_document> left_out;  // in declaration order
   std::string basis;                        // why these, in one phrase, in the language asked
 };

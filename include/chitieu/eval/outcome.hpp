@@ -152,7 +152,7 @@ struct evaluate_options {
   std::int32_t as_of = 0;  // day number
   no_data_policy no_data = no_data_policy::zero;
   /// Only these documents (none when the list is empty, as when no document applies to a submission);
-  /// unset: every document in force. A document replaced before `as_of` is judged only when listed here.
+  /// unset: every document in force. A document replaced on or before `as_of` is judged only when listed here.
   std::optional<std::vector<sema::document_id>> documents;
   int freshness = 1;           // a value at most this many years older than the as-of year is current
   bool evidence = true;        // pointers of missing values and failing units
