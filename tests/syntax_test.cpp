@@ -100,6 +100,17 @@ TEST_CASE("syntax: stray text is syntax.expected_declaration") {
   CHECK(r.diags[0].code == "syntax.expected_declaration");
 }
 
+TEST_CASE("syntax: a long word where something else was expected is echoed whole letters, valid UTF-8") {
+  // 39 ASCII letters then "ư" (2 bytes): the 40-byte cap of the echoed word falls inside the letter.
+  std::string word = std::string(39, 's') + "\xC6\xB0" + "ng";
+  auto r = parse_text("target T \"t\" { applies to province measure x >= 1 " + word + " by 2030 }\n");
+  REQUIRE_FALSE(r.diags.empty());
+  CHECK(r.diags[0].code == "syntax.expected");
+  CHECK(find_invalid_utf8(r.diags[0].message) == std::string::npos);
+  CHECK(r.diags[0].message.find(std::string(39, 's') + "\xC6\xB0'") != std::string::npos);
+  CHECK(r.diags[0].span.end - r.diags[0].span.begin == 41);
+}
+
 TEST_CASE("syntax: hostile input gives an error, not a crash") {
   SUBCASE("invalid UTF-8") {
     auto r = parse_text(std::string("target T \"\xC3\x28\" {}"));

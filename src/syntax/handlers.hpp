@@ -54,6 +54,8 @@ struct report_expectation {  // turn an expectation failure into a diagnostic
       return n;
     }
     while (where != last && is_word(*where) && n < 40) ++where, ++n;
+    // The cap may fall inside a letter: end after it, so that the message echoes valid UTF-8.
+    while (where != last && (static_cast<unsigned char>(*where) & 0xC0) == 0x80) ++where, ++n;
     return n;
   }
   template <typename Iterator>
