@@ -55,14 +55,7 @@ inline void score(eval::plan const& compiled, eval::table_load_result& loaded) {
   auto documents = eval::choose_documents(rules, *loaded.data, {}, language::vi);
   eval::evaluate_options options;
   options.as_of = as_of_day();
-  std::vector<int> in_force;  // as prepare_submission in the CLI: replaced plans stay out
-  for (int d : documents.scored)
-    if (!eval::replacement_of(rules, d, options.as_of)) in_force.push_back(d);
-  documents.scored = in_force;
-  if (!documents.left_out.empty()) {
-    options.documents.emplace();
-    for (int d : documents.scored) options.documents->push_back(sema::document_id(d));
-  }
+  options.documents = eval::documents_to_judge(rules, documents, false, options.as_of);
   auto result = eval::evaluate(compiled, *loaded.data, options);
 
   report::scorecard_input card{compiled, *loaded.data, result, loaded.issues};

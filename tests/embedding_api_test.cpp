@@ -110,3 +110,18 @@ TEST_CASE("embedding: documents to score: unset is every document, a list only t
   CHECK(card.targets[0].headline == eval::verdict::not_met);
   CHECK(rules.targets[static_cast<std::size_t>(card.targets[0].target)].document == rules.find_document("b")->index());
 }
+
+TEST_CASE("embedding: documents_to_judge turns a choice into the options' list") {
+  scored s;
+  auto const& rules = s.plan->rules();
+  // Neither document names a province: both apply, none was named, so evaluate is left to judge all.
+  auto all = eval::choose_documents(rules, *s.data);
+  CHECK(all.scored == std::vector<int>{0, 1});
+  CHECK_FALSE(eval::documents_to_judge(rules, all, false, s.options.as_of));
+  // Named: exactly those, as handles.
+  auto b = rules.find_document("b")->index();
+  auto named = eval::choose_documents(rules, *s.data, {b});
+  auto only = eval::documents_to_judge(rules, named, true, s.options.as_of);
+  REQUIRE(only);
+  CHECK(*only == std::vector{sema::document_id(b)});
+}

@@ -37,19 +37,8 @@ prepared_submission prepare_submission(eval::plan const& compiled, scoring_setup
   prepared_submission out;
   // The documents that apply (docs/scoring.md §8): the report says which and why.
   out.documents = eval::choose_documents(rules, *data.data, setup.named, setup.options.lang);
-  if (setup.named.empty()) {
-    // A plan replaced before the as-of day stays out unless named (the report says so already).
-    std::vector<int> in_force;
-    for (int d : out.documents.scored)
-      if (!eval::replacement_of(rules, d, setup.options.as_of)) in_force.push_back(d);
-    out.documents.scored = in_force;
-  }
   out.options = setup.options;
-  if (!out.documents.left_out.empty() || !setup.named.empty()) {
-    // Only those chosen; none when none applies (score nothing, not everything).
-    out.options.documents.emplace();
-    for (int d : out.documents.scored) out.options.documents->push_back(sema::document_id(d));
-  }
+  out.options.documents = eval::documents_to_judge(rules, out.documents, !setup.named.empty(), setup.options.as_of);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Choosing the documents that apply to a submission: by the user's list, the root's own list, or
 // the root province (docs/scoring.md §8). A choice, not a judgement: nothing here scores.
 #include <chitieu/eval/applicability.hpp>
+#include <chitieu/eval/outcome.hpp>
 
 #include <algorithm>
 
@@ -66,6 +67,20 @@ document_choice choose_documents(sema::checked_ruleset const& rules, dataset con
     return false;
   });
   return out;
+}
+
+std::optional<std::vector<sema::document_id>> documents_to_judge(sema::checked_ruleset const& rules,
+                                                                 document_choice& choice, bool named,
+                                                                 std::int32_t as_of) {
+  if (!named) {
+    // A plan replaced by the as-of day stays out unless named (the report says so already).
+    auto replaced = [&](int d) { return replacement_of(rules, d, as_of).has_value(); };
+    choice.scored.erase(std::remove_if(choice.scored.begin(), choice.scored.end(), replaced), choice.scored.end());
+    if (choice.left_out.empty()) return std::nullopt;  // every document applies
+  }
+  std::vector<sema::document_id> only;
+  for (int d : choice.scored) only.emplace_back(d);
+  return only;
 }
 
 }  // namespace chitieu::eval

@@ -6,6 +6,8 @@
 #include <chitieu/eval/dataset.hpp>
 #include <chitieu/export.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,7 @@ struct left_out_document {
 };
 
 struct document_choice {
-  std::vector<int> scored;                 // declaration order; for evaluate_options::documents, as handles
+  std::vector<int> scored;                 // in declaration order; see documents_to_judge
   std::vector<left_out_document> left_out;  // in declaration order
   std::string basis;                        // why these, in one phrase, in the language asked
 };
@@ -27,6 +29,14 @@ struct document_choice {
 CHITIEU_API document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
                                              std::vector<int> const& named = {},
                                              language lang = language::vi);
+
+/// What `evaluate_options::documents` must be for `choice`, made with `choose_documents`: unset when every
+/// document applies and none was named (`evaluate` itself then leaves out the plans replaced on or before
+/// `as_of`), else the chosen ones, none when none applies. When nothing was named, the replaced plans are
+/// also dropped from `choice.scored`, so that the report lists what is judged.
+CHITIEU_API std::optional<std::vector<sema::document_id>> documents_to_judge(sema::checked_ruleset const& rules,
+                                                                             document_choice& choice, bool named,
+                                                                             std::int32_t as_of);
 
 /// "Bắc Ninh" for "Tỉnh Bắc Ninh", "Thành phố Hà Nội", "TP. Huế" or "Bắc Ninh": the name a rule
 /// file's `province` gives.
