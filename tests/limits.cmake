@@ -53,6 +53,11 @@ foreach(k RANGE 1 39)
   string(APPEND diamond "indicator d${k} \"d\" = d${before} + d${before}\n")
 endforeach()
 add_case(indicator_diamond "${diamond}target T1 \"T\" { applies to province measure d39 >= 1% by 2030 }\n" "sema\\.too_large")
+# 40 indicators, each the previous one times itself: the unit of measure doubled at each (6.4 GB in a
+# minute, once indicators were shared).
+string(REPLACE "+" "*" products "${diamond}")
+string(REPLACE "= x" "= m" products "${products}")
+add_case(unit_diamond "field province.m : money \"M\"\n${products}obligation O1 \"O\" { applies to province every year from 2026 require d39 > 1 }\n" "sema\\.unit_too_complex")
 # A number past a double's range: reported at the number itself.
 add_case(huge_number "target T1 \"T\" { applies to province measure x >= 1e400 by 2030 }\n" "huge_number\\.ct:5:[0-9]+: error: .*\\[syntax\\.number_range\\]")
 

@@ -5,6 +5,7 @@
 
 #include <chitieu/date.hpp>
 
+#include "support/evaluated.hpp"
 #include "support/rules.hpp"
 
 using namespace chitieu;
@@ -143,6 +144,96 @@ obligation O "x" { applies to province require ty_le_chi > 20% })");
 indicator b = a + 1
 target T "x" { applies to province measure a >= 1 by 2030 })");
   CHECK(has_code(cycle.diags, "sema.indicator_cycle"));
+}
+
+namespace {
+/// `levels` indicators, each the previous one added to itself: d0 = x, d1 = d0 + d0, …
+std::string diamond(int levels) {
+  std::string text = "indicator d0 = x\n";
+  for (int k = 1; k < levels; ++k)
+    text += "indicator d" + std::to_string(k) + " = d" + std::to_string(k - 1) + " + d" + std::to_string(k - 1) + "\n";
+  return text;
+}
+constexpr char const* diamond_head = R"(
+document d { number "01/KH" }
+field province.x : percent "X"
+field commune.x : percent "X"
+)";
+}  // namespace
+
+TEST_CASE("sema: an indicator is typed once per unit kind and its uses share the nodes") {
+  // Written out, d15 is 2^15 uses of x and 2^15 - 1 additions; shared, one node per indicator.
+  auto ok = check_text(std::string(diamond_head) + diamond(16) +
+                       "target T \"x\" { applies to province measure d15 >= 1% by 2030 }\n");
+  REQUIRE(ok.rules);
+  CHECK(ok.rules->nodes.size() == 16);  // x, then one `+` per level
+  CHECK(ok.rules->targets[0].indicators.size() == 16);  // d15 … d0, directly or not
+  auto const& root = ok.rules->nodes[static_cast<std::size_t>(ok.rules->targets[0].measure)];
+  CHECK(root.op == sema::node_op::add);
+  CHECK(root.lhs == root.rhs);
+
+  // In another unit kind the same indicator reads that kind's field: new nodes, with its slot.
+  auto two = check_text(std::string(diamond_head) + diamond(3) +
+                        "target P \"x\" { applies to province measure d2 >= 1% by 2030 }\n"
+                        "target C \"x\" { applies to commune measure d2 >= 1% by 2030 }\n"
+                        "target Q \"x\" { applies to province measure d1 >= 1% by 2030 }\n");
+  REQUIRE(two.rules);
+  CHECK(two.rules->nodes.size() == 6);  // x, d1, d2 in each of the two kinds; Q reuses d1
+  auto const& p = two.rules->targets[0];
+  auto const& c = two.rules->targets[1];
+  CHECK(p.measure != c.measure);
+  CHECK(two.rules->nodes[static_cast<std::size_t>(p.measure)].lhs == two.rules->targets[2].measure);
+  CHECK(two.rules->targets[2].indicators.size() == 2);  // d1, d0: what d1 reads, given at its second use
+}
+
+TEST_CASE("sema: an evaluation that would visit more than 100,000 nodes is refused where it crosses") {
+  // d_k visits 2^(k+1) - 1 nodes: d15 65,535, d16 131,071.
+  auto fine = check_text(std::string(diamond_head) + diamond(16) +
+                         "target T \"x\" { applies to province measure d15 >= 1% by 2030 }\n");
+  CHECK_FALSE(has_code(fine.diags, "sema.too_large"));
+  auto big = check_text(std::string(diamond_head) + diamond(40) +
+                        "target T \"x\" { applies to province measure d39 >= 1% by 2030 }\n");
+  CHECK_FALSE(big.rules);
+  int reported = 0;
+  for (auto const& d : big.diags)
+    if (d.code == "sema.too_large") {
+      ++reported;
+      CHECK(d.span.begin == std::string(diamond_head).size() + diamond(16).size() + std::string("indicator d16 = d15 ").size());
+    }
+  CHECK(reported == 1);
+
+  // An error inside an indicator is said once, however often the indicator is used.
+  auto wrong = check_text(std::string(diamond_head) + "indicator d0 = y\n" + diamond(30).substr(std::string("indicator d0 = x\n").size()) +
+                          "target T \"x\" { applies to province measure d29 >= 1% by 2030 }\n");
+  CHECK(std::count_if(wrong.diags.begin(), wrong.diags.end(), [](auto const& d) { return d.code == "sema.unknown_name"; }) == 1);
+}
+
+TEST_CASE("sema: a unit of more than 12 factors is refused, even through a diamond of products") {
+  std::string head = "document d { number \"01/KH\" }\nfield province.m : money \"M\"\n";
+  auto twelve = check_text(head + "obligation O \"x\" { applies to province every year from 2026 require "
+                                  "m * m * m * m * m * m * m * m * m * m * m * m > 1 }\n");
+  CHECK_FALSE(has_code(twelve.diags, "sema.unit_too_complex"));
+  auto thirteen = check_text(head + "obligation O \"x\" { applies to province every year from 2026 require "
+                                    "m * m * m * m * m * m * m * m * m * m * m * m * m > 1 }\n");
+  CHECK(has_code(thirteen.diags, "sema.unit_too_complex"));
+  // d_k has 2^k factors of đồng: d4 has 16, the first past 12. Written out, d40's unit would not fit in
+  // memory.
+  std::string products = "indicator d0 = m\n";
+  for (int k = 1; k < 40; ++k)
+    products += "indicator d" + std::to_string(k) + " = d" + std::to_string(k - 1) + " * d" + std::to_string(k - 1) + "\n";
+  auto diamond = check_text(head + products + "obligation O \"x\" { applies to province every year from 2026 require d39 > 1 }\n");
+  CHECK(std::count_if(diamond.diags.begin(), diamond.diags.end(),
+                      [](auto const& d) { return d.code == "sema.unit_too_complex"; }) == 1);
+}
+
+TEST_CASE("sema: a shared indicator evaluates as if written out") {
+  // d11 is x added to itself 2^11 = 2048 times: 1% of it is 20.48, that is 2048%.
+  auto s = testing_support::score_text(std::string(diamond_head) + diamond(12) +
+                                           "target T \"x\" { applies to province measure d11 >= 1% by 2030 }\n",
+                                       R"({"kind": "province", "id": "p", "values": {"2026": {"x": 1}}})", "2026-12-31");
+  auto const& t = s.result.units.at(0).targets.at(0);
+  REQUIRE(t.milestones.size() == 1);
+  CHECK(t.milestones[0].value == doctest::Approx(20.48));
 }
 
 TEST_CASE("sema: items belong to their block") {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <utility>
 
@@ -34,22 +35,41 @@ struct check_context {
   // the author can see it, rather than overflowing the stack when it is scored.
   static constexpr std::uint32_t max_expression_depth = 512;
   std::vector<std::uint32_t> node_depth;
-  // Indicators are expanded where they are used, so an indicator used twice in the next, and so on
-  // ("diamonds"), doubles the nodes at each level: a bound on all the nodes of a rule set stops that
-  // at a size no real plan comes near (the five shipped plans use a few thousand).
+  // An indicator is typed once per (unit kind, whether `due` is defined) and every later use refers to
+  // the same nodes (expressions.cpp), so the node pool grows with the text. What an evaluation walks
+  // does not: `i2 = i1 + i1`, `i3 = i2 + i2`, … ("diamonds") share their nodes but the interpreter
+  // visits each use, so each node also counts the nodes an evaluation of it visits, and an expression
+  // past max_evaluated_nodes is refused here rather than taking hours at every unit when it is scored
+  // (the largest shipped rule visits a few dozen). max_nodes bounds the pool itself: a huge rule file.
   static constexpr std::size_t max_nodes = 500'000;
+  static constexpr std::uint64_t max_evaluated_nodes = 100'000;
+  std::vector<std::uint64_t> node_visits;  // per node: nodes an evaluation of it visits, capped
   bool nodes_exhausted = false;  // reported once; every expression after it is refused
 
+  struct indicator_use {
+    int indicator = -1, unit_kind = -1;
+    bool due_allowed = false;
+    bool operator<(indicator_use const& o) const {
+      return std::tie(indicator, unit_kind, due_allowed) < std::tie(o.indicator, o.unit_kind, o.due_allowed);
+    }
+  };
+  struct indicator_expansion {
+    int root = -1;                 // -1: it failed, and its errors were reported at its first use
+    std::vector<int> indicators;   // what it uses, directly or not, for the using rule's lists
+    std::vector<int> fields;
+  };
+  std::map<indicator_use, indicator_expansion> indicator_expansions;
+
   /// Adds a node to rules.nodes and returns its index; reports the node where an expression first
-  /// grows past max_expression_depth.
+  /// grows past max_expression_depth or max_evaluated_nodes.
   int add_node(expr_node n) {
     auto depth_of = [&](int i) { return i < 0 ? 0u : node_depth[static_cast<std::size_t>(i)]; };
+    auto visits_of = [&](int i) { return i < 0 ? std::uint64_t(0) : node_visits[static_cast<std::size_t>(i)]; };
     // Past the bound the node is still added (callers hold its index), and indicators stop being
     // expanded (expressions.cpp), so the growth stops with the text.
     if (rules.nodes.size() >= max_nodes && !nodes_exhausted) {
       diags.push_back({severity::error, "sema.too_large", n.where.span,
-                       say(lang, "the rules expand to more than {0} expression nodes here (an indicator used twice in the next, over and over?)",
-                           {std::to_string(max_nodes)}),
+                       say(lang, "the rules have more than {0} expression nodes", {std::to_string(max_nodes)}),
                        n.where.file});
       nodes_exhausted = true;
     }
@@ -59,8 +79,16 @@ struct check_context {
                        say(lang, "this expression is nested more than {0} levels deep (a chain of that many operators); split it into indicators",
                            {std::to_string(max_expression_depth)}),
                        n.where.file});
+    std::uint64_t below = std::max(visits_of(n.lhs), visits_of(n.rhs));
+    std::uint64_t visits = std::min(1 + visits_of(n.lhs) + visits_of(n.rhs), max_evaluated_nodes + 1);
+    if (visits > max_evaluated_nodes && below <= max_evaluated_nodes)
+      diags.push_back({severity::error, "sema.too_large", n.where.span,
+                       say(lang, "evaluating this expression visits more than {0} nodes, its indicators written out (an indicator used twice in the next, over and over?)",
+                           {std::to_string(max_evaluated_nodes)}),
+                       n.where.file});
     rules.nodes.push_back(std::move(n));
     node_depth.push_back(depth);
+    node_visits.push_back(visits);
     return static_cast<int>(rules.nodes.size() - 1);
   }
 

@@ -207,22 +207,46 @@ class expression_checker {
                 say(cx_.lang, "indicators are nested more than {0} deep here", {std::to_string(max_indicator_nesting)}));
       return -1;
     }
-    if (scope_.indicators_used &&
-        std::find(scope_.indicators_used->begin(), scope_.indicators_used->end(), index) ==
-            scope_.indicators_used->end())
-      scope_.indicators_used->push_back(index);
+    note_used(scope_.indicators_used, index);
+    // Typed once per unit kind (and whether `due` is defined), then shared: a use refers to the nodes
+    // of the first, so the pool grows with the text rather than with the uses (context.hpp).
+    check_context::indicator_use key{index, scope_.unit_kind, scope_.due_allowed};
+    if (auto done = cx_.indicator_expansions.find(key); done != cx_.indicator_expansions.end()) {
+      for (int i : done->second.indicators) note_used(scope_.indicators_used, i);
+      for (int f : done->second.fields) note_used(scope_.fields_read, f);
+      return done->second.root;
+    }
     auto const* decl = cx_.indicator_ast.at(index);
-    // The indicator's text lives in its own file; diagnostics inside it point there.
+    // The indicator's text lives in its own file; diagnostics inside it point there. What it reads is
+    // gathered apart, to be given to every rule that uses it.
+    check_context::indicator_expansion expansion;
     auto saved_file = cx_.file;
-    auto saved_doc = scope_.document;
+    auto saved_scope = scope_;
     cx_.file = cx_.indicator_file.at(index);
     scope_.document = cx_.rules.indicators[static_cast<std::size_t>(index)].document;
+    scope_.indicators_used = &expansion.indicators;
+    scope_.fields_read = &expansion.fields;
+    auto first_node = static_cast<int>(cx_.rules.nodes.size());
     indicator_stack_.push_back(index);
     int root = expr(decl->value);
     indicator_stack_.pop_back();
     cx_.file = saved_file;
-    scope_.document = saved_doc;
+    scope_ = saved_scope;
+    for (int i : expansion.indicators) note_used(scope_.indicators_used, i);
+    for (int f : expansion.fields) note_used(scope_.fields_read, f);
+    // A level name still waiting for the ladder of what it is compared with takes it from this use, so
+    // its node cannot be shared (an indicator that is a bare level name, rare). A failure is kept too:
+    // its errors were said, and a diamond of failing indicators must not say them twice per level.
+    bool settled = std::none_of(pending_levels_.begin(), pending_levels_.end(), [&](int n) { return n >= first_node; });
+    if (settled && !cx_.nodes_exhausted) {
+      expansion.root = root;
+      cx_.indicator_expansions.emplace(key, std::move(expansion));
+    }
     return root;
+  }
+
+  static void note_used(std::vector<int>* list, int index) {
+    if (list && std::find(list->begin(), list->end(), index) == list->end()) list->push_back(index);
   }
 
   int visit(x3::forward_ast<ast::aggregate> const& a_) {
@@ -585,9 +609,15 @@ class expression_checker {
     e.rhs = b;
     auto const& left = cx_.rules.nodes[static_cast<std::size_t>(a)].where.span;
     auto const& right = cx_.rules.nodes[static_cast<std::size_t>(b)].where.span;
-    source_span span{std::min(left.begin, right.begin), std::max(left.end, right.end)};
-    if (cx_.rules.nodes[static_cast<std::size_t>(a)].where.file != cx_.file) span = op_span;
-    (void)whole;
+    // From the left operand to the right one, when both are written here; an operand that is an
+    // indicator is written elsewhere (its nodes are shared by every use), and then the operator says
+    // where this use is.
+    auto written_here = [&](int i) {
+      auto const& w = cx_.rules.nodes[static_cast<std::size_t>(i)].where;
+      return w.file == cx_.file && w.span.begin >= whole.begin && w.span.end <= whole.end;
+    };
+    source_span span = op_span;
+    if (written_here(a) && written_here(b)) span = {std::min(left.begin, right.begin), std::max(left.end, right.end)};
     e.where = cx_.at(span);
     switch (op) {
       case ast::binary_op::or_:
@@ -643,6 +673,13 @@ class expression_checker {
           }
         e.op = op == ast::binary_op::mul ? node_op::mul : node_op::div;
         e.type = product_type(op == ast::binary_op::div, node(a).type, node(b).type);
+        // Each product carries its unit in full ("đồng·đồng·…"), so a long product, or a diamond of
+        // indicators multiplying the previous one by itself, would double it at every step.
+        if (unit_factors(e.type.unit) > max_unit_factors) {
+          cx_.error("sema.unit_too_complex", span,
+                    say(cx_.lang, "the unit of this product has more than {0} factors", {std::to_string(max_unit_factors)}));
+          return -1;
+        }
         return add(e);
       }
       case ast::binary_op::per: {
@@ -655,6 +692,15 @@ class expression_checker {
       }
     }
     return -1;
+  }
+
+  // Real units have two or three factors ("người·năm/giáo viên").
+  static constexpr std::size_t max_unit_factors = 12;
+  static std::size_t unit_factors(std::string const& unit) {
+    if (unit.empty()) return 0;
+    std::size_t n = 1;
+    for (std::size_t at = unit.find("·"); at != std::string::npos; at = unit.find("·", at + 1)) ++n;
+    return n + static_cast<std::size_t>(std::count(unit.begin(), unit.end(), '/'));
   }
 
   static std::string unit_of(value_type const& t) {

@@ -252,8 +252,10 @@ constexpr entry entries[] = {
 
     {"các chỉ số (indicator) lồng nhau quá {0} tầng ở đây", "indicators are nested more than {0} deep here"},
 
-    {"các quy tắc khai triển thành hơn {0} nút biểu thức ở đây (một chỉ số được dùng hai lần trong chỉ số sau, lặp đi lặp lại?)",
-     "the rules expand to more than {0} expression nodes here (an indicator used twice in the next, over and over?)"},
+    {"các quy tắc có hơn {0} nút biểu thức", "the rules have more than {0} expression nodes"},
+    {"đơn vị đo của tích này có hơn {0} thừa số", "the unit of this product has more than {0} factors"},
+    {"tính biểu thức này phải duyệt hơn {0} nút khi viết các chỉ số (indicator) của nó ra (một chỉ số được dùng hai lần trong chỉ số sau, lặp đi lặp lại?)",
+     "evaluating this expression visits more than {0} nodes, its indicators written out (an indicator used twice in the next, over and over?)"},
 
     // fmt
     {"chuỗi chưa đóng trên dòng của nó", "string not closed on its line"},
