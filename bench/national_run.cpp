@@ -139,7 +139,7 @@ class batch_pass {
     full_.evidence = true;  // the command's default
     // Every plan is scored, as everywhere in this benchmark: as `--document` names each of them, since
     // a synthetic province is none of those the provincial plans are for.
-    for (std::size_t d = 0; d < rules_.documents.size(); ++d) every_document_.push_back(static_cast<int>(d));
+    for (std::size_t d = 0; d < rules_.documents.size(); ++d) every_document_.emplace_back(static_cast<int>(d));
   }
 
   /// `last`: also count and digest into it.
@@ -245,7 +245,7 @@ class batch_pass {
   std::vector<source_file> const& rule_sources_;
   run_options const& options_;
   eval::evaluate_options quiet_, full_;
-  std::vector<int> every_document_;
+  std::vector<sema::document_id> every_document_;
 #if defined(CHITIEU_BENCH_SIMDJSON)
   simdjson::dom::parser simd_;  // reused, as a loader would: its buffers are allocated once
 #endif

@@ -116,12 +116,13 @@ TEST_CASE("embedding: documents_to_judge turns a choice into the options' list")
   auto const& rules = s.plan->rules();
   // Neither document names a province: both apply, none was named, so evaluate is left to judge all.
   auto all = eval::choose_documents(rules, *s.data);
-  CHECK(all.scored == std::vector<int>{0, 1});
+  CHECK(all.scored == std::vector{sema::document_id(0), sema::document_id(1)});
   CHECK_FALSE(eval::documents_to_judge(rules, all, false, s.options.as_of));
   // Named: exactly those, as handles.
-  auto b = rules.find_document("b")->index();
+  auto b = *rules.find_document("b");
+  CHECK(rules[b].id == "b");
   auto named = eval::choose_documents(rules, *s.data, {b});
   auto only = eval::documents_to_judge(rules, named, true, s.options.as_of);
   REQUIRE(only);
-  CHECK(*only == std::vector{sema::document_id(b)});
+  CHECK(*only == std::vector{b});
 }

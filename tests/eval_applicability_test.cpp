@@ -19,9 +19,9 @@ namespace {
 struct shipped {
   ruleset_result loaded = load_rules({(fs::path(CHITIEU_SOURCE_DIR) / "rules").string()});
   sema::checked_ruleset const& rules() const { return *loaded.rules; }
-  std::vector<std::string> ids(std::vector<int> const& docs) const {
+  std::vector<std::string> ids(std::vector<sema::document_id> const& docs) const {
     std::vector<std::string> out;
-    for (int d : docs) out.push_back(rules().documents[static_cast<std::size_t>(d)].id);
+    for (auto d : docs) out.push_back(rules()[d].id);
     return out;
   }
 };
@@ -56,7 +56,7 @@ TEST_CASE("eval: the submission's own list of documents, or the user's, decides 
   CHECK(data.issues.empty());  // "documents" at the root is not an unknown member
   CHECK(s.ids(eval::choose_documents(s.rules(), *data.data).scored) == std::vector<std::string>{"bn_ctr04", "hy_kh161"});
   // The user's --document wins over both.
-  int qn = s.rules().find_document("qn_kh1295")->index();
+  auto qn = *s.rules().find_document("qn_kh1295");
   auto named = eval::choose_documents(s.rules(), *data.data, {qn});
   CHECK(s.ids(named.scored) == std::vector<std::string>{"qn_kh1295"});
   CHECK(named.left_out.size() == s.rules().documents.size() - 1);

@@ -144,7 +144,7 @@ TEST_CASE("eval: the reasons stored in outcomes are in evaluate_options' languag
   CHECK(en.second == "the value is declared not to apply to this unit");
 
   SUBCASE("and so are the reasons for the documents chosen") {
-    auto chosen = eval::choose_documents(f.rules(), *loaded.data, {0}, language::en);
+    auto chosen = eval::choose_documents(f.rules(), *loaded.data, {sema::document_id(0)}, language::en);
     CHECK(chosen.basis == "chosen with --document");
   }
 }

@@ -250,8 +250,8 @@ TEST_CASE("eval: a replaced plan is left out from the replacing plan's date, unl
 
   run after("2026-01-10");
   REQUIRE(after.result.replaced.size() == 1);
-  CHECK(after.result.replaced[0].document == 0);
-  CHECK(after.result.replaced[0].replaced_by == 1);
+  CHECK(after.result.replaced[0].document == sema::document_id(0));
+  CHECK(after.result.replaced[0].replaced_by == sema::document_id(1));
   CHECK(format_iso_date(after.result.replaced[0].from) == "2026-01-10");
   CHECK(after.document_score("cu") == nullptr);
   CHECK(after.text().find("Không chấm 02/CTr-CP: đã được thay thế bởi 01/CTr-CP từ ngày 10/01/2026") !=

@@ -20,7 +20,7 @@ std::optional<scoring_setup> make_scoring_setup(sema::checked_ruleset const& rul
       err << "chitieu: " << tr("unknown document '{0}'", {id}) << '\n';
       return std::nullopt;
     }
-    setup.named.push_back(doc->index());
+    setup.named.push_back(*doc);
   }
   setup.options.lang = current_language();
   setup.options.as_of = as_of;

@@ -18,7 +18,7 @@ namespace chitieu::cli {
 /// What a run fixes once for all its submissions.
 struct scoring_setup {
   eval::evaluate_options options;  // as-of day, freshness, no-data policy, language
-  std::vector<int> named;          // `--document`: the documents asked for, or empty
+  std::vector<sema::document_id> named;          // `--document`: the documents asked for, or empty
 };
 
 /// The setup from the command line's values; nullopt after saying why (a document id that is unknown).

@@ -22,21 +22,21 @@ std::string province_name(std::string const& unit_name) {
 }
 
 document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
-                                 std::vector<int> const& named, language lang) {
+                                 std::vector<sema::document_id> const& named, language lang) {
   document_choice out;
   auto const count = static_cast<int>(rules.documents.size());
   auto keep_if = [&](auto&& applies) {
     for (int d = 0; d < count; ++d) {
       std::string why;
-      if (applies(d, why)) out.scored.push_back(d);
-      else out.left_out.push_back({d, why});
+      if (applies(d, why)) out.scored.emplace_back(d);
+      else out.left_out.push_back({sema::document_id(d), why});
     }
   };
   if (!named.empty()) {
     out.basis = say(lang, "chọn bằng --document");
     keep_if([&](int d, std::string& why) {
       why = say(lang, "không được chọn khi chạy");
-      return std::find(named.begin(), named.end(), d) != named.end();
+      return std::find(named.begin(), named.end(), sema::document_id(d)) != named.end();
     });
     return out;
   }
@@ -74,13 +74,11 @@ std::optional<std::vector<sema::document_id>> documents_to_judge(sema::checked_r
                                                                  std::int32_t as_of) {
   if (!named) {
     // A plan replaced by the as-of day stays out unless named (the report says so already).
-    auto replaced = [&](int d) { return replacement_of(rules, d, as_of).has_value(); };
+    auto replaced = [&](sema::document_id d) { return replacement_of(rules, d, as_of).has_value(); };
     choice.scored.erase(std::remove_if(choice.scored.begin(), choice.scored.end(), replaced), choice.scored.end());
     if (choice.left_out.empty()) return std::nullopt;  // every document applies
   }
-  std::vector<sema::document_id> only;
-  for (int d : choice.scored) only.emplace_back(d);
-  return only;
+  return choice.scored;
 }
 
 }  // namespace chitieu::eval

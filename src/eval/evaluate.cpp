@@ -24,7 +24,7 @@ class judge {
     // A plan another has replaced is not in force: it is left out unless asked for by name.
     auto const& rules = context_.rules;
     for (std::size_t d = 0; d < rules.documents.size(); ++d)
-      if (auto r = replacement_of(rules, static_cast<int>(d), context_.options.as_of);
+      if (auto r = replacement_of(rules, sema::document_id(static_cast<int>(d)), context_.options.as_of);
           r && !named(static_cast<int>(d))) {
         out.replaced.push_back(*r);
         replaced_.push_back(static_cast<int>(d));
@@ -102,14 +102,14 @@ std::optional<unit_scorecard> unit_evaluator::next() {
   return card;
 }
 
-std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,
+std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, sema::document_id document,
                                                 std::int32_t as_of) {
-  auto const& d = rules.documents[static_cast<std::size_t>(document)];
+  auto const& d = rules.documents[static_cast<std::size_t>(document.index())];
   if (d.replaced_by < 0) return std::nullopt;
   auto const& by = rules.documents[static_cast<std::size_t>(d.replaced_by)];
   // The checker requires a date of a replacing document; from that day on the old plan is out of force.
   if (!by.date || as_of < *by.date) return std::nullopt;
-  return replaced_document{document, d.replaced_by, *by.date};
+  return replaced_document{document, sema::document_id(d.replaced_by), *by.date};
 }
 
 bool satisfies(sema::milestone const& m, double v) {

@@ -164,8 +164,8 @@ nlohmann::json html_view(scorecard_input const& in) {
 
   json replaced = json::array();
   for (auto const& r : in.result.replaced) {
-    auto const& old = rules.documents[static_cast<std::size_t>(r.document)];
-    auto const& by = rules.documents[static_cast<std::size_t>(r.replaced_by)];
+    auto const& old = rules[r.document];
+    auto const& by = rules[r.replaced_by];
     replaced.push_back(say(lang, "Không chấm {0}: đã được thay thế bởi {1} từ ngày {2}",
                            {old.number.empty() ? old.id : old.number, by.number.empty() ? by.id : by.number,
                             format_vn_date(r.from)}));

@@ -83,7 +83,7 @@ class scorecard_writer {
   }
 
   std::string const& agency(int a) const { return rules_.agencies[static_cast<std::size_t>(a)].id; }
-  std::string const& document_id(int d) const { return rules_.documents[static_cast<std::size_t>(d)].id; }
+  std::string const& document_id(sema::document_id d) const { return rules_[d].id; }
   std::string task_id(int k) const { return rules_.qualified_id(rules_.tasks[static_cast<std::size_t>(k)]); }
 
   void agencies(std::string_view key, std::vector<int> const& ids) {
@@ -138,7 +138,7 @@ class scorecard_writer {
     }
     w_.end_array();
     w_.key("scored").begin_array();
-    for (int d : in_.documents->scored) w_.string(document_id(d));
+    for (auto d : in_.documents->scored) w_.string(document_id(d));
     w_.end_array();
     w_.end_object();
   }
@@ -178,7 +178,7 @@ class scorecard_writer {
   void score(eval::score const& s, bool with_document) {
     w_.begin_object();
     w_.member("counted", s.counted);
-    if (with_document) w_.member("document", document_id(s.document));
+    if (with_document) w_.member("document", document_id(sema::document_id(s.document)));
     w_.member("excluded", s.excluded).member("items", s.items).member("no_data", s.no_data);
     w_.member("scope", s.scope).member("value", s.value).member("weight", s.weight);
     w_.end_object();

@@ -83,23 +83,23 @@ void render_text(std::ostream& out, scorecard_input const& in) {
   if (in.documents) {
     out << say(lang, "Văn bản được chấm ({0}):", {in.documents->basis});
     std::string sep = " ";
-    for (int d : in.documents->scored) {
-      auto const& doc = rules.documents[static_cast<std::size_t>(d)];
+    for (auto d : in.documents->scored) {
+      auto const& doc = rules[d];
       out << sep << (doc.number.empty() ? doc.id : doc.number);
       sep = ", ";
     }
     if (in.documents->scored.empty()) out << " " << say(lang, "không có");
     out << "\n";
     for (auto const& l : in.documents->left_out) {
-      auto const& doc = rules.documents[static_cast<std::size_t>(l.document)];
+      auto const& doc = rules[l.document];
       out << say(lang, "Không chấm {0}: {1}", {doc.number.empty() ? doc.id : doc.number, l.reason}) << "\n";
     }
   }
   auto policy = in.result.options.no_data;
   out << say(lang, "Điểm tổng hợp: {0}", {score_summary(root.overall, policy, lang)}) << "\n";
   for (auto const& r : in.result.replaced) {
-    auto const& old = rules.documents[static_cast<std::size_t>(r.document)];
-    auto const& by = rules.documents[static_cast<std::size_t>(r.replaced_by)];
+    auto const& old = rules[r.document];
+    auto const& by = rules[r.replaced_by];
     out << say(lang, "Không chấm {0}: đã được thay thế bởi {1} từ ngày {2}",
                {old.number.empty() ? old.id : old.number, by.number.empty() ? by.id : by.number, format_vn_date(r.from)})
         << "\n";

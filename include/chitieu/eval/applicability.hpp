@@ -14,20 +14,20 @@
 namespace chitieu::eval {
 
 struct left_out_document {
-  int document = -1;
+  sema::document_id document;
   std::string reason;  // for the report, in the language asked: "văn bản của tỉnh Hưng Yên, bài nộp của Tỉnh Bắc Ninh"
 };
 
 struct document_choice {
-  std::vector<int> scored;                 // in declaration order; see documents_to_judge
+  std::vector<sema::document_id> scored;    // in declaration order; see documents_to_judge
   std::vector<left_out_document> left_out;  // in declaration order
   std::string basis;                        // why these, in one phrase, in the language asked
 };
 
-/// `named`: document indices the user chose (`--document`), empty when none. A submission whose
+/// `named`: the documents the user chose (`--document`), empty when none. A submission whose
 /// root is not a province (a nation, a school) names no province: every document applies.
 CHITIEU_API document_choice choose_documents(sema::checked_ruleset const& rules, dataset const& data,
-                                             std::vector<int> const& named = {},
+                                             std::vector<sema::document_id> const& named = {},
                                              language lang = language::vi);
 
 /// What `evaluate_options::documents` must be for `choice`, made with `choose_documents`: unset when every

@@ -162,13 +162,14 @@ struct evaluate_options {
 
 /// A document of the rule set that another replaced before the as-of day: not judged, and said so.
 struct replaced_document {
-  int document = -1;
-  int replaced_by = -1;
+  sema::document_id document;
+  sema::document_id replaced_by;
   std::int32_t from = 0;  // the replacing document's date
 };
 
 /// Whether `document` is replaced as of `as_of` (docs/scoring.md §5): by which document and from when.
-CHITIEU_API std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules, int document,
+CHITIEU_API std::optional<replaced_document> replacement_of(sema::checked_ruleset const& rules,
+                                                            sema::document_id document,
                                                             std::int32_t as_of);
 
 struct evaluation {

@@ -240,6 +240,14 @@ struct CHITIEU_API checked_ruleset {
   std::optional<obligation_id> find_obligation(std::string_view qualified) const;
   std::optional<task_id> find_task(std::string_view qualified) const;
   std::optional<field_id> find_field(unit_kind_id kind, std::string_view id) const;
+  /// The entry a handle names: `rules[*rules.find_document("bn_ctr04")].title`.
+  unit_kind const& operator[](unit_kind_id h) const { return unit_kinds[static_cast<std::size_t>(h.index())]; }
+  document const& operator[](document_id h) const { return documents[static_cast<std::size_t>(h.index())]; }
+  agency const& operator[](agency_id h) const { return agencies[static_cast<std::size_t>(h.index())]; }
+  target const& operator[](target_id h) const { return targets[static_cast<std::size_t>(h.index())]; }
+  obligation const& operator[](obligation_id h) const { return obligations[static_cast<std::size_t>(h.index())]; }
+  task const& operator[](task_id h) const { return tasks[static_cast<std::size_t>(h.index())]; }
+  field const& operator[](field_id h) const { return fields[static_cast<std::size_t>(h.index())]; }
   std::string qualified_id(target const& t) const { return documents[t.document].id + "." + t.id; }
   std::string qualified_id(task const& t) const { return documents[t.document].id + "." + t.id; }
   std::string qualified_id(obligation const& o) const {
