@@ -80,4 +80,23 @@ int write_json_scorecard(std::ostream& out, eval::plan const& compiled, prepared
   return tally.exit_code(data);
 }
 
+int write_text_scorecard(std::ostream& out, eval::plan const& compiled, prepared_submission const& prepared,
+                         eval::table_load_result const& data, report::provenance const* source,
+                         std::uint32_t unit, int depth) {
+  eval::unit_evaluator units(compiled, *data.data, prepared.options);
+  report::scorecard_input card{compiled, *data.data, units.header(), data.issues, source};
+  card.documents = &prepared.documents;
+  card.lang = prepared.options.lang;
+  card.unit = unit;
+  card.depth = depth;
+  // The tally scorecard_exit makes: the unit reported and every unit below it, whatever the depth
+  // listed, and the root's tasks, which are shown as the root's.
+  verdict_tally tally;
+  report::render_text(out, card, units, [&](eval::unit_scorecard const& u) {
+    if (report::depth_below(*data.data, u.unit, unit) >= 0) tally.add(u);
+    else if (u.unit == 0) tally.add_tasks_of(u);
+  });
+  return tally.exit_code(data);
+}
+
 }  // namespace chitieu::cli

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <vector>
 
 namespace chitieu::report {
 namespace {
@@ -62,14 +64,35 @@ int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t anc
   return -1;
 }
 
-void render_text(std::ostream& out, scorecard_input const& in) {
+namespace {
+
+/// What the text report says of a unit below the one reported: one line.
+struct unit_line {
+  std::uint32_t unit = 0;
+  eval::score overall;
+  std::map<eval::verdict, int> counts;
+};
+
+unit_line line_of(eval::unit_scorecard const& card) {
+  unit_line line{card.unit, card.overall, {}};
+  for (auto const& t : card.targets) ++line.counts[t.headline];
+  for (auto const& o : card.obligations) ++line.counts[o.overall];
+  return line;
+}
+
+/// Whether `card` is listed below the reported unit: down to `in.depth` levels.
+bool listed_below(scorecard_input const& in, std::uint32_t unit) {
+  int d = depth_below(in.data, unit, in.unit);
+  return d > 0 && (in.depth < 0 || d <= in.depth);
+}
+
+/// The report of `root` (the unit reported), with the tasks of `top` (the submission's root) and a line
+/// per unit of `below`.
+void write_text(std::ostream& out, scorecard_input const& in, eval::unit_scorecard const& root,
+                eval::unit_scorecard const& top, std::vector<unit_line> const& below) {
   auto const lang = in.lang;
   auto const& rules = in.plan.rules();
   auto const& data = in.data;
-  auto const* focus = card_of(in.result, in.unit);
-  if (!focus) focus = &in.result.units.front();
-  auto const& root = *focus;
-  auto const& top = in.result.units.front();  // tasks are reported by the root unit only
   bool below_root = root.unit != top.unit;
   auto const& unit = data.units[root.unit];
   out << say(lang, "BẢNG ĐÁNH GIÁ THỰC HIỆN KẾ HOẠCH") << "\n";
@@ -220,21 +243,12 @@ void render_text(std::ostream& out, scorecard_input const& in) {
   }
 
   // Units below the one reported, down to `depth` levels.
-  std::vector<eval::unit_scorecard const*> below;
-  for (auto const& card : in.result.units) {
-    int d = depth_below(data, card.unit, root.unit);
-    if (d > 0 && (in.depth < 0 || d <= in.depth)) below.push_back(&card);
-  }
   if (!below.empty()) {
     out << "\n== " << say(lang, "Đơn vị trực thuộc") << "\n";
-    for (auto const* c : below) {
-      auto const& card = *c;
-      std::map<eval::verdict, int> counts;
-      for (auto const& t : card.targets) ++counts[t.headline];
-      for (auto const& o : card.obligations) ++counts[o.overall];
-      out << "  " << pad(data.describe_unit(card.unit, rules), 48) << score_text(card.overall, lang);
+    for (auto const& line : below) {
+      out << "  " << pad(data.describe_unit(line.unit, rules), 48) << score_text(line.overall, lang);
       std::string sep = " — ";
-      for (auto const& [v, n] : counts) {
+      for (auto const& [v, n] : line.counts) {
         out << sep << n << " " << verdict_label(v, lang);
         sep = ", ";
       }
@@ -268,6 +282,34 @@ void render_text(std::ostream& out, scorecard_input const& in) {
                 count_text(data.rejected_units), count_text(data.dropped_units)})
         << "\n";
   }
+}
+
+}  // namespace
+
+void render_text(std::ostream& out, scorecard_input const& in) {
+  auto const* focus = card_of(in.result, in.unit);
+  if (!focus) focus = &in.result.units.front();
+  std::vector<unit_line> below;
+  for (auto const& card : in.result.units)
+    if (listed_below(in, card.unit)) below.push_back(line_of(card));
+  write_text(out, in, *focus, in.result.units.front(), below);  // tasks are reported by the root only
+}
+
+void render_text(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
+                 std::function<void(eval::unit_scorecard const&)> const& seen) {
+  // Only the unit reported and the root (for its tasks) are kept whole; a unit listed below is kept as
+  // its line, so memory grows by a line per unit, not by a scorecard with its evidence.
+  std::optional<eval::unit_scorecard> top, focus;
+  std::vector<unit_line> below;
+  eval::unit_scorecard card;
+  while (units.next(card)) {
+    if (seen) seen(card);
+    if (card.unit == 0) top = card;
+    if (card.unit == in.unit) focus = card;
+    if (listed_below(in, card.unit)) below.push_back(line_of(card));
+  }
+  if (!top) return;  // nothing was judged: no unit
+  write_text(out, in, focus ? *focus : *top, *top, below);
 }
 
 }  // namespace chitieu::report

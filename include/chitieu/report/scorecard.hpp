@@ -40,6 +40,13 @@ CHITIEU_API bool serves_unit(sema::task const& task, eval::unit_scorecard const&
 CHITIEU_API int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t ancestor);
 
 CHITIEU_API void render_text(std::ostream& out, scorecard_input const& in);
+/// The same text scorecard, judged before it is written: the units are pulled from `units` one at a
+/// time; the unit reported (`in.unit`) and the root are kept whole, each unit listed below as its line,
+/// so memory does not hold the evaluation. `in.result` must be `units.header()`. `seen`, when given, is
+/// shown every unit's scorecard (to tally verdicts). The bytes are those of the other overload on
+/// evaluate()'s result.
+CHITIEU_API void render_text(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
+                             std::function<void(eval::unit_scorecard const&)> const& seen = {});
 /// The JSON scorecard (docs/scorecard.md), written unit by unit as it is produced: memory does not grow
 /// with the number of units. Ends with a newline. `indented` is nlohmann's dump(2); `compact` its dump(),
 /// one line (for NDJSON).
