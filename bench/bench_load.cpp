@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   std::size_t units = 0, issues = 0;
   timing text_s = best_of(reps, [&] {
     auto r = chitieu::eval::load_submission_text(text, rules);
-    units = r.data ? r.data->units.size() : 0;
+    units = r.data ? r.data->units().size() : 0;
     issues = r.issues.size();
   });
   std::printf("%.1f MB, %zu units, %zu issues, best of %d\n", mb, units, issues, reps);

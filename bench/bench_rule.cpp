@@ -54,7 +54,7 @@ fixture const& world() {
     int dat = rules.fields[static_cast<std::size_t>(rules.find_field(sema::unit_kind_id(school), "dat_chuan")->index())].slot;
     for (auto const& ds : f.data) {
       std::size_t first = f.rows.size();
-      for (auto u : ds.units_by_kind[static_cast<std::size_t>(school)])
+      for (auto u : ds.units_of_kind(school))
         f.rows.push_back({ds.value(u, year, cong_lap), ds.value(u, year, moi), ds.value(u, year, dat)});
       f.province_ranges.push_back({first, f.rows.size()});
     }
@@ -93,7 +93,7 @@ void plan_per_school(benchmark::State& state) {
     double acc = 0;
     for (auto const& ds : f.data) {
       eval::detail::interpreter run(*f.plan, ds);
-      for (auto u : ds.units_by_kind[static_cast<std::size_t>(school)]) {
+      for (auto u : ds.units_of_kind(school)) {
         double v = run.eval(f.school_root, u, year);
         if (!std::isnan(v)) acc += v;
       }

@@ -74,15 +74,15 @@ national_batch generate(sema::checked_ruleset const& rules, run_options const& o
 template <typename F>
 void for_each_expression(eval::plan const& plan, eval::dataset const& ds, F&& f) {
   auto const& rules = plan.rules();
-  for (std::uint32_t u = 0; u < ds.units.size(); ++u) {
-    int kind = ds.units[u].kind;
+  for (std::uint32_t u = 0; u < ds.units().size(); ++u) {
+    int kind = ds.unit(u).kind;
     for (auto const& a : plan.targets_for(kind)) {
       int root = rules.targets[static_cast<std::size_t>(a.index)].measures[static_cast<std::size_t>(a.slot)];
-      for (int y : ds.years) f(root, u, y);
+      for (int y : ds.years()) f(root, u, y);
     }
     for (auto const& a : plan.obligations_for(kind))
       for (auto const& r : rules.obligations[static_cast<std::size_t>(a.index)].requirements)
-        for (int y : ds.years) f(r.roots[static_cast<std::size_t>(a.slot)], u, y);
+        for (int y : ds.years()) f(r.roots[static_cast<std::size_t>(a.slot)], u, y);
   }
 }
 

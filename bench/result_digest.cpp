@@ -1,5 +1,7 @@
 #include "result_digest.hpp"
 
+#include "dataset_builder.hpp"
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -38,11 +40,6 @@ void add_score(digest& d, eval::score const& s) {
   d.add(s.counted);
   d.add(s.no_data);
   d.add(s.excluded);
-}
-
-template <typename T>
-std::size_t bytes_of(std::vector<T> const& v) {
-  return v.capacity() * sizeof(T);
 }
 
 }  // namespace
@@ -102,16 +99,6 @@ void add_evaluation(digest& d, eval::evaluation const& e) {
   }
 }
 
-std::size_t bytes_of(eval::dataset const& d) {
-  std::size_t n = bytes_of(d.units) + bytes_of(d.row_year) + bytes_of(d.row_offset) + bytes_of(d.values) +
-                  bytes_of(d.years) + bytes_of(d.tasks) + bytes_of(d.issues) + bytes_of(d.year_position) +
-                  bytes_of(d.row_start);
-  for (auto const& k : d.units_by_kind) n += bytes_of(k);
-  for (auto const& k : d.kind_before) n += bytes_of(k);
-  for (auto const& u : d.units)
-    for (auto const* s : {&u.id, &u.name, &u.pointer})
-      if (s->capacity() > 15) n += s->capacity() + 1;  // beyond the small-string buffer
-  return n;
-}
+std::size_t bytes_of(eval::dataset const& d) { return eval::detail::dataset_builder::heap_bytes(d); }
 
 }  // namespace chitieu::bench

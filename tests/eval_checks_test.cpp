@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "support/rules.hpp"
 
 using namespace chitieu;
@@ -199,7 +201,7 @@ TEST_CASE("eval: check_data on a load result adds the issues to both lists") {
   auto before = c.data.issues.size();
   eval::check_data(*c.plan, c.data);
   CHECK(c.data.issues.size() == before + 1);
-  CHECK(c.data.data->issues.size() == before + 1);
+  CHECK(c.data.data->issues().size() == before + 1);
   CHECK(c.data.issues.back().code == "data.check_failed");
 }
 

@@ -89,7 +89,7 @@ double root_value(eval::load_result const& r, char const* field) {
   auto const& rules = edges();
   for (auto const& f : rules.fields)
     if (f.id == field && rules.unit_kinds[static_cast<std::size_t>(f.unit_kind)].id == "province")
-      return r.data->values.at(r.data->row_offset.at(0) + static_cast<std::size_t>(f.slot));
+      return r.data->values().at(r.data->row_offsets().at(0) + static_cast<std::size_t>(f.slot));
   FAIL("no field " << field);
   return 0;
 }
@@ -222,18 +222,18 @@ TEST_CASE("eval: a key written twice is read last and reported where it stands")
       "2026":{"chi_so":3,"ty_le":40,"chi_so":4}},"tasks":{"d":{"K1":{"status":"in_progress","status":"done"}}}})",
                 edges());
   REQUIRE(r.data);
-  CHECK(r.data->units[0].name == "B");
+  CHECK(r.data->unit(0).name == "B");
   CHECK(root_value(r, "chi_so") == 4.0);  // the last "2026", and in it the last "chi_so"
   CHECK(root_value(r, "ty_le") == doctest::Approx(0.4));
-  CHECK(r.data->row_year.size() == 1);
-  CHECK(r.data->tasks.at(0).status == eval::task_status::done);
+  CHECK(r.data->row_years().size() == 1);
+  CHECK(r.data->tasks().at(0).status == eval::task_status::done);
   CHECK(pointers_of(r, "data.duplicate_key") ==
         std::vector<std::string>{"/name", "/values/2026", "/values/2026/chi_so", "/tasks/d/K1/status"});
   for (auto const& is : r.issues)
     if (is.code == "data.duplicate_key") CHECK(is.level == severity::warning);
   // The same key twice in the root before its id is read: reported without a unit.
   auto twice = both(R"({"kind":"province","id":"p","id":"q"})", edges());
-  CHECK(twice.data->units[0].id == "q");
+  CHECK(twice.data->unit(0).id == "q");
   REQUIRE(twice.issues.size() == 1);
   CHECK(twice.issues[0].pointer == "/id");
   CHECK(twice.issues[0].unit == "province q");
@@ -274,7 +274,7 @@ TEST_CASE("eval: the nesting and unit limits hold exactly for both loaders") {
   limits.max_depth = 4;  // 16 levels of JSON allowed; these units nest 11
   auto cut = both(units, edges(), limits);
   REQUIRE(cut.data);
-  CHECK(cut.data->units.size() == 5);  // p0 and c1..c4; c5 is at depth 5
+  CHECK(cut.data->units().size() == 5);  // p0 and c1..c4; c5 is at depth 5
   CHECK(pointers_of(cut, "data.too_deep") ==
         std::vector<std::string>{"/children/0/children/0/children/0/children/0/children/0"});
   eval::dataset_limits few;
@@ -282,14 +282,14 @@ TEST_CASE("eval: the nesting and unit limits hold exactly for both loaders") {
   auto capped = both(R"({"kind":"province","id":"p","children":[{"kind":"school","id":"a"},{"kind":"school","id":"b"}]})",
                      edges(), few);
   REQUIRE(capped.data);
-  CHECK(capped.data->units.size() == 2);
+  CHECK(capped.data->units().size() == 2);
   CHECK(pointers_of(capped, "data.too_many_units") == std::vector<std::string>{"/children/1"});
 }
 
 TEST_CASE("eval: strings, escapes and encodings read the same by both loaders") {
   auto r = both(province(R"(,"name":"Tỉnh \"A\"\n\u00e9\ud83d\ude00","a~b/c":1,"\u0041":2)"), edges());
   REQUIRE(r.data);
-  CHECK(r.data->units[0].name == "Tỉnh \"A\"\né\xF0\x9F\x98\x80");
+  CHECK(r.data->unit(0).name == "Tỉnh \"A\"\né\xF0\x9F\x98\x80");
   CHECK(pointers_of(r, "data.unknown_member") == std::vector<std::string>{"/A", "/a~0b~1c"});
   // A byte-order mark is skipped by both; only at the start.
   auto bom = both("\xEF\xBB\xBF" + province(""), edges());

@@ -55,8 +55,8 @@ evaluated run(std::string const& json, std::string const& as_of, int freshness =
 }
 
 std::size_t unit_index(evaluated const& s, std::string const& id) {
-  for (std::size_t u = 0; u < s.data.data->units.size(); ++u)
-    if (s.data.data->units[u].id == id) return u;
+  for (std::size_t u = 0; u < s.data.data->units().size(); ++u)
+    if (s.data.data->unit(u).id == id) return u;
   FAIL("no unit " << id);
   return 0;
 }
@@ -99,7 +99,7 @@ TEST_CASE("eval: one known breach settles an 'all' obligation whatever a blank e
     CHECK(o.overall == eval::verdict::not_met);  // was no_data: the blank hid the breach
     REQUIRE(o.years.size() == 1);
     REQUIRE(o.years[0].failing_units.size() == 1);
-    CHECK(s.data.data->units[o.years[0].failing_units[0]].id == "s1");
+    CHECK(s.data.data->unit(o.years[0].failing_units[0]).id == "s1");
     REQUIRE(o.years[0].missing.size() == 1);
     CHECK(o.years[0].missing[0] == "/children/0/children/1/values/2026/bi_thu_kiem");
   }
@@ -356,7 +356,7 @@ TEST_CASE("eval: a bad lifetime or completeness list is a data issue with its po
   CHECK(has("data.bad_year", "/children/0/first_year"));
   CHECK(has("data.bad_year", "/children/1/last_year"));
   CHECK(has("data.unknown_kind", "/children/2/complete/1"));
-  auto const& units = r.data->units;
+  auto const& units = r.data->units();
   CHECK(units[2].first_year == 0);  // both years of b dropped
   CHECK(units[2].last_year == 0);
   REQUIRE(units[3].complete.size() == 1);  // "school" kept, "truong" dropped

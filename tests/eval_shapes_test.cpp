@@ -82,8 +82,8 @@ target SC "Trường có khai năm thành lập đạt chuẩn" {
 evaluated run(std::string const& json) { return score_text(shapes_ct, json, "2026-12-31"); }
 
 std::size_t unit_index(evaluated const& s, std::string const& id) {
-  for (std::size_t u = 0; u < s.data.data->units.size(); ++u)
-    if (s.data.data->units[u].id == id) return u;
+  for (std::size_t u = 0; u < s.data.data->units().size(); ++u)
+    if (s.data.data->unit(u).id == id) return u;
   FAIL("no unit " << id);
   return 0;
 }

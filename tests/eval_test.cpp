@@ -89,7 +89,7 @@ TEST_CASE("eval: a share not yet due is judged on its trajectory, with the gap i
   CHECK(m.parts.needed == 1);  // one more school must reach the standard
   CHECK(m.parts.denominator == 2);
   REQUIRE(m.failing_units.size() == 1);
-  CHECK(s.data.data->units[m.failing_units[0]].id == "s2");
+  CHECK(s.data.data->unit(m.failing_units[0]).id == "s2");
 }
 
 TEST_CASE("eval: a due milestone is met or not met on that year's value") {
@@ -291,7 +291,7 @@ TEST_CASE("eval: bad data is reported with the unit and a JSON Pointer, and the 
     CHECK(by_pointer["/children/0/kind"] == "data.unknown_kind");
     CHECK(by_pointer["/children/1/kind"] == "data.missing_member");
     CHECK(by_pointer["/children/2/id"] == "data.duplicate_id");
-    CHECK(r.data->units.size() == 2);  // the province and the school with the duplicate id
+    CHECK(r.data->units().size() == 2);  // the province and the school with the duplicate id
   }
   SUBCASE("a number too large for a double") {
     auto r = eval::load_submission_text(R"({"kind":"province","id":"p","values":{"2026":{"chi_gd":1e400}}})",

@@ -181,7 +181,7 @@ TEST_CASE("golden: scorecards") {
       std::size_t seen = 0;
       report::render_json(streamed, streamed_in, units, layout, [&](eval::unit_scorecard const&) { ++seen; });
       CHECK(streamed.str() == (layout == report::json_layout::indented ? json.str() : compact.str()));
-      CHECK(seen == data.data->units.size());
+      CHECK(seen == data.data->units().size());
     }
     if (dir.filename() == "every_verdict") {  // one page is enough to see a template change in review
       std::ostringstream html;

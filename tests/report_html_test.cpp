@@ -243,10 +243,10 @@ TEST_CASE("report: the leadership's page groups what needs action by the body th
 TEST_CASE("report: the HTML page of one unit lists the data issues of that unit and those below it only") {
   auto s = score_case();
   std::uint32_t x1 = 0;
-  for (std::uint32_t u = 0; u < s.data.data->units.size(); ++u)
-    if (s.data.data->units[u].id == "x1") x1 = u;
+  for (std::uint32_t u = 0; u < s.data.data->units().size(); ++u)
+    if (s.data.data->unit(u).id == "x1") x1 = u;
   REQUIRE(x1 > 0);
-  auto const& pointer = s.data.data->units[x1].pointer;
+  auto const& pointer = s.data.data->unit(x1).pointer;
   std::vector<eval::data_issue> issues{
       {severity::warning, "data.a", "school s2", pointer + "/children/1/values/2026/dat_chuan", "của trường B", ""},
       {severity::warning, "data.b", "commune x2", "/children/1/values/2026", "của xã Hai", ""},

@@ -248,9 +248,9 @@ TEST_CASE("report: units in = read and scored + rejected + dropped below a rejec
   auto data = eval::load_submission_text(R"({"kind":"province","id":"p","name":"P","children":[)" + children + "]}",
                                          plan.rules());
   REQUIRE(data.data);
-  CHECK(data.data->units.size() == static_cast<std::size_t>(expected_read));
-  CHECK(data.data->rejected_units == static_cast<std::size_t>(expected_rejected));
-  CHECK(data.data->dropped_units == static_cast<std::size_t>(expected_dropped));
+  CHECK(data.data->units().size() == static_cast<std::size_t>(expected_read));
+  CHECK(data.data->rejected_units() == static_cast<std::size_t>(expected_rejected));
+  CHECK(data.data->dropped_units() == static_cast<std::size_t>(expected_dropped));
   CHECK(expected_read + expected_rejected + expected_dropped == 1 + 1000 + 180);
   eval::evaluate_options o;
   o.as_of = *parse_iso_date("2031-01-01");

@@ -40,8 +40,8 @@ struct bac_ninh {
     result = eval::evaluate(*plan, *data.data, eo);
   }
   std::uint32_t unit(std::string const& id) const {
-    for (std::uint32_t u = 0; u < data.data->units.size(); ++u)
-      if (data.data->units[u].id == id) return u;
+    for (std::uint32_t u = 0; u < data.data->units().size(); ++u)
+      if (data.data->unit(u).id == id) return u;
     FAIL("no unit " << id);
     return 0;
   }

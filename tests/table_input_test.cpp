@@ -232,7 +232,7 @@ TEST_CASE("eval: a filled workbook scores the same as the equivalent JSON") {
     CHECK(f.scorecard(loaded) == expected);
     // the scorecard is not trivially equal: T3 is 2 phòng over 2 schools (one n/a), and met
     REQUIRE(loaded.data);
-    CHECK(loaded.data->units.size() == 4);
+    CHECK(loaded.data->units().size() == 4);
   }
 }
 
@@ -285,7 +285,7 @@ TEST_CASE("eval: every bad cell names its sheet, row and column, and its row is 
   for (auto const& is : loaded.issues)
     if (is.code == "data.number_as_text") CHECK(is.level == severity::warning);
   // No row is dropped: the commune and all four schools are units; the values that were read stay.
-  CHECK(loaded.data->units.size() == 5);
+  CHECK(loaded.data->units().size() == 5);
   int commune = f.rules().find_unit_kind("commune")->index();
   int ty_le = f.rules().fields[std::size_t(f.rules().find_field(sema::unit_kind_id(commune), "ty_le")->index())].slot;
   CHECK(loaded.data->value(0, 2026, ty_le) == doctest::Approx(0.205));  // percents are kept as fractions
@@ -382,7 +382,7 @@ TEST_CASE("eval: a file that is not a workbook, and sheets not in the template's
   for (auto const& is : loaded.issues)
     if (is.code == "data.duplicate_id") duplicate = is.message.rfind("Trang 'commune', dòng 5: ", 0) == 0;
   CHECK(duplicate);
-  CHECK(loaded.data->units.size() == 2);
+  CHECK(loaded.data->units().size() == 2);
 }
 
 TEST_CASE("eval: a workbook read from its bytes in memory reads as the file does") {
@@ -395,7 +395,7 @@ TEST_CASE("eval: a workbook read from its bytes in memory reads as the file does
   auto from_bytes = eval::load_workbook_bytes(bytes, f.rules());
   CHECK(messages(from_bytes).empty());
   REQUIRE(from_bytes.data);
-  CHECK(from_bytes.data->units.size() == 4);
+  CHECK(from_bytes.data->units().size() == 4);
   CHECK(from_bytes.cells == from_file.cells);
   CHECK(f.scorecard(from_bytes) == f.scorecard(from_file));
   // Cut short, the zip's central directory (at its end) is gone: one issue, no dataset.
@@ -451,7 +451,7 @@ TEST_CASE("eval: the missing values behind a verdict name their cells") {
     CHECK(csv.data->cell_of("/values/2026/ty_le") == "F2");
     auto json = f.json_submission();
     REQUIRE(json.data);
-    CHECK(json.data->cells.empty());
+    CHECK(json.data->cells().empty());
     auto from_json = scored(*json.data).dump();
     CHECK(from_json.find("\"missing\"") != std::string::npos);  // there are missing values, and no cells
     CHECK(from_json.find("missing_cells") == std::string::npos);

@@ -76,7 +76,7 @@ std::optional<std::vector<report::template_unit>> known_units(
     for (auto const& is : data->issues) err << o.units << ": error: " << is.message << " [" << is.code << "]\n";
     return std::nullopt;
   }
-  auto const& units = data->data->units;
+  auto const& units = data->data->units();
   std::uint32_t start = 0;
   if (!o.unit.empty()) {
     start = std::uint32_t(units.size());

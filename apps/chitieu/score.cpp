@@ -41,9 +41,9 @@ namespace {
 // `--unit ID`: the index of that unit in the submission, or nullopt after saying why not.
 std::optional<std::uint32_t> unit_named(std::string const& id, eval::dataset const& data, std::ostream& err) {
   std::vector<std::string> ids;
-  for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-    if (data.units[u].id == id) return u;
-    ids.push_back(data.units[u].id);
+  for (std::uint32_t u = 0; u < data.units().size(); ++u) {
+    if (data.unit(u).id == id) return u;
+    ids.push_back(data.unit(u).id);
   }
   err << "chitieu: " << tr("no unit '{0}' in the submission", {id});
   if (auto best = nearest_name(id, ids)) err << "; " << tr("did you mean '{0}'?", {*best});

@@ -40,23 +40,23 @@ document_choice choose_documents(sema::checked_ruleset const& rules, dataset con
     });
     return out;
   }
-  if (!data.documents.empty()) {
+  if (!data.documents().empty()) {
     out.basis = say(lang, "các văn bản bài nộp kê khai (\"documents\")");
     keep_if([&](int d, std::string& why) {
       why = say(lang, "bài nộp không kê khai văn bản này");
       auto const& id = rules.documents[static_cast<std::size_t>(d)].id;
-      return std::find(data.documents.begin(), data.documents.end(), id) != data.documents.end();
+      return std::find(data.documents().begin(), data.documents().end(), id) != data.documents().end();
     });
     return out;
   }
-  bool province_root = !data.units.empty() && data.units.front().kind >= 0 &&
-                       rules.unit_kinds[static_cast<std::size_t>(data.units.front().kind)].id == "province";
+  bool province_root = !data.units().empty() && data.units().front().kind >= 0 &&
+                       rules.unit_kinds[static_cast<std::size_t>(data.units().front().kind)].id == "province";
   if (!province_root) {
     out.basis = say(lang, "đơn vị gốc không phải một tỉnh: chấm mọi văn bản");
     keep_if([](int, std::string&) { return true; });
     return out;
   }
-  auto const& root = data.units.front();
+  auto const& root = data.units().front();
   auto province = province_name(root.name);
   out.basis = say(lang, "văn bản của tỉnh {0} và văn bản cấp trung ương", {province});
   keep_if([&](int d, std::string& why) {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 
+#include "dataset_builder.hpp"
 #include "interpreter.hpp"
 #include "numbers.hpp"
 
@@ -19,13 +20,6 @@ using sema::node_op;
 using sema::value_kind;
 
 bool is_comparison(node_op op) { return op >= node_op::eq && op <= node_op::ge; }
-
-bool has_row(dataset const& data, std::uint32_t u, int year) {
-  auto const& rec = data.units[u];
-  for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
-    if (data.row_year[r] == year) return true;
-  return false;
-}
 
 /// A value as an office would write it: "94,5%", "có", "20/11/2026", a level's title, "1.200".
 std::string show_value(double v, sema::value_type const& t, sema::checked_ruleset const& rules, language lang) {
@@ -135,7 +129,7 @@ class judge {
       : data_(d), rules_(p.rules()), run_(p, d), print_(rules_, lang), lang_(lang) {}
 
   void unit(std::uint32_t u, std::vector<data_issue>& out) const {
-    auto const& rec = data_.units[u];
+    auto const& rec = data_.unit(u);
     for (std::size_t c = 0; c < rules_.data_checks.size(); ++c) {
       auto const& check = rules_.data_checks[c];
       auto at = std::find(check.applies.begin(), check.applies.end(), rec.kind);
@@ -144,7 +138,8 @@ class judge {
       for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
         for (auto const& req : check.requirements) {
           int root = req.roots[slot];
-          if (run_.eval(root, u, data_.row_year[r]) == 0) out.push_back(violation(check, root, u, data_.row_year[r]));
+          if (run_.eval(root, u, data_.row_years()[r]) == 0)
+            out.push_back(violation(check, root, u, data_.row_years()[r]));
         }
     }
     fractions(u, out);
@@ -158,10 +153,10 @@ class judge {
   language lang_;
 
   std::string label(std::uint32_t u) const {
-    return rules_.unit_kinds[static_cast<std::size_t>(data_.units[u].kind)].id + " " + data_.units[u].id;
+    return rules_.unit_kinds[static_cast<std::size_t>(data_.unit(u).kind)].id + " " + data_.unit(u).id;
   }
   std::string year_pointer(std::uint32_t u, int year) const {
-    return data_.units[u].pointer + "/values/" + std::to_string(year);
+    return data_.unit(u).pointer + "/values/" + std::to_string(year);
   }
 
   /// `"so_truong" (10)` for a field, `100%` for a constant, `"sum(school, x)" (12)` otherwise.
@@ -208,14 +203,14 @@ class judge {
   /// A percent typed as a fraction: 0,94 in one year where the unit's other years say 94. With a
   /// single year there is nothing to compare with, so nothing is said.
   void fractions(std::uint32_t u, std::vector<data_issue>& out) const {
-    auto const& rec = data_.units[u];
+    auto const& rec = data_.unit(u);
     for (int f : rules_.unit_kinds[static_cast<std::size_t>(rec.kind)].fields) {
       auto const& field = rules_.fields[static_cast<std::size_t>(f)];
       if (field.type.kind != value_kind::percent) continue;
       std::vector<std::pair<int, double>> seen;  // year, value as submitted (94 for 94%)
       for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r) {
-        double v = data_.values[data_.row_offset[r] + static_cast<std::uint32_t>(field.slot)];
-        if (!std::isnan(v)) seen.push_back({data_.row_year[r], v * 100});
+        double v = data_.values()[data_.row_offsets()[r] + static_cast<std::uint32_t>(field.slot)];
+        if (!std::isnan(v)) seen.push_back({data_.row_years()[r], v * 100});
       }
       for (auto const& [year, v] : seen) {
         // 0 reads the same as a fraction and as a percent; only a positive value up to 1 is suspect.
@@ -243,8 +238,8 @@ class judge {
 check_state judge_check(plan const& compiled, dataset const& data, int check, std::size_t requirement,
                         std::uint32_t unit, int year) {
   auto const& c = compiled.rules().data_checks[static_cast<std::size_t>(check)];
-  auto at = std::find(c.applies.begin(), c.applies.end(), data.units[unit].kind);
-  if (at == c.applies.end() || !has_row(data, unit, year)) return check_state::not_applicable;
+  auto at = std::find(c.applies.begin(), c.applies.end(), data.unit(unit).kind);
+  if (at == c.applies.end() || !data.has_row(unit, year)) return check_state::not_applicable;
   int root = c.requirements[requirement].roots[static_cast<std::size_t>(at - c.applies.begin())];
   double v = detail::interpreter(compiled, data).eval(root, unit, year);
   return std::isnan(v) ? check_state::unknown : v != 0 ? check_state::holds : check_state::fails;
@@ -253,7 +248,7 @@ check_state judge_check(plan const& compiled, dataset const& data, int check, st
 std::vector<data_issue> check_data(plan const& compiled, dataset const& data, language lang) {
   std::vector<data_issue> out;
   judge j(compiled, data, lang);
-  for (std::uint32_t u = 0; u < data.units.size(); ++u) j.unit(u, out);
+  for (std::uint32_t u = 0; u < data.units().size(); ++u) j.unit(u, out);
   return out;
 }
 
@@ -261,7 +256,7 @@ void check_data(plan const& compiled, load_result& loaded, language lang) {
   if (!loaded.data) return;
   auto found = check_data(compiled, *loaded.data, lang);
   loaded.issues.insert(loaded.issues.end(), found.begin(), found.end());
-  loaded.data->issues.insert(loaded.data->issues.end(), found.begin(), found.end());
+  detail::dataset_builder::append_issues(*loaded.data, found);
 }
 
 }  // namespace chitieu::eval

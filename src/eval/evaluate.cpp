@@ -16,7 +16,7 @@ class judge {
  public:
   judge(plan const& p, dataset const& d, evaluate_options const& o) : context_(p, d, o) {}
 
-  std::uint32_t units() const { return static_cast<std::uint32_t>(context_.data.units.size()); }
+  std::uint32_t units() const { return static_cast<std::uint32_t>(context_.data.units().size()); }
 
   evaluation start() {
     evaluation out;
@@ -53,7 +53,7 @@ class judge {
     auto const& rules = context_.rules;
     auto const& compiled = context_.compiled;
     card.unit = u;
-    int kind = context_.data.units[u].kind;
+    int kind = context_.data.unit(u).kind;
     std::size_t targets = 0, obligations = 0;
     for (auto const& a : compiled.targets_for(kind))
       if (wanted(rules.targets[static_cast<std::size_t>(a.index)].document)) {
@@ -161,7 +161,7 @@ char const* to_string(task_verdict v) {
 evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options const& options) {
   unit_evaluator each(compiled, data, options);
   evaluation out = each.header();
-  out.units.reserve(data.units.size());
+  out.units.reserve(data.units().size());
   while (auto card = each.next()) out.units.push_back(std::move(*card));
   return out;
 }

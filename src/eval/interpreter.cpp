@@ -234,7 +234,7 @@ range interpreter::growth(sema::expr_node const& e, std::uint32_t u, int year, d
   if (!now.exists()) return now;
   int from = e.from_year;
   if (from == 0) {
-    for (int y : data_.years)
+    for (int y : data_.years())
       if (y < year && !std::isnan(eval(e.lhs, u, y, due))) {
         from = y;
         break;
@@ -243,7 +243,7 @@ range interpreter::growth(sema::expr_node const& e, std::uint32_t u, int year, d
     // blanks of the year before are what would have given a rate, so they are named.
     if (from == 0) {
       if (heard)
-        for (auto y = data_.years.rbegin(); y != data_.years.rend(); ++y)
+        for (auto y = data_.years().rbegin(); y != data_.years().rend(); ++y)
           if (*y < year) {
             exact(e.lhs, u, *y, due, heard);
             break;

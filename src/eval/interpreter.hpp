@@ -127,18 +127,8 @@ class interpreter {
     return false;
   }
 
-  /// Units of `kind` among `u` and its descendants, as a range of units_by_kind[kind].
-  std::pair<std::uint32_t const*, std::uint32_t const*> members(int kind, std::uint32_t u) const {
-    auto const& list = data_.units_by_kind[static_cast<std::size_t>(kind)];
-    if (static_cast<std::size_t>(kind) < data_.kind_before.size()) {
-      auto const& before = data_.kind_before[static_cast<std::size_t>(kind)];
-      if (before.empty()) return {list.data(), list.data()};  // indexed, and no unit of this kind
-      return {list.data() + before[u], list.data() + before[data_.units[u].subtree_end]};
-    }
-    auto first = std::lower_bound(list.begin(), list.end(), u);
-    auto last = std::lower_bound(first, list.end(), data_.units[u].subtree_end);
-    return {list.data() + (first - list.begin()), list.data() + (last - list.begin())};
-  }
+  /// Units of `kind` among `u` and its descendants, as a range of units_of_kind(kind).
+  unit_range members(int kind, std::uint32_t u) const { return data_.units_of_kind_in(u, kind); }
 
   /// The values an unknown expression of this type could take: a count is never negative, a percent is a
   /// share, a truth value is 0 or 1, a level a rung of its ladder; anything else is unbounded.
@@ -147,7 +137,7 @@ class interpreter {
   /// "/children/1/values/2026/dat_chuan".
   /// A unit that sent nothing for the year is named once, by the year: "/children/1/values/2027".
   std::string pointer_of(std::uint32_t u, int year, int field) const {
-    std::string year_pointer = data_.units[u].pointer + "/values/" + std::to_string(year);
+    std::string year_pointer = data_.unit(u).pointer + "/values/" + std::to_string(year);
     if (!data_.has_row(u, year)) return year_pointer;
     return year_pointer + "/" + rules_.fields[static_cast<std::size_t>(field)].id;
   }

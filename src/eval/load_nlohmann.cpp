@@ -250,12 +250,17 @@ load_result load_text_nlohmann(std::string const& text, sema::checked_ruleset co
   return basic_loader<nlohmann_access>(access, rules, limits).run(&parsed);
 }
 
+load_result load_tree(nlohmann::json const& submission, sema::checked_ruleset const& rules,
+                      dataset_limits const& limits, std::unordered_map<std::string, std::string> cells) {
+  nlohmann_access access;
+  return basic_loader<nlohmann_access>(access, rules, limits).run(&submission, std::move(cells));
+}
+
 }  // namespace detail
 
 load_result load_submission(nlohmann::json const& submission, sema::checked_ruleset const& rules,
                             dataset_limits const& limits) {
-  detail::nlohmann_access access;
-  return detail::basic_loader<detail::nlohmann_access>(access, rules, limits).run(&submission);
+  return detail::load_tree(submission, rules, limits, {});
 }
 
 }  // namespace chitieu::eval

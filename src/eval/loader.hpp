@@ -6,14 +6,16 @@
 #include <chitieu/date.hpp>
 #include <chitieu/eval/dataset.hpp>
 
+#include "dataset_builder.hpp"
 #include "json_access.hpp"
 #include "numbers.hpp"
 #include "view_set.hpp"
 
 #include <algorithm>
-#include <set>
+#include <cmath>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -25,28 +27,26 @@ class basic_loader {
 
  public:
   basic_loader(Json& json, sema::checked_ruleset const& rules, dataset_limits const& limits)
-      : json_(json), rules_(rules), limits_(limits), lang_(limits.lang) {
+      : json_(json), rules_(rules), limits_(limits), lang_(limits.lang), data_(rules.unit_kinds.size()) {
     fields_by_kind_.resize(rules.unit_kinds.size());
     for (std::size_t i = 0; i < rules.fields.size(); ++i)
       fields_by_kind_[static_cast<std::size_t>(rules.fields[i].unit_kind)].push_back({rules.fields[i].id, static_cast<int>(i)});
     for (auto& f : fields_by_kind_) std::sort(f.begin(), f.end());
     field_memo_.resize(rules.unit_kinds.size());
-    data_.units_by_kind.resize(rules.unit_kinds.size());
   }
 
-  load_result run(node root) {
+  /// Reads the submission at `root`. `cells` are where a table reader found each value (dataset::cells).
+  load_result run(node root, std::unordered_map<std::string, std::string> cells = {}) {
     load_result out;
     if (Json::kind(root) != json_kind::object) {
       issue(severity::error, "data.wrong_type", {}, say(lang_, "bài nộp phải là một đối tượng JSON"));
     } else {
       unit(root, -1, 0);
     }
-    std::set<int> years(data_.row_year.begin(), data_.row_year.end());
-    data_.years.assign(years.begin(), years.end());
-    data_.index();
     out.issues = issues_;
-    data_.issues = std::move(issues_);
-    if (!data_.units.empty()) out.data = std::move(data_);
+    data_.issues() = std::move(issues_);
+    data_.cells() = std::move(cells);
+    if (!data_.units().empty()) out.data = std::move(data_).finish();
     return out;
   }
 
@@ -75,7 +75,7 @@ class basic_loader {
   sema::checked_ruleset const& rules_;
   dataset_limits limits_;
   language lang_;
-  dataset data_;
+  dataset_builder data_;
   std::vector<data_issue> issues_;
   std::vector<std::vector<std::pair<std::string, int>>> fields_by_kind_;  // sorted by field id
   std::vector<std::vector<std::pair<std::string_view, int>>> field_memo_;  // by kind: the last row's keys
@@ -96,7 +96,7 @@ class basic_loader {
   // A unit that cannot be read is not scored, nor is anything below it: both are counted, so that the
   // report can say units in = scored + rejected + dropped, and nothing is lost without a word.
   void reject(node j) {
-    ++data_.rejected_units;
+    ++data_.rejected_units();
     std::vector<node> stack{j};
     while (!stack.empty()) {
       node u = stack.back();
@@ -105,7 +105,7 @@ class basic_loader {
       auto c = object(u).find("children");
       if (!c || Json::kind(*c) != json_kind::array) continue;
       json_.for_each_element(*c, [&](std::size_t, node child) {
-        ++data_.dropped_units;
+        ++data_.dropped_units();
         stack.push_back(child);
       });
     }
@@ -141,7 +141,7 @@ class basic_loader {
         issue(severity::error, "data.unknown_document", w,
               say(lang_, "văn bản \"{0}\" không có trong bộ quy tắc", {std::string(Json::text(e))}));
       } else {
-        data_.documents.emplace_back(Json::text(e));
+        data_.documents().emplace_back(Json::text(e));
       }
     });
   }
@@ -153,7 +153,7 @@ class basic_loader {
       reject(j);
       return;
     }
-    if (data_.units.size() >= limits_.max_units) {
+    if (data_.units().size() >= limits_.max_units) {
       issue_root_relative(severity::error, "data.too_many_units", say(lang_, "quá nhiều đơn vị trong một bài nộp"));
       reject(j);
       return;
@@ -196,7 +196,7 @@ class basic_loader {
     if (!seen_ids_.insert(id))
       issue_at("id", severity::error, "data.duplicate_id", w, say(lang_, "mã đơn vị \"{0}\" bị trùng trong bài nộp", {std::string(id)}));
 
-    auto index = static_cast<std::uint32_t>(data_.units.size());
+    auto index = static_cast<std::uint32_t>(data_.units().size());
     unit_record rec;
     rec.id = std::string(id);
     rec.kind = kind;
@@ -207,17 +207,18 @@ class basic_loader {
       else issue_at("name", severity::warning, "data.wrong_type", w, say(lang_, "\"name\" phải là chuỗi"));
     }
     if (rec.name.empty()) rec.name = rec.id;
-    rec.first_row = static_cast<std::uint32_t>(data_.row_year.size());
-    data_.units.push_back(std::move(rec));
-    data_.units_by_kind[static_cast<std::size_t>(kind)].push_back(index);
+    rec.first_row = static_cast<std::uint32_t>(data_.row_years().size());
+    data_.units().push_back(std::move(rec));
+    data_.units_of_kind(kind).push_back(index);
 
-    lifetime(obj, data_.units[index], w);
-    complete_kinds(obj, data_.units[index], w);
+    lifetime(obj, data_.units()[index], w);
+    complete_kinds(obj, data_.units()[index], w);
     if (auto v = obj.find("values")) {
       step_in at(path_, std::string_view("values"));
       values(*v, kind, w);
     }
-    data_.units[index].row_count = static_cast<std::uint32_t>(data_.row_year.size()) - data_.units[index].first_row;
+    data_.units()[index].row_count =
+        static_cast<std::uint32_t>(data_.row_years().size()) - data_.units()[index].first_row;
     if (auto t = obj.find("tasks")) {
       step_in at(path_, std::string_view("tasks"));
       if (parent < 0) tasks(*t, w);
@@ -246,7 +247,7 @@ class basic_loader {
         });
       }
     }
-    data_.units[index].subtree_end = static_cast<std::uint32_t>(data_.units.size());
+    data_.units()[index].subtree_end = static_cast<std::uint32_t>(data_.units().size());
   }
 
   /// A unit that cannot be read is reported at its own pointer, "/" for the root.
@@ -331,10 +332,10 @@ class basic_loader {
     }
     for (auto const& r : rows_) {
       step_in at(path_, r.key);
-      data_.row_year.push_back(r.year);
-      data_.row_offset.push_back(static_cast<std::uint32_t>(data_.values.size()));
-      data_.values.resize(data_.values.size() + kind_fields.size(), dataset::missing);
-      std::size_t row = data_.row_offset.back();
+      data_.row_years().push_back(r.year);
+      data_.row_offsets().push_back(static_cast<std::uint32_t>(data_.values().size()));
+      data_.values().resize(data_.values().size() + kind_fields.size(), dataset::missing);
+      std::size_t row = data_.row_offsets().back();
       if (!row_as_written(r.value, kind, row, w)) row_in_key_order(r.value, kind, row, w);
     }
   }
@@ -368,13 +369,13 @@ class basic_loader {
       if (slot_stamp_.size() <= slot) slot_stamp_.resize(slot + 1, 0);
       if (slot_stamp_[slot] == stamp_) return false;  // written twice
       slot_stamp_[slot] = stamp_;
-      data_.values[row + slot] = convert(key, value, field, w);
+      data_.values()[row + slot] = convert(key, value, field, w);
       return issues_.size() == before;
     });
     if (whole) return true;
     issues_.erase(issues_.begin() + static_cast<std::ptrdiff_t>(before), issues_.end());
     auto n = rules_.unit_kinds[static_cast<std::size_t>(kind)].fields.size();
-    std::fill_n(data_.values.begin() + static_cast<std::ptrdiff_t>(row), n, dataset::missing);
+    std::fill_n(data_.values().begin() + static_cast<std::ptrdiff_t>(row), n, dataset::missing);
     return false;
   }
   std::vector<std::uint32_t> slot_stamp_;  // by slot: the row that last wrote it
@@ -393,7 +394,7 @@ class basic_loader {
         continue;
       }
       auto const& field = rules_.fields[static_cast<std::size_t>(f)];
-      data_.values[row + static_cast<std::size_t>(field.slot)] = convert(m.key, m.value, field, w);
+      data_.values()[row + static_cast<std::size_t>(field.slot)] = convert(m.key, m.value, field, w);
     }
   }
 
@@ -502,7 +503,7 @@ class basic_loader {
           issue(severity::error, "data.wrong_type", w, say(lang_, "báo cáo nhiệm vụ phải là đối tượng"));
           continue;
         }
-        data_.tasks.push_back(task_report_of(task, object(k.value), w));
+        data_.tasks().push_back(task_report_of(task, object(k.value), w));
       }
     }
   }

@@ -45,7 +45,7 @@ void judge_obligation(context const& c, applicable const& a, std::uint32_t u, ob
     reset(entry);
     return entry;
   };
-  int from = o.from_year ? o.from_year : (c.data.years.empty() ? c.as_of_year : c.data.years.front());
+  int from = o.from_year ? o.from_year : (c.data.years().empty() ? c.as_of_year : c.data.years().front());
   int until = std::min(o.until_year ? o.until_year : c.as_of_year, c.as_of_year);
   int met = 0, judged = 0, missing = 0, failed = 0, pending = 0;
   int uncovered = 0;  // years the whole submission says nothing about
@@ -73,7 +73,7 @@ void judge_obligation(context const& c, applicable const& a, std::uint32_t u, ob
       }
       // A duty that already holds is met, even before its day; one that does not is pending until then.
       bool holds = truth.lo == 1, fails = truth.hi == 0;
-      if (over && !holds && !fails && !std::binary_search(c.data.years.begin(), c.data.years.end(), y)) {
+      if (over && !holds && !fails && !std::binary_search(c.data.years().begin(), c.data.years().end(), y)) {
         // Nothing in the whole submission is about this year: one blank, said once.
         ro.result = verdict::no_data;
         ro.reason = say(c.options.lang, "bài nộp không có số liệu năm {0}", {std::to_string(y)});

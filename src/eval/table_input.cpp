@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "cell_values.hpp"
+#include "load_json.hpp"
 #include "sheets.hpp"
 
 namespace chitieu::eval {
@@ -313,11 +314,12 @@ struct reader {
       }
     std::vector<data_issue> unit_issues;
     json doc = build(root, "", out.cells, unit_issues);
-    static_cast<load_result&>(out) = load_submission(doc, rules, limits);
+    std::unordered_map<std::string, std::string> refs;
+    build_refs(root, "", refs);
+    static_cast<load_result&>(out) = detail::load_tree(doc, rules, limits, std::move(refs));
     std::vector<std::pair<std::string, std::string>> cells;
     build_cells(root, "", cells);
     out.cells = std::move(cells);
-    if (out.data) build_refs(root, "", out.data->cells);
     unit_issues.insert(unit_issues.begin(), issues.begin(), issues.end());
     out.issues.insert(out.issues.begin(), unit_issues.begin(), unit_issues.end());
     locate_issues(out);

@@ -180,7 +180,7 @@ class target_judge {
   void read_series() {
     series_.clear();
     int last = std::max(c_.as_of_year, t_.milestones.back().year);
-    for (int y : c_.data.years) {
+    for (int y : c_.data.years()) {
       if (y > last) break;
       double v = c_.run.eval(root_, u_, y);
       series_.push_back({y, std::isnan(v) ? c_.run.exact(root_, u_, y, 0, nullptr) : range::point(v)});

@@ -73,7 +73,7 @@ task_outcome judge_task(sema::checked_ruleset const& rules, dataset const& data,
   out.task = index;
   out.serves = t.serves_targets;
   reading r;
-  for (auto const& report : data.tasks)
+  for (auto const& report : data.tasks())
     if (report.task == index) r.report = &report;
   if (r.report) {
     out.reported = true;

@@ -316,7 +316,7 @@ std::string explain_milestone(eval::milestone_outcome const& m, sema::target con
   if (!m.failing_units.empty() && !brief) {
     // Beside a milestone that is met, the units that fall short are a part of it, not a contradiction.
     bool whole_met = m.result == verdict::met || m.result == verdict::achieved;
-    auto list = unit_list(m.failing_units, m.failing_total, [&](std::uint32_t u) { return data.units[u].name; }, lang);
+    auto list = unit_list(m.failing_units, m.failing_total, [&](std::uint32_t u) { return data.unit(u).name; }, lang);
     parts.push_back(whole_met ? say(lang, "trong đó chưa đạt: {0}", {list}) : say(lang, "chưa đạt: {0}", {list}));
   }
   return join(parts);

@@ -173,7 +173,7 @@ sema::value_type const* compared_type(sema::obligation const& o, int requirement
 }
 
 issue_units::issue_units(eval::dataset const& data, sema::checked_ruleset const& rules) : data_(data), rules_(rules) {
-  for (std::uint32_t u = 0; u < data.units.size(); ++u) by_id_.emplace(data.units[u].id, u);
+  for (std::uint32_t u = 0; u < data.units().size(); ++u) by_id_.emplace(data.unit(u).id, u);
 }
 
 std::string issue_units::name(eval::data_issue const& issue) const {

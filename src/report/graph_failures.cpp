@@ -14,7 +14,7 @@ agency_failures find_agency_failures(eval::evaluation const& result, eval::datas
   auto add = [&](agency_failure& item, std::uint32_t unit, eval::verdict v, bool accountable) {
     // The role is the rules' (who serves or monitors it), the same at every unit: read once.
     if (item.units.empty()) item.monitor = !accountable;
-    if (unit < data.units.size()) item.units.push_back({data.units[unit].id, data.units[unit].name, v});
+    if (unit < data.units().size()) item.units.push_back({data.unit(unit).id, data.unit(unit).name, v});
   };
   for (auto const& card : result.units) {
     for (auto const& t : card.targets)

@@ -35,7 +35,7 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
   if (rule.milestones.empty() || rule.type.kind == sema::value_kind::date) return nullptr;
   auto const reported = focus_of(in).card.unit;
-  auto const& root = in.data.units[reported];
+  auto const& root = in.data.unit(reported);
   auto shown = [&](double v) { return display_value(v, rule.type); };
 
   // Values by year: read straight from the submission when the measure is one of the unit's own
@@ -45,7 +45,7 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
     if (rule.applies[i] != root.kind) continue;
     auto const& node = rules.nodes[static_cast<std::size_t>(rule.measures[i])];
     if (node.op != sema::node_op::field) break;
-    for (int year : in.data.years) {
+    for (int year : in.data.years()) {
       double v = in.data.value(reported, year, node.slot);
       if (std::isfinite(v)) values[year] = shown(v);
     }

@@ -55,7 +55,7 @@ json unit_rows(scorecard_input const& in) {
   json out = json::array();
   for (auto const& r : rows) {
     auto const& card = in.result.units[r.index];
-    auto const& unit = in.data.units[card.unit];
+    auto const& unit = in.data.unit(card.unit);
     char sort_key[32] = "";
     if (!std::isnan(r.score)) std::snprintf(sort_key, sizeof sort_key, "%.3f", r.score);
     json problems = json::array();

@@ -104,7 +104,7 @@ json provenance_view(provenance const* p) {
 /// it, those of the unit and the units under it (by the issue's pointer, as the text scorecard does).
 bool on_page(eval::data_issue const& is, scorecard_input const& in, html::page_focus const& focus) {
   if (!focus.below_root()) return true;
-  auto const& pointer = in.data.units[focus.card.unit].pointer;
+  auto const& pointer = in.data.unit(focus.card.unit).pointer;
   return is.pointer == pointer || is.pointer.rfind(pointer + "/", 0) == 0;
 }
 
@@ -141,7 +141,7 @@ nlohmann::json html_view(scorecard_input const& in) {
   auto const& rules = in.plan.rules();
   auto const focus = html::focus_of(in);
   auto const& root = focus.card;
-  auto const& unit = in.data.units[root.unit];
+  auto const& unit = in.data.unit(root.unit);
   auto const lang = in.lang;
   json view;
   view["lang"] = language_code(lang);

@@ -112,7 +112,7 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
       if (&card != &top) continue;
     }
     bool only_tasks = &card == &top && focus != &top;  // the root, shown for the tasks it carries
-    auto const& u = in.data.units[card.unit];
+    auto const& u = in.data.unit(card.unit);
     auto row = [&](row_facts const& f) {
       auto const& doc = rules.documents[static_cast<std::size_t>(f.document)];
       std::string fields[] = {text_field(u.id, style),

@@ -29,7 +29,7 @@ class scorecard_writer {
     header();
     auto const& top = in_.result.units.front();
     bool below_root = in_.unit != top.unit && card_of(in_.result, in_.unit);
-    if (below_root) w_.member("unit", data_.units[in_.unit].id);
+    if (below_root) w_.member("unit", data_.unit(in_.unit).id);
     w_.key("units").begin_array();
     for (auto const& card : in_.result.units) {
       if (below_root && depth_below(data_, card.unit, in_.unit) < 0) continue;
@@ -67,12 +67,12 @@ class scorecard_writer {
     if (in_.source) provenance();
     replaced();
     // Units in the submission = read (and scored) + rejected + dropped below a rejected one.
-    auto read = data_.units.size();
+    auto read = data_.units().size();
     w_.key("submission_units").begin_object();
-    w_.member("dropped", static_cast<std::uint64_t>(data_.dropped_units));
+    w_.member("dropped", static_cast<std::uint64_t>(data_.dropped_units()));
     w_.member("read", static_cast<std::uint64_t>(read));
-    w_.member("rejected", static_cast<std::uint64_t>(data_.rejected_units));
-    w_.member("total", static_cast<std::uint64_t>(read + data_.rejected_units + data_.dropped_units));
+    w_.member("rejected", static_cast<std::uint64_t>(data_.rejected_units()));
+    w_.member("total", static_cast<std::uint64_t>(read + data_.rejected_units() + data_.dropped_units()));
     w_.end_object();
   }
 
@@ -98,7 +98,7 @@ class scorecard_writer {
   }
   void units(std::string_view key, std::vector<std::uint32_t> const& ids) {
     w_.key(key).begin_array();
-    for (auto u : ids) w_.string(data_.units[u].id);
+    for (auto u : ids) w_.string(data_.unit(u).id);
     w_.end_array();
   }
   void strings(std::string_view key, std::vector<std::string> const& values) {
@@ -185,7 +185,7 @@ class scorecard_writer {
   }
 
   void unit(eval::unit_scorecard const& card, eval::unit_scorecard const* root_serving) {
-    auto const& u = data_.units[card.unit];
+    auto const& u = data_.unit(card.unit);
     w_.begin_object();
     w_.key("documents").begin_array();
     for (auto const& s : card.documents) score(s, false);
@@ -215,7 +215,7 @@ class scorecard_writer {
       for (auto const& k : root_serving->tasks)
         if (serves_unit(rules_.tasks[static_cast<std::size_t>(k.task)], card)) task(k);
       w_.end_array();
-      w_.member("unit", data_.units[root_serving->unit].id);
+      w_.member("unit", data_.unit(root_serving->unit).id);
       w_.end_object();
     }
     w_.end_object();
@@ -223,7 +223,7 @@ class scorecard_writer {
 
   // The results detail: the unit's verdicts as flat rows (docs/scorecard.md, The results table).
   void unit_results(eval::unit_scorecard const& card) {
-    auto const& u = data_.units[card.unit];
+    auto const& u = data_.unit(card.unit);
     rows_.clear();
     eval::append_rows(card, rules_, rows_);
     w_.begin_object();

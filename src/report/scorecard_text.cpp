@@ -59,7 +59,7 @@ bool serves_unit(sema::task const& task, eval::unit_scorecard const& card) {
 
 int depth_below(eval::dataset const& data, std::uint32_t unit, std::uint32_t ancestor) {
   int depth = 0;
-  for (int u = static_cast<int>(unit); u >= 0; u = data.units[static_cast<std::size_t>(u)].parent, ++depth)
+  for (int u = static_cast<int>(unit); u >= 0; u = data.unit(static_cast<std::uint32_t>(u)).parent, ++depth)
     if (static_cast<std::uint32_t>(u) == ancestor) return depth;
   return -1;
 }
@@ -94,7 +94,7 @@ void write_text(std::ostream& out, scorecard_input const& in, eval::unit_scoreca
   auto const& rules = in.plan.rules();
   auto const& data = in.data;
   bool below_root = root.unit != top.unit;
-  auto const& unit = data.units[root.unit];
+  auto const& unit = data.unit(root.unit);
   out << say(lang, "BẢNG ĐÁNH GIÁ THỰC HIỆN KẾ HOẠCH") << "\n";
   out << say(lang, "Đơn vị: {0} ({1}, mã {2})", {unit.name, rules.unit_kinds[static_cast<std::size_t>(unit.kind)].title, unit.id})
       << "\n";
@@ -273,13 +273,13 @@ void write_text(std::ostream& out, scorecard_input const& in, eval::unit_scoreca
     if (issues.size() > issues_listed) out << "  " << more_issues(lang, issues.size() - issues_listed) << "\n";
   }
   // Nothing lost without a word: the units that could not be read, and those below them.
-  if (data.rejected_units + data.dropped_units > 0) {
-    auto read = data.units.size();
+  if (data.rejected_units() + data.dropped_units() > 0) {
+    auto read = data.units().size();
     auto count_text = [&](std::size_t n) { return format_number(static_cast<double>(n), 0, lang); };
     out << "\n"
         << say(lang, "Đơn vị trong bài nộp: {0} = {1} được đọc và chấm + {2} bị loại vì lỗi dữ liệu + {3} trực thuộc đơn vị bị loại, không được chấm",
-               {count_text(read + data.rejected_units + data.dropped_units), count_text(read),
-                count_text(data.rejected_units), count_text(data.dropped_units)})
+               {count_text(read + data.rejected_units() + data.dropped_units()), count_text(read),
+                count_text(data.rejected_units()), count_text(data.dropped_units())})
         << "\n";
   }
 }

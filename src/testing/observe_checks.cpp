@@ -35,12 +35,13 @@ std::optional<observation> observe_check(eval::plan const& plan, eval::dataset c
       return out;
     }
   } else {
-    auto const& rec = data.units[unit];
-    for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r) years.push_back(data.row_year[r]);
+    auto const& rec = data.unit(unit);
+    for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
+      years.push_back(data.row_years()[r]);
   }
 
   auto const& rule = rules.data_checks[static_cast<std::size_t>(check)];
-  auto const& rec = data.units[unit];
+  auto const& rec = data.unit(unit);
   std::string label = rules.unit_kinds[static_cast<std::size_t>(rec.kind)].id + " " + rec.id;
   bool reported = false, fails = false, holds = false, unknown = false;
   for (int year : years) {

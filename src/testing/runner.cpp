@@ -232,15 +232,16 @@ class runner {
       }
 
     std::uint32_t unit = 0;
-    std::string unit_id = data.units.front().id;
+    std::string unit_id = data.units().front().id;
     if (c.contains("unit")) {
       unit_id = c["unit"].is_string() ? c["unit"].get<std::string>() : "";
-      auto it = std::find_if(data.units.begin(), data.units.end(), [&](auto const& u) { return u.id == unit_id; });
-      if (it == data.units.end()) {
+      auto it = std::find_if(data.units().begin(), data.units().end(),
+                             [&](auto const& u) { return u.id == unit_id; });
+      if (it == data.units().end()) {
         fail(shown, name, "unit", unit_id, "a unit of the submission", "none", "no unit has this id");
         return;
       }
-      unit = static_cast<std::uint32_t>(it - data.units.begin());
+      unit = static_cast<std::uint32_t>(it - data.units().begin());
     }
 
     for (auto it = c["expect"].begin(); it != c["expect"].end(); ++it) {

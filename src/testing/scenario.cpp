@@ -83,8 +83,8 @@ namespace {
 observation look(scenario& s, eval::plan const& plan, eval::dataset const& data, std::string const& unit_id,
                  std::string const& key) {
   std::uint32_t unit = 0;
-  for (std::uint32_t i = 0; i < data.units.size(); ++i)
-    if (data.units[i].id == unit_id) unit = i;
+  for (std::uint32_t i = 0; i < data.units().size(); ++i)
+    if (data.unit(i).id == unit_id) unit = i;
   auto check = observe_check(plan, data, s.issues(), unit, key, "");
   auto obs = check ? *check : observe(plan, s.result(), unit, key, "");
   if (!obs.error.empty()) throw std::runtime_error(key + ": " + obs.error);

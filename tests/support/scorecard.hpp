@@ -24,8 +24,8 @@ class scored {
   eval::evaluation const& result() const { return run_.result; }
 
   std::uint32_t unit(std::string const& id) const {
-    for (std::uint32_t u = 0; u < run_.data.data->units.size(); ++u)
-      if (run_.data.data->units[u].id == id) return u;
+    for (std::uint32_t u = 0; u < run_.data.data->units().size(); ++u)
+      if (run_.data.data->unit(u).id == id) return u;
     throw std::runtime_error("no unit " + id);
   }
   sema::target const& target(std::string const& id) const {

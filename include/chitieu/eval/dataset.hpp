@@ -6,12 +6,12 @@
 #include <chitieu/language.hpp>
 #include <chitieu/sema/ruleset.hpp>
 
-#include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <optional>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -65,35 +65,85 @@ struct dataset_limits {
   language lang = language::vi;
 };
 
+namespace detail {
+class dataset_builder;
+}
+
+/// Units of one kind in one subtree, as a range of unit indices in preorder (a view into the dataset).
+struct unit_range {
+  std::uint32_t const* first = nullptr;  ///< the first unit index
+  std::uint32_t const* last = nullptr;   ///< one past the last
+
+  /// The first unit index.
+  std::uint32_t const* begin() const { return first; }
+  /// One past the last.
+  std::uint32_t const* end() const { return last; }
+  /// How many units.
+  std::size_t size() const { return static_cast<std::size_t>(last - first); }
+  /// Whether there is none.
+  bool empty() const { return first == last; }
+};
+
+/// A submission as evaluation reads it: its units in preorder, and one row of values per unit and year.
+///
+/// A dataset is read-only. Only the loaders make one (load_submission, load_submission_text,
+/// load_workbook, load_csv_text), and each is indexed when it is handed over, so that every lookup
+/// below is direct (docs/design.md, "The dataset is read-only, built by the loader").
 class CHITIEU_API dataset {
  public:
-  std::vector<unit_record> units;           // preorder; units[0] is the root
-  std::vector<std::vector<std::uint32_t>> units_by_kind;  // sorted unit indices per kind
-  std::vector<int> row_year;                // per (unit, year) row
-  std::vector<std::uint32_t> row_offset;    // start of the row's values
-  std::vector<double> values;               // NaN = missing
-  std::vector<int> years;                   // every year that appears, sorted
-  std::vector<task_report> tasks;           // reports of the root unit
+  /// The units in preorder; units()[0] is the root.
+  std::vector<unit_record> const& units() const { return units_; }
+  /// Unit `u` (an index into units()).
+  unit_record const& unit(std::uint32_t u) const { return units_[u]; }
+  /// How many unit kinds the rules declare: the kinds units_of_kind() answers for.
+  std::size_t kind_count() const { return units_by_kind_.size(); }
+  /// The units of `kind` (an index into the rules' unit kinds), sorted.
+  std::vector<std::uint32_t> const& units_of_kind(int kind) const {
+    return units_by_kind_[static_cast<std::size_t>(kind)];
+  }
+  /// The units of `kind` among `u` and its descendants, as a range of units_of_kind(kind); no search.
+  unit_range units_of_kind_in(std::uint32_t u, int kind) const {
+    auto const& list = units_by_kind_[static_cast<std::size_t>(kind)];
+    auto const& before = kind_before_[static_cast<std::size_t>(kind)];
+    if (before.empty()) return {list.data(), list.data()};  // no unit of this kind
+    return {list.data() + before[u], list.data() + before[units_[u].subtree_end]};
+  }
+
+  /// The year of every row: unit `u`'s rows are `unit(u).first_row` to `first_row + row_count`.
+  std::vector<int> const& row_years() const { return row_year_; }
+  /// Where each row's values start in values(); a row holds one value per field of its unit's kind.
+  std::vector<std::uint32_t> const& row_offsets() const { return row_offset_; }
+  /// Every value of every row, by slot; NaN is missing (see is_not_applicable).
+  std::vector<double> const& values() const { return values_; }
+  /// Every year that some row is for, sorted.
+  std::vector<int> const& years() const { return years_; }
+
+  /// The task reports of the root unit.
+  std::vector<task_report> const& tasks() const { return tasks_; }
   /// The root's "documents": the ids of the documents that apply to it (docs/data.md); empty when it
   /// declares none and the applicable documents follow from its province.
-  std::vector<std::string> documents;
-  std::vector<data_issue> issues;
-  /// Units of the submission that could not be read (each with its issue), and the units below them,
-  /// which are not read either: units in the submission = units.size() + rejected + dropped.
-  std::size_t rejected_units = 0, dropped_units = 0;
+  std::vector<std::string> const& documents() const { return documents_; }
+  /// The problems found in the submission: the loader's, then those of check_data.
+  std::vector<data_issue> const& issues() const { return issues_; }
+  /// Units of the submission that could not be read (each with its issue).
+  std::size_t rejected_units() const { return rejected_units_; }
+  /// Units below a rejected unit, which are not read either: units in the submission = units().size() +
+  /// rejected_units() + dropped_units().
+  std::size_t dropped_units() const { return dropped_units_; }
   /// Where each value was (or was to be) typed, when the submission came from a workbook or CSV: the
   /// JSON Pointer of a value → its cell, "Trường!D7" ("'Xã, phường'!D7" when the sheet's name needs
   /// quotes; "D7" in CSV). Blank cells are in it too, so a missing value names the cell to fill in.
   /// Empty for JSON.
-  std::unordered_map<std::string, std::string> cells;
+  std::unordered_map<std::string, std::string> const& cells() const { return cells_; }
 
   /// The cell of the value at `pointer`, or "" when it did not come from a table.
   std::string const& cell_of(std::string const& pointer) const {
     static std::string const none;
-    auto it = cells.find(pointer);
-    return it == cells.end() ? none : it->second;
+    auto it = cells_.find(pointer);
+    return it == cells_.end() ? none : it->second;
   }
 
+  /// A missing value.
   static constexpr double missing = std::numeric_limits<double>::quiet_NaN();
   /// A value the unit declared does not apply to it ("n/a"): a NaN with its own payload, so that the
   /// rows stay plain doubles and the fast path treats it as unknown, while the exact path tells it apart.
@@ -102,61 +152,72 @@ class CHITIEU_API dataset {
     std::memcpy(&v, &not_applicable_bits, sizeof v);
     return v;
   }
+  /// Whether `v` is the value not_applicable() gives.
   static bool is_not_applicable(double v) {
     std::uint64_t bits;
     std::memcpy(&bits, &v, sizeof bits);
     return bits == not_applicable_bits;
   }
-  static constexpr std::uint64_t not_applicable_bits = 0x7ff8'0000'0000'0a7aULL;
-  static constexpr std::uint32_t no_row = std::numeric_limits<std::uint32_t>::max();
-
-  // Built by index() from the members above, so that a value or a subtree is found without a
-  // search: evaluation reads them millions of times over a national batch. Empty until indexed,
-  // and then the lookups below fall back to searching.
-  std::vector<int> year_position;          // year - years.front() → position in years, or -1
-  std::vector<std::uint32_t> row_start;    // unit × years.size() + position → start in values, or no_row
-  std::vector<std::vector<std::uint32_t>> kind_before;  // [kind][u]: units of kind before u; size units + 1
-  // Lifetimes by unit, kept apart from the unit records so that a province-wide aggregate does not walk
-  // them; empty when no unit declares one, which is the common case.
-  std::vector<std::int32_t> alive_from, alive_until;
-  bool indexed = false;
-
-  /// Rebuilds the lookup tables; the loader calls it, and so must code that edits a dataset.
-  void index();
 
   /// Whether unit `u` existed in `year` (`first_year`, `last_year`).
   bool alive(std::uint32_t u, int year) const {
-    if (!indexed) return units[u].alive_in(year);
-    return alive_from.empty() || (year >= alive_from[u] && year <= alive_until[u]);
+    return alive_from_.empty() || (year >= alive_from_[u] && year <= alive_until_[u]);
   }
 
   /// The value of slot `slot` of unit `u` in `year`, or NaN.
   double value(std::uint32_t u, int year, int slot) const {
-    if (!row_start.empty()) {
-      auto y = static_cast<std::size_t>(static_cast<std::int64_t>(year) - years.front());
-      if (y >= year_position.size() || year_position[y] < 0) return missing;
-      std::uint32_t at = row_start[u * years.size() + static_cast<std::size_t>(year_position[y])];
-      return at == no_row ? missing : values[at + static_cast<std::uint32_t>(slot)];
-    }
-    auto const& rec = units[u];
-    for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
-      if (row_year[r] == year) return values[row_offset[r] + static_cast<std::uint32_t>(slot)];
-    return missing;
+    std::uint32_t at = row_start(u, year);
+    return at == no_row ? missing : values_[at + static_cast<std::uint32_t>(slot)];
   }
 
   /// Whether unit `u` sent a row of values for `year` (an empty object counts).
-  bool has_row(std::uint32_t u, int year) const {
-    auto const& rec = units[u];
-    for (std::uint32_t r = rec.first_row; r < rec.first_row + rec.row_count; ++r)
-      if (row_year[r] == year) return true;
-    return false;
-  }
+  bool has_row(std::uint32_t u, int year) const { return row_start(u, year) != no_row; }
 
   /// Whether unit `u` or one above it declares that it lists every unit of `kind` below it.
   bool lists_completely(std::uint32_t u, int kind) const;
 
   /// "Phường Kinh Bắc (bn-001)", or "Xã, phường bn-001" when the unit has no name of its own.
   std::string describe_unit(std::uint32_t u, sema::checked_ruleset const& rules) const;
+
+ private:
+  friend class detail::dataset_builder;
+  dataset() = default;
+
+  static constexpr std::uint64_t not_applicable_bits = 0x7ff8'0000'0000'0a7aULL;
+  static constexpr std::uint32_t no_row = std::numeric_limits<std::uint32_t>::max();
+
+  /// Where unit `u`'s row for `year` starts in values_, or no_row.
+  std::uint32_t row_start(std::uint32_t u, int year) const {
+    // A year before the first wraps around to a huge position, so one comparison refuses both ends.
+    auto y = static_cast<std::size_t>(static_cast<std::int64_t>(year) - first_year_);
+    if (y >= year_position_.size() || year_position_[y] < 0) return no_row;
+    return row_start_[u * years_.size() + static_cast<std::size_t>(year_position_[y])];
+  }
+
+  /// Builds the lookup tables below from the members above; the builder calls it once, last.
+  void index();
+
+  std::vector<unit_record> units_;                         // preorder; units_[0] is the root
+  std::vector<std::vector<std::uint32_t>> units_by_kind_;  // sorted unit indices per kind
+  std::vector<int> row_year_;                              // per (unit, year) row
+  std::vector<std::uint32_t> row_offset_;                  // start of the row's values
+  std::vector<double> values_;                             // NaN = missing
+  std::vector<int> years_;                                 // every year that appears, sorted
+  std::vector<task_report> tasks_;                         // reports of the root unit
+  std::vector<std::string> documents_;
+  std::vector<data_issue> issues_;
+  std::size_t rejected_units_ = 0, dropped_units_ = 0;
+  std::unordered_map<std::string, std::string> cells_;
+
+  // The index, built by index() so that a value or a subtree is found without a search: evaluation
+  // reads them millions of times over a national batch.
+  int first_year_ = 0;                    // years_.front(), or 0 when there are no rows
+  std::vector<int> year_position_;        // year - first_year_ → position in years_, or -1
+  std::vector<std::uint32_t> row_start_;  // unit × years_.size() + position → start in values_, or no_row
+  std::vector<std::vector<std::uint32_t>> kind_before_;  // [kind][u]: units of kind before u; size units + 1
+  // Lifetimes by unit, kept apart from the unit records so that a province-wide aggregate does not walk
+  // them; empty when no unit declares one, which is the common case.
+  std::vector<std::int32_t> alive_from_, alive_until_;
 };
 
 struct load_result {
