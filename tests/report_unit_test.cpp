@@ -163,3 +163,25 @@ TEST_CASE("report: the HTML page of one unit says where it belongs, lists what i
     owned |= doc["tasks_heading"] == "Nhiệm vụ của Tỉnh Bắc Ninh (bn) phục vụ các chỉ tiêu, nghĩa vụ này";
   CHECK(owned);
 }
+
+TEST_CASE("report: the text scorecard judged unit by unit is the one written from the whole evaluation") {
+  bac_ninh s;
+  auto ward = s.unit("bn-kinhbac");
+  eval::evaluate_options eo;
+  eo.as_of = *parse_iso_date("2026-12-31");
+  for (auto [focus, depth] : {std::pair<std::uint32_t, int>{0, -1}, {0, 1}, {ward, -1}, {ward, 0}}) {
+    CAPTURE(focus);
+    CAPTURE(depth);
+    std::ostringstream whole, streamed;
+    report::render_text(whole, s.input(focus, depth));
+    eval::unit_evaluator units(*s.plan, *s.data.data, eo);
+    report::scorecard_input in{*s.plan, *s.data.data, units.header(), s.data.issues};
+    in.unit = focus;
+    in.depth = depth;
+    std::size_t seen = 0;
+    report::render_text(streamed, in, units, [&](eval::unit_scorecard const&) { ++seen; });
+    CHECK(streamed.str() == whole.str());
+    CHECK(seen == s.data.data->units().size());  // every unit is shown to the caller, listed or not
+    CHECK(whole.str().find("BẢNG ĐÁNH GIÁ") == 0);
+  }
+}
