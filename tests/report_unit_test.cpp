@@ -164,7 +164,7 @@ TEST_CASE("report: the HTML page of one unit says where it belongs, lists what i
   CHECK(owned);
 }
 
-TEST_CASE("report: the text scorecard judged unit by unit is the one written from the whole evaluation") {
+TEST_CASE("report: the text and CSV scorecards judged unit by unit are those written from the whole evaluation") {
   bac_ninh s;
   auto ward = s.unit("bn-kinhbac");
   eval::evaluate_options eo;
@@ -183,5 +183,16 @@ TEST_CASE("report: the text scorecard judged unit by unit is the one written fro
     CHECK(streamed.str() == whole.str());
     CHECK(seen == s.data.data->units().size());  // every unit is shown to the caller, listed or not
     CHECK(whole.str().find("BẢNG ĐÁNH GIÁ") == 0);
+
+    // The CSV of a ward starts with the province's tasks serving it, which wait for the ward's card.
+    std::ostringstream whole_csv, streamed_csv;
+    report::render_csv(whole_csv, s.input(focus, depth));
+    eval::unit_evaluator again(*s.plan, *s.data.data, eo);
+    report::scorecard_input csv_in{*s.plan, *s.data.data, again.header(), s.data.issues};
+    csv_in.unit = focus;
+    csv_in.depth = depth;
+    report::render_csv(streamed_csv, csv_in, again);
+    CHECK(streamed_csv.str() == whole_csv.str());
+    if (focus == ward) CHECK(whole_csv.str().find("\r\nbn;Tỉnh Bắc Ninh;Tỉnh, thành phố;04-CTr/TU;K") != std::string::npos);
   }
 }

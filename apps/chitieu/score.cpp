@@ -164,8 +164,8 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   if (options.format == "json" && unit == 0)  // the whole submission: judged as it is written
     return write_json_scorecard(out, compiled, prepared, *data, &source, layout,
                                 results ? report::json_detail::results : report::json_detail::scorecard);
-  if (options.format == "text")  // judged unit by unit, only the unit reported kept whole
-    return write_text_scorecard(out, compiled, prepared, *data, &source, unit, options.depth);
+  if (options.format == "text" || options.format == "csv")  // judged unit by unit, as written
+    return write_streamed_scorecard(out, options.format, compiled, prepared, *data, &source, unit, options.depth);
   auto result = eval::evaluate(compiled, *data->data, prepared.options);
   report::scorecard_input card{compiled, *data->data, result, data->issues, &source};
   card.documents = &prepared.documents;

@@ -80,9 +80,9 @@ int write_json_scorecard(std::ostream& out, eval::plan const& compiled, prepared
   return tally.exit_code(data);
 }
 
-int write_text_scorecard(std::ostream& out, eval::plan const& compiled, prepared_submission const& prepared,
-                         eval::table_load_result const& data, report::provenance const* source,
-                         std::uint32_t unit, int depth) {
+int write_streamed_scorecard(std::ostream& out, std::string const& format, eval::plan const& compiled,
+                             prepared_submission const& prepared, eval::table_load_result const& data,
+                             report::provenance const* source, std::uint32_t unit, int depth) {
   eval::unit_evaluator units(compiled, *data.data, prepared.options);
   report::scorecard_input card{compiled, *data.data, units.header(), data.issues, source};
   card.documents = &prepared.documents;
@@ -92,10 +92,12 @@ int write_text_scorecard(std::ostream& out, eval::plan const& compiled, prepared
   // The tally scorecard_exit makes: the unit reported and every unit below it, whatever the depth
   // listed, and the root's tasks, which are shown as the root's.
   verdict_tally tally;
-  report::render_text(out, card, units, [&](eval::unit_scorecard const& u) {
+  auto seen = [&](eval::unit_scorecard const& u) {
     if (report::depth_below(*data.data, u.unit, unit) >= 0) tally.add(u);
     else if (u.unit == 0) tally.add_tasks_of(u);
-  });
+  };
+  if (format == "csv") report::render_csv(out, card, units, seen);
+  else report::render_text(out, card, units, seen);
   return tally.exit_code(data);
 }
 

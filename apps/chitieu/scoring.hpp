@@ -59,11 +59,11 @@ int write_json_scorecard(std::ostream& out, eval::plan const& compiled, prepared
                          eval::table_load_result const& data, report::provenance const* source,
                          report::json_layout layout, report::json_detail detail = report::json_detail::scorecard);
 
-/// Judges the whole submission unit by unit and writes the text scorecard of `unit` with the units below
-/// it down to `depth` levels (negative: all); only the unit reported and the root are kept whole.
-/// Returns the report's exit code, as scorecard_exit gives it.
-int write_text_scorecard(std::ostream& out, eval::plan const& compiled, prepared_submission const& prepared,
-                         eval::table_load_result const& data, report::provenance const* source,
-                         std::uint32_t unit, int depth);
+/// Judges the whole submission unit by unit and writes the `format` ("text" or "csv") scorecard of
+/// `unit` with the units below it down to `depth` levels (negative: all), each unit forgotten once
+/// written. Returns the report's exit code, as scorecard_exit gives it.
+int write_streamed_scorecard(std::ostream& out, std::string const& format, eval::plan const& compiled,
+                             prepared_submission const& prepared, eval::table_load_result const& data,
+                             report::provenance const* source, std::uint32_t unit, int depth);
 
 }  // namespace chitieu::cli

@@ -10,6 +10,7 @@
 #include <chitieu/report/scorecard.hpp>
 
 #include <cmath>
+#include <optional>
 
 namespace chitieu::report {
 namespace {
@@ -82,12 +83,7 @@ row_facts about(std::string kind, Rule const& rule) {
   return f;
 }
 
-}  // namespace
-
-void render_csv(std::ostream& out, scorecard_input const& in) {
-  auto const& rules = in.plan.rules();
-  auto const lang = in.lang;
-  csv_style const style{lang};
+void write_header(std::ostream& out, language lang, csv_style style) {
   char const sep = style.separator();
   out << "\xEF\xBB\xBF";
   std::string const header[] = {
@@ -102,6 +98,129 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
     out << text_field(header[i], style);
   }
   out << "\r\n";
+}
+
+/// The rows of `card`; only its tasks serving `tasks_serving` when given (the root, shown for the tasks
+/// it carries in the report of a unit below it).
+void write_rows(std::ostream& out, scorecard_input const& in, eval::unit_scorecard const& card,
+                eval::unit_scorecard const* tasks_serving, csv_style style) {
+  auto const& rules = in.plan.rules();
+  auto const lang = in.lang;
+  char const sep = style.separator();
+  bool only_tasks = tasks_serving != nullptr;
+  auto const& u = in.data.unit(card.unit);
+  auto row = [&](row_facts const& f) {
+    auto const& doc = rules.documents[static_cast<std::size_t>(f.document)];
+    std::string fields[] = {text_field(u.id, style),
+                            text_field(u.name, style),
+                            text_field(rules.unit_kinds[static_cast<std::size_t>(u.kind)].title, style),
+                            text_field(doc.number.empty() ? doc.id : doc.number, style),
+                            text_field(f.id, style),
+                            text_field(f.kind, style),
+                            text_field(f.title, style),
+                            f.year ? std::to_string(f.year) : "",
+                            text_field(f.verdict, style),
+                            number_field(f.value, style),
+                            number_field(f.threshold, style),
+                            number_field(f.gap, style),
+                            text_field(f.unit, style),
+                            number_field(100 * f.progress, style),
+                            text_field(f.deadline, style),
+                            text_field(f.accountable, style),
+                            text_field(f.monitors, style),
+                            text_field(f.why, style),
+                            number_field(f.lower, style),
+                            number_field(f.upper, style),
+                            text_field(f.reason, style)};
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+      if (i) out << sep;
+      out << fields[i];
+    }
+    out << "\r\n";
+  };
+  for (auto const& t : card.targets) {
+    if (only_tasks) break;
+    auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
+    auto shown = [&](double v) { return display_value(v, rule.type); };
+    auto f = about(say(lang, "Target"), rule);
+    f.unit = display_unit(rule.type);
+    f.accountable = agency_names(in.plan.accountable(t.target), rules);
+    f.monitors = agency_names(in.plan.monitors(t.target), rules);
+    if (t.milestones.empty()) {
+      f.verdict = verdict_label(t.headline, lang);
+      f.why = f.reason = t.reason;
+      row(f);
+    }
+    for (auto const& m : t.milestones) {
+      auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
+      f.year = ms.year;
+      f.verdict = verdict_label(m.result, lang);
+      bool open = std::isnan(m.value);
+      f.value = shown(m.value);
+      f.threshold = shown(ms.value);
+      f.gap = shown(m.gap);
+      f.progress = m.progress;
+      f.deadline = date_field(days_from_civil({ms.year, 12, 31}), style);
+      f.why = explain(m, rule, rules, in.data, lang);
+      f.lower = open ? shown(m.lower) : eval::nan;
+      f.upper = open ? shown(m.upper) : eval::nan;
+      f.reason = m.reason;
+      row(f);
+    }
+  }
+  for (auto const& o : card.obligations) {
+    if (only_tasks) break;
+    auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
+    auto obligation = about(say(lang, "Obligation"), rule);  // who answers is the same every year
+    obligation.accountable = agency_names(in.plan.obligation_accountable(o.obligation), rules);
+    obligation.monitors = agency_names(in.plan.obligation_monitors(o.obligation), rules);
+    for (auto const& y : o.years) {
+      auto f = obligation;
+      f.year = y.year;
+      f.verdict = verdict_label(y.result, lang);
+      f.deadline = date_field(y.due ? y.due : days_from_civil({y.year, 12, 31}), style);
+      f.why = explain_requirement(y, rule, rules, in.data, lang);
+      f.reason = y.reason;
+      // A date compared (a report's day) is in the explanation: a spreadsheet column holds numbers.
+      auto const* type = compared_type(rule, y.requirement, rules);
+      if (type && type->kind != sema::value_kind::date) {
+        f.value = display_value(y.value, *type);
+        f.threshold = display_value(y.threshold, *type);
+        f.gap = display_value(y.gap, *type);
+        f.unit = display_unit(*type);
+        if (std::isnan(y.value)) f.lower = display_value(y.lower, *type), f.upper = display_value(y.upper, *type);
+      }
+      row(f);
+    }
+  }
+  for (auto const& k : card.tasks) {
+    auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
+    if (only_tasks && !serves_unit(rule, *tasks_serving)) continue;
+    auto f = about(say(lang, "Task"), rule);
+    f.verdict = verdict_label(k.result, lang);
+    f.progress = std::isnan(k.reported_progress) ? eval::nan : k.reported_progress / 100;
+    f.deadline = k.due ? date_field(k.due, style) : rule.when.text;
+    std::vector<int> agencies = rule.lead;
+    agencies.insert(agencies.end(), rule.support.begin(), rule.support.end());
+    f.accountable = agency_names(agencies, rules);
+    f.why = rule.when.text;
+    row(f);
+  }
+}
+
+void write_source(std::ostream& out, scorecard_input const& in, csv_style style) {
+  if (!in.source) return;
+  // The last row says what the sheet was computed from; its columns are those of a unit's rows.
+  char const sep = style.separator();
+  out << std::string(5, sep) << text_field(say(in.lang, "Nguồn"), style) << sep
+      << text_field(provenance_line(*in.source), style) << "\r\n";
+}
+
+}  // namespace
+
+void render_csv(std::ostream& out, scorecard_input const& in) {
+  csv_style const style{in.lang};
+  write_header(out, in.lang, style);
   // `--unit`: that unit and those below it (down to `depth`); the root's tasks serving it stay the root's.
   auto const* focus = card_of(in.result, in.unit);
   if (!focus) focus = &in.result.units.front();
@@ -112,110 +231,33 @@ void render_csv(std::ostream& out, scorecard_input const& in) {
       if (&card != &top) continue;
     }
     bool only_tasks = &card == &top && focus != &top;  // the root, shown for the tasks it carries
-    auto const& u = in.data.unit(card.unit);
-    auto row = [&](row_facts const& f) {
-      auto const& doc = rules.documents[static_cast<std::size_t>(f.document)];
-      std::string fields[] = {text_field(u.id, style),
-                              text_field(u.name, style),
-                              text_field(rules.unit_kinds[static_cast<std::size_t>(u.kind)].title, style),
-                              text_field(doc.number.empty() ? doc.id : doc.number, style),
-                              text_field(f.id, style),
-                              text_field(f.kind, style),
-                              text_field(f.title, style),
-                              f.year ? std::to_string(f.year) : "",
-                              text_field(f.verdict, style),
-                              number_field(f.value, style),
-                              number_field(f.threshold, style),
-                              number_field(f.gap, style),
-                              text_field(f.unit, style),
-                              number_field(100 * f.progress, style),
-                              text_field(f.deadline, style),
-                              text_field(f.accountable, style),
-                              text_field(f.monitors, style),
-                              text_field(f.why, style),
-                              number_field(f.lower, style),
-                              number_field(f.upper, style),
-                              text_field(f.reason, style)};
-      for (std::size_t i = 0; i < std::size(fields); ++i) {
-        if (i) out << sep;
-        out << fields[i];
-      }
-      out << "\r\n";
-    };
-    for (auto const& t : card.targets) {
-      if (only_tasks) break;
-      auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
-      auto shown = [&](double v) { return display_value(v, rule.type); };
-      auto f = about(say(lang, "Target"), rule);
-      f.unit = display_unit(rule.type);
-      f.accountable = agency_names(in.plan.accountable(t.target), rules);
-      f.monitors = agency_names(in.plan.monitors(t.target), rules);
-      if (t.milestones.empty()) {
-        f.verdict = verdict_label(t.headline, lang);
-        f.why = f.reason = t.reason;
-        row(f);
-      }
-      for (auto const& m : t.milestones) {
-        auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
-        f.year = ms.year;
-        f.verdict = verdict_label(m.result, lang);
-        bool open = std::isnan(m.value);
-        f.value = shown(m.value);
-        f.threshold = shown(ms.value);
-        f.gap = shown(m.gap);
-        f.progress = m.progress;
-        f.deadline = date_field(days_from_civil({ms.year, 12, 31}), style);
-        f.why = explain(m, rule, rules, in.data, lang);
-        f.lower = open ? shown(m.lower) : eval::nan;
-        f.upper = open ? shown(m.upper) : eval::nan;
-        f.reason = m.reason;
-        row(f);
-      }
-    }
-    for (auto const& o : card.obligations) {
-      if (only_tasks) break;
-      auto const& rule = rules.obligations[static_cast<std::size_t>(o.obligation)];
-      auto obligation = about(say(lang, "Obligation"), rule);  // who answers is the same every year
-      obligation.accountable = agency_names(in.plan.obligation_accountable(o.obligation), rules);
-      obligation.monitors = agency_names(in.plan.obligation_monitors(o.obligation), rules);
-      for (auto const& y : o.years) {
-        auto f = obligation;
-        f.year = y.year;
-        f.verdict = verdict_label(y.result, lang);
-        f.deadline = date_field(y.due ? y.due : days_from_civil({y.year, 12, 31}), style);
-        f.why = explain_requirement(y, rule, rules, in.data, lang);
-        f.reason = y.reason;
-        // A date compared (a report's day) is in the explanation: a spreadsheet column holds numbers.
-        auto const* type = compared_type(rule, y.requirement, rules);
-        if (type && type->kind != sema::value_kind::date) {
-          f.value = display_value(y.value, *type);
-          f.threshold = display_value(y.threshold, *type);
-          f.gap = display_value(y.gap, *type);
-          f.unit = display_unit(*type);
-          if (std::isnan(y.value)) f.lower = display_value(y.lower, *type), f.upper = display_value(y.upper, *type);
-        }
-        row(f);
-      }
-    }
-    for (auto const& k : card.tasks) {
-      auto const& rule = rules.tasks[static_cast<std::size_t>(k.task)];
-      if (only_tasks && !serves_unit(rule, *focus)) continue;
-      auto f = about(say(lang, "Task"), rule);
-      f.verdict = verdict_label(k.result, lang);
-      f.progress = std::isnan(k.reported_progress) ? eval::nan : k.reported_progress / 100;
-      f.deadline = k.due ? date_field(k.due, style) : rule.when.text;
-      std::vector<int> agencies = rule.lead;
-      agencies.insert(agencies.end(), rule.support.begin(), rule.support.end());
-      f.accountable = agency_names(agencies, rules);
-      f.why = rule.when.text;
-      row(f);
-    }
+    write_rows(out, in, card, only_tasks ? focus : nullptr, style);
   }
-  if (in.source) {
-    // The last row says what the sheet was computed from; its columns are those of a unit's rows.
-    out << std::string(5, sep) << text_field(say(lang, "Nguồn"), style) << sep
-        << text_field(provenance_line(*in.source), style) << "\r\n";
+  write_source(out, in, style);
+}
+
+void render_csv(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
+                std::function<void(eval::unit_scorecard const&)> const& seen) {
+  csv_style const style{in.lang};
+  write_header(out, in.lang, style);
+  // Units come in preorder, the root first: for a unit below it, the root's rows (its tasks serving
+  // that unit) wait for that unit's scorecard, and the units in between are not in the report.
+  bool below_root = in.unit != 0 && in.unit < in.data.units().size();
+  std::uint32_t focus = below_root ? in.unit : 0;
+  std::optional<eval::unit_scorecard> root;
+  eval::unit_scorecard card;
+  while (units.next(card)) {
+    if (seen) seen(card);
+    if (below_root && card.unit == 0) {
+      root = card;
+      continue;
+    }
+    if (below_root && card.unit == focus && root) write_rows(out, in, *root, &card, style);
+    int below = depth_below(in.data, card.unit, focus);
+    if (below < 0 || (in.depth >= 0 && below > in.depth)) continue;
+    write_rows(out, in, card, nullptr, style);
   }
+  write_source(out, in, style);
 }
 
 }  // namespace chitieu::report

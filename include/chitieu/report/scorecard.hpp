@@ -71,6 +71,11 @@ CHITIEU_API nlohmann::json to_json(scorecard_input const& in);
 CHITIEU_API void render_html(std::ostream& out, scorecard_input const& in);
 /// One row per milestone, obligation year and task, for every unit: for spreadsheets.
 CHITIEU_API void render_csv(std::ostream& out, scorecard_input const& in);
+/// The same rows, written as the units are judged, one at a time from `units` (memory holds one unit's
+/// scorecard, and the root's while a unit below it is reported). `in.result` must be `units.header()`;
+/// `seen` as for render_text. The bytes are those of the other overload on evaluate()'s result.
+CHITIEU_API void render_csv(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
+                            std::function<void(eval::unit_scorecard const&)> const& seen = {});
 
 /// One line explaining a milestone outcome in `lang`: value (or its bounds) and year, what is
 /// missing, the trajectory and pace, the gap and what it takes in units, the failing units.
