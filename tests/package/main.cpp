@@ -1,8 +1,10 @@
-// Checks a rule file, scores a submission and reads its result rows through the installed headers and
-// library, and says which C++ standard it was built as.
+// Checks a rule file, scores a submission, reads its result rows and renders its HTML page (in a shared
+// build, the Mustache step comes from the small static library chitieu::html) through the installed
+// headers and library, and says which C++ standard it was built as.
 #include <chitieu/chitieu.hpp>
 
 #include <iostream>
+#include <sstream>
 
 int main() {
   std::vector<chitieu::source_file> sources;
@@ -22,6 +24,13 @@ int main() {
   chitieu::eval::append_rows(evaluation.units.front(), plan.rules(), rows);
   // 40% against at least 50% in 2026, judged on the last day of 2026: not met.
   bool right = rows.size() == 1 && rows[0].result == chitieu::eval::verdict::not_met;
-  std::cout << (right ? "package ok" : "package broken: the verdict") << " (C++ " << __cplusplus << ")\n";
-  return right ? 0 : 1;
+  if (!right) return std::cout << "package broken: the verdict\n", 1;
+  std::ostringstream page;
+  chitieu::report::render_html(page, {plan, *data.data, evaluation, data.issues});
+  auto html = page.str();
+  if (html.rfind("<!DOCTYPE html>", 0) != 0 || html.find("</html>") == std::string::npos ||
+      html.find("Không đạt") == std::string::npos)
+    return std::cout << "package broken: the HTML page\n", 1;
+  std::cout << "package ok (C++ " << __cplusplus << ")\n";
+  return 0;
 }
