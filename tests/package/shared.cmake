@@ -26,11 +26,11 @@ if(rc)
   message(FATAL_ERROR "shared build: build failed\n${out}")
 endif()
 
-# What the library exports: chitieu's API (CHITIEU_API) and, inevitably, the standard library's template
+# What the library exports: chitieu's API (CHITIEU_API) and nothing else. The standard library's template
 # instantiations (libstdc++ gives namespace std default visibility) and the type information of Boost's
-# exception classes (BOOST_SYMBOL_VISIBLE, so that they can be caught anywhere). A function or object of
-# Boost, Spirit, nlohmann, simdjson, mstch or of the library's detail namespaces means a declaration
-# exported by mistake, or -fvisibility=hidden gone.
+# exception classes (BOOST_SYMBOL_VISIBLE) are kept in by the version script (cmake/exports.map). A
+# symbol of std, Boost, Spirit, nlohmann, simdjson, mstch or of the library's detail namespaces means a
+# declaration exported by mistake, -fvisibility=hidden gone, or the version script not applied.
 file(GLOB library ${build}/libchitieu.so.*.*.*)
 execute_process(COMMAND nm -D --defined-only -C ${library} RESULT_VARIABLE rc OUTPUT_VARIABLE symbols)
 if(rc)
@@ -58,8 +58,7 @@ foreach(line ${lines})
   string(REGEX REPLACE "^.* " "" name "${name}")
   if(name MATCHES "^chitieu::" AND NOT name MATCHES "::detail::")
     math(EXPR api "${api} + 1")
-  elseif(name MATCHES "^(std|__gnu_cxx)::" OR name MATCHES "^(_edata|_end|__bss_start)$")
-  elseif(name MATCHES "^boost::" AND kind MATCHES "^(typeinfo|vtable)")
+  elseif(name MATCHES "^(_edata|_end|__bss_start)$")
   else()
     string(APPEND foreign "  ${symbol}\n")
   endif()
