@@ -181,7 +181,12 @@ TEST_CASE("report: the text and CSV scorecards judged unit by unit are those wri
     std::size_t seen = 0;
     report::render_text(streamed, in, units, [&](eval::unit_scorecard const&) { ++seen; });
     CHECK(streamed.str() == whole.str());
-    CHECK(seen == s.data.data->units().size());  // every unit is shown to the caller, listed or not
+    // Every unit of the report is judged and shown to the caller, listed at this depth or not; for a
+    // ward, the province (for its tasks) and the ward's subtree, and no other unit.
+    auto const& d = *s.data.data;
+    std::size_t judged = focus == 0 ? d.units().size() : 1 + (d.unit(focus).subtree_end - focus);
+    CHECK(seen == judged);
+    if (focus == ward) CHECK(judged < d.units().size());
     CHECK(whole.str().find("BẢNG ĐÁNH GIÁ") == 0);
 
     // The CSV of a ward starts with the province's tasks serving it, which wait for the ward's card.

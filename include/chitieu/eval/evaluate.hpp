@@ -35,6 +35,10 @@ class CHITIEU_API unit_evaluator {
   /// The same into `card`, whose vectors and strings are reused: a caller that forgets each unit after
   /// writing it allocates nothing per unit once the storage has grown. False after the last unit.
   bool next(unit_scorecard& card);
+  /// Goes on from unit `u` (an index into the dataset's units): the next unit judged is `u`, then those
+  /// after it in preorder. Each unit is judged on its own, so a report of one unit and the units below
+  /// it (`data.unit(u).subtree_end`) need judge no other.
+  void skip_to(std::uint32_t u) { next_ = u; }
 
  private:
   std::unique_ptr<detail::judge> judge_;

@@ -42,9 +42,10 @@ CHITIEU_API int depth_below(eval::dataset const& data, std::uint32_t unit, std::
 CHITIEU_API void render_text(std::ostream& out, scorecard_input const& in);
 /// The same text scorecard, judged before it is written: the units are pulled from `units` one at a
 /// time; the unit reported (`in.unit`) and the root are kept whole, each unit listed below as its line,
-/// so memory does not hold the evaluation. `in.result` must be `units.header()`. `seen`, when given, is
-/// shown every unit's scorecard (to tally verdicts). The bytes are those of the other overload on
-/// evaluate()'s result.
+/// so memory does not hold the evaluation. Only the units of the report are judged: the root (for its
+/// tasks), then the unit reported and every unit below it (`units` is moved on with `skip_to`).
+/// `in.result` must be `units.header()`. `seen`, when given, is shown each unit judged (to tally
+/// verdicts). The bytes are those of the other overload on evaluate()'s result.
 CHITIEU_API void render_text(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
                              std::function<void(eval::unit_scorecard const&)> const& seen = {});
 /// The JSON scorecard (docs/scorecard.md), written unit by unit as it is produced: memory does not grow
@@ -72,8 +73,9 @@ CHITIEU_API void render_html(std::ostream& out, scorecard_input const& in);
 /// One row per milestone, obligation year and task, for every unit: for spreadsheets.
 CHITIEU_API void render_csv(std::ostream& out, scorecard_input const& in);
 /// The same rows, written as the units are judged, one at a time from `units` (memory holds one unit's
-/// scorecard, and the root's while a unit below it is reported). `in.result` must be `units.header()`;
-/// `seen` as for render_text. The bytes are those of the other overload on evaluate()'s result.
+/// scorecard, and the root's while a unit below it is reported); as for render_text, only the units of
+/// the report are judged, and `seen` is shown each. The bytes are those of the other overload on
+/// evaluate()'s result.
 CHITIEU_API void render_csv(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
                             std::function<void(eval::unit_scorecard const&)> const& seen = {});
 
