@@ -219,3 +219,24 @@ TEST_CASE("report: the text and CSV scorecards judged unit by unit are those wri
     if (focus == ward) CHECK(whole_csv.str().find("\r\nbn;Tỉnh Bắc Ninh;Tỉnh, thành phố;04-CTr/TU;K") != std::string::npos);
   }
 }
+
+TEST_CASE("report: a ward's JSON and HTML from the evaluation of its report are those from the whole evaluation") {
+  bac_ninh s;
+  auto ward = s.unit("bn-kinhbac");
+  eval::evaluate_options eo;
+  eo.as_of = *parse_iso_date("2026-12-31");
+  auto part = eval::evaluate_report_of(*s.plan, *s.data.data, eo, ward);
+  // The province, then the ward and its three schools; nothing of the other wards.
+  REQUIRE(part.units.size() == 5);
+  CHECK(part.units[0].unit == 0);
+  CHECK(part.units[1].unit == ward);
+  CHECK(part.units.back().unit == s.data.data->unit(ward).subtree_end - 1);
+  report::scorecard_input in{*s.plan, *s.data.data, part, s.data.issues};
+  in.unit = ward;
+  CHECK(report::to_json(in) == report::to_json(s.input(ward)));
+  std::ostringstream page, whole_page;
+  report::render_html(page, in);
+  report::render_html(whole_page, s.input(ward));
+  CHECK(page.str() == whole_page.str());
+  CHECK(eval::evaluate_report_of(*s.plan, *s.data.data, eo, 0).units.size() == s.data.data->units().size());
+}

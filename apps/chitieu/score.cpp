@@ -166,7 +166,7 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
                                 results ? report::json_detail::results : report::json_detail::scorecard);
   if (options.format == "text" || options.format == "csv")  // judged unit by unit, as written
     return write_streamed_scorecard(out, options.format, compiled, prepared, *data, &source, unit, options.depth);
-  auto result = eval::evaluate(compiled, *data->data, prepared.options);
+  auto result = eval::evaluate_report_of(compiled, *data->data, prepared.options, unit);
   report::scorecard_input card{compiled, *data->data, result, data->issues, &source};
   card.documents = &prepared.documents;
   card.unit = unit;

@@ -166,4 +166,19 @@ evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options 
   return out;
 }
 
+evaluation evaluate_report_of(plan const& compiled, dataset const& data, evaluate_options const& options,
+                              std::uint32_t unit) {
+  if (unit == 0 || unit >= data.units().size()) return evaluate(compiled, data, options);
+  unit_evaluator each(compiled, data, options);
+  evaluation out = each.header();
+  out.units.emplace_back();
+  each.next(out.units.back());  // the root
+  each.skip_to(unit);
+  for (auto end = data.unit(unit).subtree_end; out.units.size() < 1 + (end - unit);) {
+    out.units.emplace_back();
+    each.next(out.units.back());
+  }
+  return out;
+}
+
 }  // namespace chitieu::eval

@@ -8,11 +8,17 @@
 #include <chitieu/export.hpp>
 
 #include <memory>
+#include <cstdint>
 #include <optional>
 
 namespace chitieu::eval {
 
 CHITIEU_API evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options const& options);
+/// What a report of unit `unit` (`scorecard_input::unit`) reads: the root, for its tasks, then `unit` and
+/// every unit below it, each judged as `evaluate` judges it, and no other unit. The whole evaluation when
+/// `unit` is the root, or not a unit.
+CHITIEU_API evaluation evaluate_report_of(plan const& compiled, dataset const& data,
+                                          evaluate_options const& options, std::uint32_t unit);
 
 namespace detail {
 class judge;
