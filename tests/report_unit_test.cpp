@@ -196,7 +196,10 @@ TEST_CASE("report: the text and CSV scorecards judged unit by unit are those wri
   auto csv = [](std::ostream& o, report::scorecard_input const& in, eval::unit_evaluator& u, seen_fn const& f) {
     report::render_csv(o, in, u, f);
   };
-  for (auto [focus, depth] : {std::pair<std::uint32_t, int>{0, -1}, {0, 1}, {ward, -1}, {ward, 0}}) {
+  for (auto const& report_case : {std::pair<std::uint32_t, int>{0, -1}, {0, 1}, {ward, -1}, {ward, 0}}) {
+    // Named, not a structured binding: C++17 does not let CAPTURE's lambda capture one.
+    std::uint32_t const focus = report_case.first;
+    int const depth = report_case.second;
     CAPTURE(focus);
     CAPTURE(depth);
     // Every unit of the report is judged and shown to the caller, listed at this depth or not; for a
