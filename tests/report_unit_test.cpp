@@ -243,3 +243,29 @@ TEST_CASE("report: a ward's JSON and HTML from the evaluation of its report are 
   CHECK(page.str() == whole_page.str());
   CHECK(eval::evaluate_report_of(*s.plan, *s.data.data, eo, 0).units.size() == s.data.data->units().size());
 }
+
+TEST_CASE("report: an evaluator limited to the report of a unit judges the root, then that unit and those below it") {
+  bac_ninh s;
+  eval::evaluate_options eo;
+  eo.as_of = *parse_iso_date("2026-12-31");
+  auto const& d = *s.data.data;
+  auto judged_ids = [&](std::uint32_t u) {
+    eval::unit_evaluator each(*s.plan, d, eo);
+    each.report_of(u);
+    std::vector<std::string> ids;
+    eval::unit_scorecard card;
+    while (each.next(card)) ids.push_back(d.unit(card.unit).id);
+    return ids;
+  };
+  // examples/province.json: bn-kinhbac holds three schools; bn-bacgiang-03 is a school with nothing below.
+  CHECK(judged_ids(s.unit("bn-kinhbac")) ==
+        std::vector<std::string>{"bn", "bn-kinhbac", "bn-kinhbac-01", "bn-kinhbac-02", "bn-kinhbac-03"});
+  CHECK(judged_ids(s.unit("bn-bacgiang-03")) == std::vector<std::string>{"bn", "bn-bacgiang-03"});
+  // The root, or an index that is no unit: every unit, in preorder.
+  for (std::uint32_t u : {std::uint32_t{0}, static_cast<std::uint32_t>(d.units().size()), std::uint32_t{4000000000u}}) {
+    auto all = judged_ids(u);
+    REQUIRE(all.size() == d.units().size());
+    CHECK(all.front() == "bn");
+    CHECK(all[1] == "bn-kinhbac");
+  }
+}

@@ -86,14 +86,24 @@ class judge {
 }  // namespace detail
 
 unit_evaluator::unit_evaluator(plan const& compiled, dataset const& data, evaluate_options const& options)
-    : judge_(std::make_unique<detail::judge>(compiled, data, options)), header_(judge_->start()) {}
+    : judge_(std::make_unique<detail::judge>(compiled, data, options)),
+      data_(data),
+      header_(judge_->start()),
+      end_(static_cast<std::uint32_t>(data.units().size())) {}
 
 unit_evaluator::~unit_evaluator() = default;
 
 bool unit_evaluator::next(unit_scorecard& card) {
-  if (next_ >= judge_->units()) return false;
-  judge_->unit(next_++, card);
+  if (next_ >= end_) return false;
+  judge_->unit(next_, card);
+  next_ = next_ == 0 ? after_root_ : next_ + 1;
   return true;
+}
+
+void unit_evaluator::report_of(std::uint32_t u) {
+  if (u == 0 || u >= data_.units().size()) return;
+  after_root_ = u;
+  end_ = data_.unit(u).subtree_end;
 }
 
 std::optional<unit_scorecard> unit_evaluator::next() {
@@ -168,16 +178,10 @@ evaluation evaluate(plan const& compiled, dataset const& data, evaluate_options 
 
 evaluation evaluate_report_of(plan const& compiled, dataset const& data, evaluate_options const& options,
                               std::uint32_t unit) {
-  if (unit == 0 || unit >= data.units().size()) return evaluate(compiled, data, options);
   unit_evaluator each(compiled, data, options);
+  each.report_of(unit);
   evaluation out = each.header();
-  out.units.emplace_back();
-  each.next(out.units.back());  // the root
-  each.skip_to(unit);
-  for (auto end = data.unit(unit).subtree_end; out.units.size() < 1 + (end - unit);) {
-    out.units.emplace_back();
-    each.next(out.units.back());
-  }
+  while (auto card = each.next()) out.units.push_back(std::move(*card));
   return out;
 }
 

@@ -245,20 +245,18 @@ void render_csv(std::ostream& out, scorecard_input const& in, eval::unit_evaluat
   // judged.
   bool below_root = in.unit != 0 && in.unit < in.data.units().size();
   std::uint32_t focus = below_root ? in.unit : 0;
-  auto const end = below_root ? in.data.unit(focus).subtree_end : static_cast<std::uint32_t>(in.data.units().size());
+  units.report_of(in.unit);
   std::optional<eval::unit_scorecard> root;
   eval::unit_scorecard card;
   while (units.next(card)) {
     if (seen) seen(card);
     if (below_root && card.unit == 0) {
       root = card;
-      units.skip_to(focus);
       continue;
     }
     if (below_root && card.unit == focus && root) write_rows(out, in, *root, &card, style);
     int below = depth_below(in.data, card.unit, focus);
     if (below >= 0 && (in.depth < 0 || below <= in.depth)) write_rows(out, in, card, nullptr, style);
-    if (card.unit + 1 >= end) break;
   }
   write_source(out, in, style);
 }

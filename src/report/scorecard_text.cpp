@@ -81,14 +81,6 @@ unit_line line_of(eval::unit_scorecard const& card) {
   return line;
 }
 
-/// The units a report of `in.unit` is about, [first, second): it and those below it; the whole
-/// submission when it is the root, or not a unit.
-std::pair<std::uint32_t, std::uint32_t> report_span(scorecard_input const& in) {
-  auto const count = static_cast<std::uint32_t>(in.data.units().size());
-  if (in.unit == 0 || in.unit >= count) return {0, count};
-  return {in.unit, in.data.unit(in.unit).subtree_end};
-}
-
 /// Whether `card` is listed below the reported unit: down to `in.depth` levels.
 bool listed_below(scorecard_input const& in, std::uint32_t unit) {
   int d = depth_below(in.data, unit, in.unit);
@@ -311,15 +303,13 @@ void render_text(std::ostream& out, scorecard_input const& in, eval::unit_evalua
   // the report is judged: after the root, the unit reported and those below it.
   std::optional<eval::unit_scorecard> top, focus;
   std::vector<unit_line> below;
-  auto const reported = report_span(in);
+  units.report_of(in.unit);
   eval::unit_scorecard card;
   while (units.next(card)) {
     if (seen) seen(card);
     if (card.unit == 0) top = card;
     if (card.unit == in.unit) focus = card;
     if (listed_below(in, card.unit)) below.push_back(line_of(card));
-    if (card.unit == 0 && reported.first > 1) units.skip_to(reported.first);
-    if (card.unit + 1 >= reported.second) break;
   }
   if (!top) return;  // nothing was judged: no unit
   write_text(out, in, focus ? *focus : *top, *top, below);

@@ -41,15 +41,19 @@ class CHITIEU_API unit_evaluator {
   /// The same into `card`, whose vectors and strings are reused: a caller that forgets each unit after
   /// writing it allocates nothing per unit once the storage has grown. False after the last unit.
   bool next(unit_scorecard& card);
-  /// Goes on from unit `u` (an index into the dataset's units): the next unit judged is `u`, then those
-  /// after it in preorder. Each unit is judged on its own, so a report of one unit and the units below
-  /// it (`data.unit(u).subtree_end`) need judge no other.
-  void skip_to(std::uint32_t u) { next_ = u; }
+  /// From now on, judges only what a report of unit `u` (an index into the dataset's units) reads: the
+  /// root, for its tasks, then `u` and every unit below it, in preorder; every unit when `u` is the root
+  /// or not a unit. Call it before the first `next`. Each unit is judged on its own, so the units left
+  /// out cost nothing. This is the one place that says which units a report reads.
+  void report_of(std::uint32_t u);
 
  private:
   std::unique_ptr<detail::judge> judge_;
+  dataset const& data_;
   evaluation header_;
   std::uint32_t next_ = 0;
+  std::uint32_t after_root_ = 1;  // the unit judged after the root
+  std::uint32_t end_;             // one past the last unit judged
 };
 
 /// Milestone met? Shared with the test harness and reports.
