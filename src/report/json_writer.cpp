@@ -192,12 +192,36 @@ void json_writer::escaped(unsigned char c) {
   }
 }
 
+namespace {
+
+// Whether the bytes are printable ASCII with nothing to escape: most of a scorecard's strings (ids,
+// pointers, verdicts), copied as they are. Eight bytes at a time, without simdjson's validation, whose
+// dispatch costs more than a short string.
+bool plain_ascii(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    if ((w & 0x8080808080808080ULL) != 0 || needs_escape_in_word(s.data() + i)) return false;
+  }
+  for (; i < s.size(); ++i)
+    if (!plain[static_cast<unsigned char>(s[i])]) return false;
+  return true;
+}
+
+}  // namespace
+
 void json_writer::quoted(std::string_view s) {
   put('"');
+  if (plain_ascii(s)) {
+    append(s);
+    put('"');
+    return;
+  }
   std::size_t run = 0;  // start of the bytes not yet copied
   auto copy_run = [&](std::size_t upto) { append(s.data() + run, upto - run); };
-  // Nearly every string is valid UTF-8, which simdjson checks many bytes at a time: then only the
-  // quote, the backslash and the controls need a look, eight bytes at a time, with no decoding.
+  // Nearly every other string is valid UTF-8, which simdjson checks many bytes at a time: then only
+  // the quote, the backslash and the controls need a look, eight bytes at a time, with no decoding.
   if (simdjson::validate_utf8(s.data(), s.size())) {
     for (std::size_t i = 0; i < s.size();) {
       while (i + 8 <= s.size() && !needs_escape_in_word(s.data() + i)) i += 8;
@@ -244,6 +268,15 @@ json_writer& json_writer::number(double x) {
   if (!std::isfinite(x)) return null();
   before_value();
   std::array<char, 64> buf{};
+  // A whole number below 10^15 is its digits and ".0" in nlohmann's format (format_buffer, "digits[000]"),
+  // so the shortest-digits search can be skipped: counts, years, scores and most thresholds.
+  if (x == std::trunc(x) && std::fabs(x) < 1e15 && !(x == 0 && std::signbit(x))) {
+    auto r = std::to_chars(buf.data(), buf.data() + buf.size(), static_cast<std::int64_t>(x));
+    *r.ptr++ = '.';
+    *r.ptr++ = '0';
+    put(std::string_view(buf.data(), static_cast<std::size_t>(r.ptr - buf.data())));
+    return *this;
+  }
   char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), x);
   put(std::string_view(buf.data(), static_cast<std::size_t>(end - buf.data())));
   return *this;
