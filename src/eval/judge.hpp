@@ -28,6 +28,6 @@ void judge_target(context const& c, applicable const& a, std::uint32_t u, target
 void judge_obligation(context const& c, applicable const& a, std::uint32_t u, obligation_outcome& out);
 
 /// Why there is no value, as the scorecard says it, in `lang`.
-std::string reason_for(absence why, language lang);
+std::string const& reason_for(absence why, language lang);
 
 }  // namespace chitieu::eval::detail

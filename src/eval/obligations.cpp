@@ -49,7 +49,7 @@ void judge_obligation(context const& c, applicable const& a, std::uint32_t u, ob
   int until = std::min(o.until_year ? o.until_year : c.as_of_year, c.as_of_year);
   int met = 0, judged = 0, missing = 0, failed = 0, pending = 0;
   int uncovered = 0;  // years the whole submission says nothing about
-  std::string first_reason;
+  std::string const* first_reason = nullptr;
   // `every 5 years`: only the years of the count are judged; the others are no round, not a blank.
   int start = o.start_year ? o.start_year : from;
   for (int y = from; y <= until; ++y) {
@@ -67,8 +67,9 @@ void judge_obligation(context const& c, applicable const& a, std::uint32_t u, ob
       range truth = std::isnan(v) ? c.run.exact(root, u, y, due, nullptr) : range::point(v);
       if (!truth.exists()) {
         ro.result = verdict::not_applicable;
-        ro.reason = reason_for(truth.why, c.options.lang);
-        if (first_reason.empty()) first_reason = ro.reason;
+        auto const& reason = reason_for(truth.why, c.options.lang);  // lives as long as the program
+        ro.reason = reason;
+        if (!first_reason && !reason.empty()) first_reason = &reason;
         continue;
       }
       // A duty that already holds is met, even before its day; one that does not is pending until then.
@@ -113,11 +114,11 @@ void judge_obligation(context const& c, applicable const& a, std::uint32_t u, ob
   // Years nobody reported say nothing about whether the duty concerns this unit either.
   bool applied = met + failed + missing - uncovered > 0;
   if (failed) out.overall = verdict::not_met;
-  else if (missing && (applied || first_reason.empty())) out.overall = verdict::no_data;
+  else if (missing && (applied || !first_reason)) out.overall = verdict::no_data;
   else if (met) out.overall = verdict::met;
-  else if (!applied && !first_reason.empty()) {
+  else if (!applied && first_reason) {
     out.overall = verdict::not_applicable;
-    out.reason = first_reason;
+    out.reason = *first_reason;
   } else out.overall = verdict::pending;
   int denominator = judged - (c.options.no_data == no_data_policy::exclude ? missing : 0);
   if (denominator > 0) out.progress = static_cast<double>(met) / denominator;

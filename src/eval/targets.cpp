@@ -3,6 +3,7 @@
 #include <chitieu/eval/evaluate.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -17,7 +18,9 @@ namespace chitieu::eval::detail {
 using sema::milestone;
 using sema::node_op;
 
-std::string reason_for(absence why, language lang) {
+namespace {
+
+std::string reason_text(absence why, language lang) {
   switch (why) {
     case absence::value_not_applicable: return say(lang, "giá trị được khai báo là không áp dụng cho đơn vị này");
     case absence::not_in_operation: return say(lang, "đơn vị không hoạt động trong năm được xét");
@@ -28,6 +31,23 @@ std::string reason_for(absence why, language lang) {
     case absence::none: break;
   }
   return "";
+}
+
+}  // namespace
+
+std::string const& reason_for(absence why, language lang) {
+  // Said for every requirement out of scope at every unit (most of a national run's rows): translated
+  // once per language, not looked up each time.
+  constexpr std::size_t reasons = static_cast<std::size_t>(absence::not_in_operation_then) + 1;
+  static auto const table = [] {
+    std::array<std::array<std::string, reasons>, 2> out;
+    for (std::size_t w = 0; w < reasons; ++w) {
+      out[0][w] = reason_text(static_cast<absence>(w), language::vi);
+      out[1][w] = reason_text(static_cast<absence>(w), language::en);
+    }
+    return out;
+  }();
+  return table[lang == language::vi ? 0 : 1][static_cast<std::size_t>(why)];
 }
 
 namespace {

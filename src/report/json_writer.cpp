@@ -26,14 +26,18 @@ void json_writer::flush() {
 
 void json_writer::newline() {
   if (indent_ < 0) return;  // compact: one line
-  static std::string const spaces = "\n" + std::string(256, ' ');
   std::size_t width = has_elements_.size() * static_cast<std::size_t>(indent_);
-  if (width < spaces.size()) {
-    append(spaces.data(), width + 1);
-  } else {
-    put('\n');
-    for (std::size_t i = 0; i < width; ++i) put(' ');
+  if (width + 1 > static_cast<std::size_t>(end_ - pos_)) {
+    flush();
+    if (width + 1 > capacity) {  // deeper than the buffer is wide: a byte at a time
+      put('\n');
+      for (std::size_t i = 0; i < width; ++i) put(' ');
+      return;
+    }
   }
+  *pos_++ = '\n';
+  std::memset(pos_, ' ', width);
+  pos_ += width;
 }
 
 void json_writer::before_value() {
@@ -48,12 +52,36 @@ void json_writer::before_value() {
 }
 
 json_writer& json_writer::key(std::string_view k) {
-  before_value();
+  // A key follows a value or opens its object, never another key: its separator, new line, indent and
+  // the key itself go in with one check of the room left (most members are one short line).
+  std::size_t width = indent_ < 0 ? 0 : has_elements_.size() * static_cast<std::size_t>(indent_);
+  std::size_t need = width + k.size() + 6;  // , \n "key": and a space
+  if (after_key_ || has_elements_.empty() || need > capacity) {
+    before_value();
+    put('"');
+    append(k);
+    if (indent_ < 0) append("\":", 2);
+    else append("\": ", 3);
+    after_key_ = true;
+    return *this;
+  }
+  if (need > static_cast<std::size_t>(end_ - pos_)) flush();
+  char* p = pos_;
+  if (has_elements_.back()) *p++ = ',';
+  has_elements_.back() = true;
+  if (indent_ >= 0) {
+    *p++ = '\n';
+    std::memset(p, ' ', width);
+    p += width;
+  }
   // Keys are the format's own member names: plain ASCII, nothing to escape.
-  put('"');
-  append(k);
-  if (indent_ < 0) append("\":", 2);
-  else append("\": ", 3);
+  *p++ = '"';
+  std::memcpy(p, k.data(), k.size());
+  p += k.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (indent_ >= 0) *p++ = ' ';
+  pos_ = p;
   after_key_ = true;
   return *this;
 }
