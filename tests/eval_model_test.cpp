@@ -116,18 +116,18 @@ TEST_CASE("eval: a share with a blank member gives bounds, and a verdict when bo
   auto s = run(R"({"kind":"province","id":"p","children":[)" + schools + "]}", "2026-12-31");
   auto const& at60 = target(s, "S60").milestones[0];
   CHECK(at60.result == eval::verdict::met);  // 60% at worst: met whatever s10 reports
-  CHECK(at60.lower == doctest::Approx(0.6));
-  CHECK(at60.upper == doctest::Approx(0.7));
+  CHECK(at60.lower == doctest::Approx(60));
+  CHECK(at60.upper == doctest::Approx(70));
   CHECK(at60.progress == 1);
   REQUIRE(at60.missing.size() == 1);
   CHECK(at60.missing[0] == "/children/9/values/2026/dat_chuan");
   auto const& at65 = target(s, "S65").milestones[0];
   CHECK(at65.result == eval::verdict::no_data);  // 60% fails, 70% meets: the blank decides
-  CHECK(at65.lower == doctest::Approx(0.6));
-  CHECK(at65.upper == doctest::Approx(0.7));
+  CHECK(at65.lower == doctest::Approx(60));
+  CHECK(at65.upper == doctest::Approx(70));
   auto const& at75 = target(s, "S75").milestones[0];
   CHECK(at75.result == eval::verdict::not_met);  // 70% at best
-  CHECK(at75.gap == doctest::Approx(0.15));      // at the worst end: 75% − 60%, at most this much to go
+  CHECK(at75.gap == doctest::Approx(15));      // at the worst end: 75% − 60%, at most this much to go
   CHECK(at75.progress == 0);                     // no baseline: no credit
   CHECK(at75.failing_total == 3);
 }
@@ -140,8 +140,8 @@ TEST_CASE("eval: a blank filter leaves a member maybe in the population, and is 
                "2026-12-31");
   auto const& m = target(s, "SP").milestones[0];
   CHECK(m.result == eval::verdict::met);
-  CHECK(m.lower == doctest::Approx(0.5));
-  CHECK(m.upper == doctest::Approx(2.0 / 3));
+  CHECK(m.lower == doctest::Approx(50));
+  CHECK(m.upper == doctest::Approx(200.0 / 3));
   REQUIRE(m.missing.size() == 1);
   CHECK(m.missing[0] == "/children/2/values/2026/cong_lap");
 }

@@ -204,7 +204,7 @@ TEST_CASE("eval: a national target weighs provinces by population, and its monit
   run s("2026-12-31");
   auto const& pc = s.target("PC");
   REQUIRE(pc.milestones.size() == 1);
-  CHECK(pc.milestones[0].value == doctest::Approx(134.0 / 150));  // 89.33%
+  CHECK(pc.milestones[0].value == doctest::Approx(13400.0 / 150));  // 89.33%
   CHECK(pc.headline == eval::verdict::not_met);
   // K1 serves PC: Bộ Tài chính leads it. Bộ GD&ĐT follows up every target of the document.
   CHECK(pc.accountable == std::vector<int>{s.agency("bo_tc")});
@@ -218,7 +218,7 @@ TEST_CASE("eval: colleges alone make the population of 'vocational_school | coll
   auto const& nn = s.target("NN");
   // 1 of 2 colleges meets the standard; no trường trung cấp is listed, so that part is empty, not unknown.
   REQUIRE(nn.headline != eval::verdict::not_applicable);
-  CHECK(nn.milestones[0].value == doctest::Approx(0.5));
+  CHECK(nn.milestones[0].value == doctest::Approx(50));
   CHECK(nn.headline == eval::verdict::not_met);
   // Its own monitor replaces the document's; no task serves it.
   CHECK(nn.accountable.empty());

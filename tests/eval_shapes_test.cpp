@@ -119,16 +119,16 @@ std::string province(std::string const& d2025, std::string const& extra_school =
 TEST_CASE("eval: a transition rate reads last year's completers") {
   auto s = run(province(R"({"ht_lop5":20})"));
   // Province: (98 + 52 + 19) / (100 + 50 + 20) = 169 / 170 = 0.994118 ≥ 95%.
-  CHECK(milestone(s, "CC").value == doctest::Approx(169.0 / 170));
+  CHECK(milestone(s, "CC").value == doctest::Approx(16900.0 / 170));
   CHECK(milestone(s, "CC").result == eval::verdict::met);
-  CHECK(milestone(s, "CM").value == doctest::Approx(169.0 / 170));  // the same, summed school by school
+  CHECK(milestone(s, "CM").value == doctest::Approx(16900.0 / 170));  // the same, summed school by school
   // Capped at each school's completers: a 98, b min(52, 50) = 50, d 19: 167 / 170 = 0.982353.
-  CHECK(milestone(s, "CT").value == doctest::Approx(167.0 / 170));
+  CHECK(milestone(s, "CT").value == doctest::Approx(16700.0 / 170));
   // Per school: a 98/100, d 19/20 = 95% exactly (met), b 52/50 = 104%.
-  CHECK(milestone(s, "CC", "a").value == doctest::Approx(0.98));
-  CHECK(milestone(s, "CC", "d").value == doctest::Approx(0.95));
+  CHECK(milestone(s, "CC", "a").value == doctest::Approx(98));
+  CHECK(milestone(s, "CC", "d").value == doctest::Approx(95));
   CHECK(milestone(s, "CC", "d").result == eval::verdict::met);
-  CHECK(milestone(s, "CC", "b").value == doctest::Approx(1.04));
+  CHECK(milestone(s, "CC", "b").value == doctest::Approx(104));
 }
 
 TEST_CASE("eval: year-on-year change, one year back and two") {
@@ -146,7 +146,7 @@ TEST_CASE("eval: a blank in the earlier year is named by that year's pointer") {
   auto const& m = milestone(s, "CC");
   CHECK(m.result == eval::verdict::no_data);
   CHECK(std::isnan(m.value));
-  CHECK(m.upper == doctest::Approx(169.0 / 150));
+  CHECK(m.upper == doctest::Approx(16900.0 / 150));
   REQUIRE(m.missing.size() == 1);
   CHECK(m.missing[0] == "/children/2/values/2025/ht_lop5");
   CHECK(milestone(s, "CC", "d").result == eval::verdict::no_data);
@@ -173,9 +173,9 @@ TEST_CASE("eval: a unit that did not exist the year before has no earlier value,
       CHECK(t.headline == eval::verdict::not_applicable);
       CHECK(t.reason == "đơn vị chưa hoạt động (hoặc đã ngừng) trong năm trước được so sánh");
     }
-  CHECK(milestone(s, "CS", "a").value == doctest::Approx(0.98));  // 98 / 100
+  CHECK(milestone(s, "CS", "a").value == doctest::Approx(98));  // 98 / 100
   // In the province's school-by-school sum it is no member of the denominator: (169 + 30) / 170.
-  CHECK(milestone(s, "CM").value == doctest::Approx(199.0 / 170));
+  CHECK(milestone(s, "CM").value == doctest::Approx(19900.0 / 170));
   CHECK(milestone(s, "CM").missing.empty());
 }
 
@@ -185,7 +185,7 @@ TEST_CASE("eval: has is false for a blank and for 'n/a', and never unknown") {
   auto s = run(province(R"({"ht_lop5":20})",
                         R"(,{"kind":"school","id":"n","values":{"2026":{"dat_chuan":false}}})"));
   auto const& m = milestone(s, "SC");
-  CHECK(m.value == doctest::Approx(1.0));
+  CHECK(m.value == doctest::Approx(100));
   CHECK(m.result == eval::verdict::met);
   CHECK(m.missing.empty());
 }
@@ -197,7 +197,7 @@ TEST_CASE("eval: a population-weighted mean of provincial percents") {
     {"kind":"province","id":"a","values":{"2026":{"ty_le_phcap":80,"dan_so":1000000,"so_sv":27000}}},
     {"kind":"province","id":"b","values":{"2026":{"ty_le_phcap":95,"dan_so":3000000,"so_sv":75000}}}]})");
   auto const& m = milestone(s, "WM");
-  CHECK(m.value == doctest::Approx(0.9125));
+  CHECK(m.value == doctest::Approx(91.25));
   CHECK(m.result == eval::verdict::met);
 }
 

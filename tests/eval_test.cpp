@@ -80,11 +80,11 @@ TEST_CASE("eval: a share not yet due is judged on its trajectory, with the gap i
   auto const& t = target(s, "T1");
   REQUIRE(t.milestones.size() == 1);
   auto const& m = t.milestones[0];
-  CHECK(m.value == doctest::Approx(0.5));  // 1 of 2 public schools
+  CHECK(m.value == doctest::Approx(50));  // 1 of 2 public schools
   CHECK(m.value_year == 2026);
   CHECK(m.baseline == doctest::Approx(0.0));
   CHECK(m.baseline_year == 2025);
-  CHECK(m.expected == doctest::Approx(0.18));  // 0 + 0.9 × 1/5
+  CHECK(m.expected == doctest::Approx(18));  // 0 + 0.9 × 1/5
   CHECK(m.result == eval::verdict::on_track);
   CHECK(m.parts.needed == 1);  // one more school must reach the standard
   CHECK(m.parts.denominator == 2);
@@ -108,10 +108,10 @@ TEST_CASE("eval: a unit behind the straight line is graded by its pace") {
   std::string data = R"({"kind":"province","id":"p","values":{"2025":{"ty_le":70},"2026":{"ty_le":71}}})";
   auto s = score(data, "2026-12-31");
   auto const& m = target(s, "T2").milestones[1];
-  CHECK(m.expected == doctest::Approx(0.72));  // 70% + 10 points × 1/5
+  CHECK(m.expected == doctest::Approx(72));  // 70% + 10 points × 1/5
   CHECK(m.pace == doctest::Approx(0.5));  // moved 1 point where the line asked 2
   CHECK(m.result == eval::verdict::limited_progress);
-  CHECK(m.gap == doctest::Approx(0.09));
+  CHECK(m.gap == doctest::Approx(9));
 }
 
 TEST_CASE("eval: one year of data gives pending, not a trajectory") {
@@ -198,7 +198,7 @@ target T "GDNN đạt chuẩn" { applies to province
   o.as_of = *parse_iso_date("2031-01-01");
   auto result = eval::evaluate(plan, *data.data, o);
   auto const& m = result.units[0].targets.at(0).milestones.at(0);
-  CHECK(m.value == doctest::Approx(0.75));  // 3 of the 4 public institutions
+  CHECK(m.value == doctest::Approx(75));  // 3 of the 4 public institutions
   CHECK(m.result == eval::verdict::not_met);
   CHECK(m.parts.needed == 1);
   CHECK(m.parts.numerator_unit == "cơ sở");
@@ -224,7 +224,7 @@ TEST_CASE("eval: obligations are judged year by year") {
   CHECK(o.years[0].year == 2025);
   CHECK(o.years[0].result == eval::verdict::met);
   CHECK(o.years[1].result == eval::verdict::not_met);
-  CHECK(o.years[1].gap == doctest::Approx(0.005));
+  CHECK(o.years[1].gap == doctest::Approx(0.5));
   CHECK(o.overall == eval::verdict::not_met);
   auto const& report = s.result.units[0].obligations[1];
   CHECK(report.overall == eval::verdict::met);  // 20/11 ≤ 25/11

@@ -117,8 +117,8 @@ TEST_CASE("report: the pace is said beside a verdict short of the straight line"
     eval::milestone_outcome m;
     m.milestone = 0;
     m.result = eval::verdict::needs_acceleration;
-    m.value = 0.86, m.value_year = 2026, m.baseline = 0.84, m.baseline_year = 2025, m.expected = 0.852;
-    m.pace = 0.9499, m.gap = 0.04;
+    m.value = 86, m.value_year = 2026, m.baseline = 84, m.baseline_year = 2025, m.expected = 85.2;  // display units
+    m.pace = 0.9499, m.gap = 4;
     scored s(rules_ct, province("{}"), "2026-12-31");
     CHECK(s.say(m, "TL") == "mốc 2030: ≥ 90%; hiện 86% (2026); theo lộ trình từ 84% (2025) cần 85,2%, "
                             "đạt 94% tốc độ cần thiết; còn thiếu 4 điểm phần trăm");
@@ -152,8 +152,8 @@ TEST_CASE("report: stale, pending and fallback values say why") {
     eval::milestone_outcome m;
     m.milestone = 0;
     m.result = eval::verdict::on_track;
-    m.value = 0.86, m.value_year = 2025, m.baseline = 0.84, m.baseline_year = 2024, m.expected = 0.85, m.pace = 2;
-    m.gap = 0.04, m.fallback_from = 2026;
+    m.value = 86, m.value_year = 2025, m.baseline = 84, m.baseline_year = 2024, m.expected = 85, m.pace = 2;
+    m.gap = 4, m.fallback_from = 2026;
     m.missing = {"/children/0/values/2026/ty_le", "/children/1/values/2026/ty_le"};
     m.missing_total = 2;
     scored s(rules_ct, province("{}"), "2026-12-31");
@@ -165,7 +165,7 @@ TEST_CASE("report: stale, pending and fallback values say why") {
     eval::milestone_outcome m;
     m.milestone = 0;
     m.result = eval::verdict::achieved;
-    m.lower = 0.92, m.upper = 1, m.value_year = 2025, m.fallback_from = 2026, m.gap = 0;
+    m.lower = 92, m.upper = 100, m.value_year = 2025, m.fallback_from = 2026, m.gap = 0;
     m.missing = {"/children/0/values/2026/ty_le", "/children/2/values/2025/ty_le"};
     m.missing_total = 2;
     scored s(rules_ct, province("{}"), "2026-12-31");
@@ -232,7 +232,7 @@ TEST_CASE("report: a gap in things that come whole is said in whole units") {
   eval::milestone_outcome m;
   m.milestone = 0;
   m.result = eval::verdict::not_met;
-  m.value = 0.625, m.value_year = 2030, m.gap = 0.175;
+  m.value = 62.5, m.value_year = 2030, m.gap = 17.5;
   m.parts = {5, 8, 1.67, "cơ sở", "cơ sở"};
   CHECK(s.say(m, "TC") ==
         "mốc 2030: ≥ 80%; hiện 62,5% (2030); còn thiếu 17,5 điểm phần trăm — cần thêm 2 cơ sở (hiện 5 cơ sở / 8 cơ sở)");
@@ -329,7 +329,7 @@ TEST_CASE("report: an open value judged at its worst end says so, and never clai
   scored s(rules_ct, province(R"({"2026":{}})", four), "2026-12-31");
   auto const& m = s.milestone("TC", 2030);
   CHECK(m.result == eval::verdict::on_track);
-  CHECK(m.judged_on == doctest::Approx(0.75));
+  CHECK(m.judged_on == doctest::Approx(75));
   CHECK(s.line("TC", 2030) ==
         "mốc 2030: ≥ 80%; hiện ít nhất 75% (2026); tính theo mức 75%, mức thấp nhất mà 1 giá trị còn thiếu "
         "cho phép: /children/3/values/2026/dat_chuan (đủ số liệu thì kết luận chỉ có thể tốt hơn); theo lộ trình "

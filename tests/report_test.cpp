@@ -30,8 +30,9 @@ TEST_CASE("report: values and gaps speak in the measure's terms") {
   sema::value_type percent{sema::value_kind::percent, "", -1, false};
   sema::value_type rooms{sema::value_kind::number, "phòng/trường", -1, false};
   sema::value_type money{sema::value_kind::money, "", -1, false};
-  CHECK(report::format_value(0.945, percent, rules) == "94,5%");
-  CHECK(report::format_gap(0.013, percent, rules) == "1,3 điểm phần trăm");
+  // Given in display units, as outcomes hold them (sema::display_value).
+  CHECK(report::format_value(94.5, percent, rules) == "94,5%");
+  CHECK(report::format_gap(1.3, percent, rules) == "1,3 điểm phần trăm");
   CHECK(report::format_value(0.8, rooms, rules) == "0,8 phòng/trường");
   CHECK(report::format_value(9.8e12, money, rules) == "9.800 tỷ đồng");
 }

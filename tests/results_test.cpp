@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <sstream>
 
 #include "support/evaluated.hpp"
@@ -66,8 +67,8 @@ TEST_CASE("results: one row per target and obligation, with the numbers of the s
     CHECK(r.result == eval::verdict::not_met);
     CHECK(r.milestone_year == 2026);
     CHECK(r.year == 2026);
-    CHECK(r.value == doctest::Approx(0.6));
-    CHECK(r.gap == doctest::Approx(0.2));
+    CHECK(r.value == doctest::Approx(60));  // display units: 60%
+    CHECK(r.gap == doctest::Approx(20));
     CHECK(r.progress == doctest::Approx(0.5));  // (60 − 40) / (80 − 40)
   }
   SUBCASE("a milestone ahead, above its line: on track, full credit") {
@@ -76,8 +77,8 @@ TEST_CASE("results: one row per target and obligation, with the numbers of the s
     CHECK(r.result == eval::verdict::on_track);
     CHECK(r.milestone_year == 2030);
     CHECK(r.year == 2026);
-    CHECK(r.value == doctest::Approx(0.6));
-    CHECK(r.gap == doctest::Approx(0.3));
+    CHECK(r.value == doctest::Approx(60));
+    CHECK(r.gap == doctest::Approx(30));
     CHECK(r.progress == doctest::Approx(1.0));
   }
   SUBCASE("an obligation not met: the latest failing year decides, progress is the years met") {
@@ -86,8 +87,8 @@ TEST_CASE("results: one row per target and obligation, with the numbers of the s
     CHECK(r.result == eval::verdict::not_met);
     CHECK(r.year == 2026);
     CHECK(r.requirement == 0);
-    CHECK(r.value == doctest::Approx(0.18));
-    CHECK(r.gap == doctest::Approx(0.02));
+    CHECK(r.value == doctest::Approx(18));
+    CHECK(r.gap == doctest::Approx(2));
     CHECK(r.progress == doctest::Approx(0.5));  // 2025 met, 2026 not: 1 of 2
     CHECK(r.milestone_year == 0);
   }
@@ -175,4 +176,64 @@ TEST_CASE("results: --detail results writes the rows in display units, and the v
     }
     CHECK(flat["results"].size() == i);
   }
+}
+
+TEST_CASE("results: the C++ outcomes and the JSON scorecard give the same numbers, in display units") {
+  // One convention across the API (docs/api.md, "Values"): 3 of 5 schools is 60, as the JSON says it.
+  auto s = score_text(rules_ct, submission(), "2026-12-31");
+  auto const& rules = s.plan->rules();
+  auto const& card = s.result.units.front();
+  eval::milestone_outcome const* ts = nullptr;
+  for (auto const& t : card.targets)
+    if (rules.targets[static_cast<std::size_t>(t.target)].id == "TS") ts = &t.milestones.at(0);
+  REQUIRE(ts);
+  CHECK(ts->value == doctest::Approx(60));
+  CHECK(ts->threshold == doctest::Approx(80));
+  CHECK(ts->gap == doctest::Approx(20));
+  CHECK(ts->baseline == doctest::Approx(40));  // 2 of 5 in 2025
+  // OC in 2026: 18 / 100 = 18%, needing more than 20%.
+  eval::requirement_outcome const* oc = nullptr;
+  for (auto const& o : card.obligations)
+    if (rules.obligations[static_cast<std::size_t>(o.obligation)].id == "OC") oc = &o.years.at(1);
+  REQUIRE(oc);
+  CHECK(oc->year == 2026);
+  CHECK(oc->value == doctest::Approx(18));
+  CHECK(oc->threshold == doctest::Approx(20));
+  CHECK(oc->gap == doctest::Approx(2));
+
+  report::scorecard_input in{*s.plan, *s.data.data, s.result, s.data.issues};
+  auto json = report::to_json(in);
+  auto const& unit = json["units"][0];
+  for (auto const& t : unit["targets"])
+    if (t["id"] == "d.TS") {
+      auto const& m = t["milestones"][0];
+      CHECK(m["value"].get<double>() == ts->value);
+      CHECK(m["threshold"].get<double>() == ts->threshold);
+      CHECK(m["gap"].get<double>() == ts->gap);
+      CHECK(m["baseline"].get<double>() == ts->baseline);
+    }
+  for (auto const& o : unit["obligations"])
+    if (o["id"] == "d.OC") {
+      auto const& y = o["years"][1];
+      CHECK(y["value"].get<double>() == oc->value);
+      CHECK(y["threshold"].get<double>() == oc->threshold);
+      CHECK(y["gap"].get<double>() == oc->gap);
+    }
+}
+
+TEST_CASE("results: display units and the measure's representation convert one into the other") {
+  sema::value_type percent{sema::value_kind::percent, "", -1, false};
+  sema::value_type ratio{sema::value_kind::number, "", -1, false, true};  // chi_gd / tong_chi
+  sema::value_type rooms{sema::value_kind::number, "phòng/trường", -1, false};
+  sema::value_type money{sema::value_kind::money, "", -1, false};
+  CHECK(sema::shown_as_percent(percent));
+  CHECK(sema::shown_as_percent(ratio));
+  CHECK_FALSE(sema::shown_as_percent(rooms));
+  CHECK(sema::display_value(0.945, percent) == doctest::Approx(94.5));
+  CHECK(sema::display_value(0.18, ratio) == doctest::Approx(18));
+  CHECK(sema::display_value(0.8, rooms) == 0.8);
+  CHECK(sema::display_value(9.8e12, money) == 9.8e12);
+  CHECK(sema::measure_value(94.5, percent) == doctest::Approx(0.945));
+  CHECK(sema::measure_value(0.8, rooms) == 0.8);
+  CHECK(std::isnan(sema::display_value(eval::nan, percent)));
 }

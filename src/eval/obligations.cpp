@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "display_units.hpp"
 #include "due.hpp"
 #include "evidence.hpp"
 #include "judge.hpp"
@@ -109,6 +110,8 @@ void judge_obligation(context const& c, applicable const& a, std::uint32_t u, ob
     }
   }
   out.years.resize(entries);
+  for (auto& y : out.years)
+    if (auto const* type = sema::compared_type(o, y.requirement, c.rules)) to_display_units(y, *type);
   // A duty that applied in no year judged so far does not apply yet: a private school is not "pending" on a
   // duty of public schools because this year's figures are not in.
   // Years nobody reported say nothing about whether the duty concerns this unit either.

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "due.hpp"
+#include "display_units.hpp"
 #include "evidence.hpp"
 #include "judge.hpp"
 #include "milestones.hpp"
@@ -162,6 +163,7 @@ class target_judge {
     read_series();
     out.milestones.resize(t_.milestones.size());
     for (std::size_t i = 0; i < t_.milestones.size(); ++i) milestone_at(static_cast<int>(i), out.milestones[i]);
+    for (auto& mo : out.milestones) to_display_units(mo, t_.type);
     // Headline: the latest milestone already due, else the nearest one ahead; milestones that do not
     // apply here (the unit did not exist that year) are passed over.
     int last_due = -1, first_ahead = -1;

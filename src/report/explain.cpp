@@ -59,11 +59,11 @@ std::string bounds_phrase(double lo, double hi, sema::value_type const& type, sh
   if (type.kind == value_kind::boolean) return "";
   double floor_of_scale = type.kind == value_kind::rank ? 1 : 0;
   double top_of_scale = eval::nan;
-  if (type.kind == value_kind::percent) top_of_scale = 1;
+  if (type.kind == value_kind::percent) top_of_scale = 100;  // display units
   if (type.kind == value_kind::level)
     top_of_scale = static_cast<double>(rules.ladders[static_cast<std::size_t>(type.ladder)].levels.size()) - 1;
   if (trim && type.kind != value_kind::date && lo <= floor_of_scale + 1e-12) lo = -std::numeric_limits<double>::infinity();
-  if (trim && hi >= top_of_scale - 1e-12) hi = std::numeric_limits<double>::infinity();
+  if (trim && hi >= top_of_scale - 1e-12 * std::max(1.0, top_of_scale)) hi = std::numeric_limits<double>::infinity();
   bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
   bool date = type.kind == value_kind::date;
   if (has_lo && has_hi) {
@@ -96,13 +96,15 @@ std::string despite_missing(std::string const& word, std::size_t missing, std::s
   return " — " + agree(lang, n, say(lang, "{0} dù thiếu {1} giá trị{2}", {word, n, list}));
 }
 
-/// A strict comparator is said in words, so that a value equal to the threshold visibly fails it.
-std::string goal_phrase(milestone const& ms, show_fn const& show, language lang) {
+/// A strict comparator is said in words, so that a value equal to the threshold visibly fails it. The
+/// milestone's numbers are the rule's, in the measure's representation.
+std::string goal_phrase(milestone const& ms, sema::value_type const& type, show_fn const& show, language lang) {
+  auto goal = show(display_value(ms.value, type));
   switch (ms.comparator) {
-    case milestone::op::gt: return say(lang, "trên {0}", {show(ms.value)});
-    case milestone::op::lt: return say(lang, "dưới {0}", {show(ms.value)});
-    case milestone::op::between: return say(lang, "từ {0} đến {1}", {show(ms.value), show(ms.upper)});
-    default: return comparator_sign(ms.comparator, lang) + " " + show(ms.value);
+    case milestone::op::gt: return say(lang, "trên {0}", {goal});
+    case milestone::op::lt: return say(lang, "dưới {0}", {goal});
+    case milestone::op::between: return say(lang, "từ {0} đến {1}", {goal, show(display_value(ms.upper, type))});
+    default: return comparator_sign(ms.comparator, lang) + " " + goal;
   }
 }
 
@@ -154,13 +156,14 @@ std::string unit_list(std::vector<std::uint32_t> const& units, std::size_t total
 }
 
 /// +1 when the line to the milestone climbs, -1 when it falls: the direction eval judged the pace in.
-int line_direction(milestone const& ms, double baseline) {
+/// `baseline` is an outcome's, in display units.
+int line_direction(milestone const& ms, sema::value_type const& type, double baseline) {
   switch (ms.comparator) {
     case milestone::op::ge:
     case milestone::op::gt: return 1;
     case milestone::op::le:
     case milestone::op::lt: return -1;
-    default: return ms.value >= baseline ? 1 : -1;
+    default: return display_value(ms.value, type) >= baseline ? 1 : -1;
   }
 }
 
@@ -186,7 +189,7 @@ std::string trajectory_phrase(eval::milestone_outcome const& m, sema::target con
   if (m.result == verdict::deterioration && std::isnan(m.pace))
     return say(lang, "năm {0} đã đạt mốc với {1}, nay không còn đạt", {std::to_string(m.baseline_year), show(m.baseline)});
   std::string s = say(lang, "theo lộ trình từ {0}", {since});
-  int dir = line_direction(ms, m.baseline);
+  int dir = line_direction(ms, t.type, m.baseline);
   double asked = m.expected;
   double now = !std::isnan(m.value) ? m.value : dir > 0 ? m.lower : m.upper;
   bool steps = t.type.kind == value_kind::level || t.type.kind == value_kind::rank;
@@ -210,7 +213,7 @@ std::string explain_milestone(eval::milestone_outcome const& m, sema::target con
   auto const& ms = t.milestones[static_cast<std::size_t>(m.milestone)];
   show_fn show = [&](double v) { return format_value(v, t.type, rules, lang); };
   std::string year = std::to_string(m.value_year);
-  std::vector<std::string> parts{say(lang, "mốc {0}: {1}", {std::to_string(ms.year), goal_phrase(ms, show, lang)})};
+  std::vector<std::string> parts{say(lang, "mốc {0}: {1}", {std::to_string(ms.year), goal_phrase(ms, t.type, show, lang)})};
   bool known = !std::isnan(m.value);
   std::string bounds = known ? "" : bounds_phrase(m.lower, m.upper, t.type, show, rules, lang);
   // A verdict that stands despite missing values says where the value lies, even if only on its scale.
@@ -293,13 +296,14 @@ std::string explain_milestone(eval::milestone_outcome const& m, sema::target con
     double g = t.type.kind == value_kind::count && whole(m.value) ? std::ceil(m.gap - 1e-9) : m.gap;
     double side = known ? m.value : std::isfinite(m.lower) ? m.lower : m.upper;
     bool above = ms.comparator == milestone::op::le || ms.comparator == milestone::op::lt ||
-                 (ms.comparator == milestone::op::between ? side > ms.upper
-                  : ms.comparator != milestone::op::ge && ms.comparator != milestone::op::gt && side > ms.value);
+                 (ms.comparator == milestone::op::between ? side > display_value(ms.upper, t.type)
+                  : ms.comparator != milestone::op::ge && ms.comparator != milestone::op::gt &&
+                        side > display_value(ms.value, t.type));
     // An open value's gap is at its worst end: at most this much, once the blanks are filled.
     gap = gap_phrase(g, above, t.type, rules, lang, !known);
   } else if (m.gap == 0 && known && m.result != verdict::met && m.result != verdict::achieved &&
              (ms.comparator == milestone::op::gt || ms.comparator == milestone::op::lt)) {
-    gap = say(lang, "chưa {0}", {goal_phrase(ms, show, lang)});  // at a strict threshold: no distance, yet not met
+    gap = say(lang, "chưa {0}", {goal_phrase(ms, t.type, show, lang)});  // at a strict threshold: no distance, yet not met
   }
   if (!std::isnan(m.parts.needed) && m.parts.needed > 0 && !m.parts.numerator_unit.empty() && !brief) {
     // Schools and rooms come whole: a need of 1,67 is 2 more.

@@ -35,13 +35,7 @@ std::string agree(language lang, std::string const& number, std::string out) {
   return out;
 }
 
-static bool shown_as_percent(sema::value_type const& t) {
-  return t.kind == sema::value_kind::percent || (t.kind == sema::value_kind::number && t.ratio);
-}
-
-double display_value(double v, sema::value_type const& type) {
-  return shown_as_percent(type) ? v * 100 : v;
-}
+using sema::shown_as_percent;
 
 std::string display_unit(sema::value_type const& type) {
   if (shown_as_percent(type)) return "%";
@@ -71,7 +65,7 @@ std::string format_value(double v, sema::value_type const& type, sema::checked_r
       return say(lang, "{0} đồng", {format_number(v, 0, lang)});
     default: break;
   }
-  if (shown_as_percent(type)) return format_number(v * 100, 1, lang) + "%";
+  if (shown_as_percent(type)) return format_number(v, 1, lang) + "%";
   return format_number(v, 2, lang) + (type.unit.empty() ? "" : " " + type.unit);
 }
 
@@ -80,7 +74,7 @@ std::string format_gap(double gap, sema::value_type const& type, sema::checked_r
   using sema::value_kind;
   if (std::isnan(gap)) return "—";
   if (shown_as_percent(type)) {
-    auto n = format_number(gap * 100, 1, lang);
+    auto n = format_number(gap, 1, lang);
     return agree(lang, n, say(lang, "{0} điểm phần trăm", {n}));
   }
   auto n = format_number(gap, type.kind == value_kind::level || type.kind == value_kind::rank ? 1 : 0, lang);
@@ -163,13 +157,6 @@ char const* type_code(sema::value_kind kind) {
     case sema::value_kind::text: return "text";
   }
   return "number";
-}
-
-sema::value_type const* compared_type(sema::obligation const& o, int requirement, sema::checked_ruleset const& rules) {
-  auto const& root =
-      rules.nodes[static_cast<std::size_t>(o.requirements[static_cast<std::size_t>(requirement)].roots.front())];
-  bool comparison = root.lhs >= 0 && root.op >= sema::node_op::eq && root.op <= sema::node_op::ge;
-  return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
 }
 
 issue_units::issue_units(eval::dataset const& data, sema::checked_ruleset const& rules) : data_(data), rules_(rules) {

@@ -52,8 +52,9 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   }
   std::optional<point> baseline;
   for (auto const& m : t.milestones) {
-    if (std::isfinite(m.value) && m.value_year) values.emplace(m.value_year, shown(m.value));
-    if (!baseline && std::isfinite(m.baseline) && m.baseline_year) baseline = point{m.baseline_year, shown(m.baseline)};
+    // Outcomes are in display units already; the submission's rows and the rule's numbers are not.
+    if (std::isfinite(m.value) && m.value_year) values.emplace(m.value_year, m.value);
+    if (!baseline && std::isfinite(m.baseline) && m.baseline_year) baseline = point{m.baseline_year, m.baseline};
   }
   if (!baseline && rule.baseline_value && rule.baseline_year)
     baseline = point{rule.baseline_year, shown(*rule.baseline_value)};
@@ -81,7 +82,7 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   json dots = json::array();
   for (auto const& [year, v] : values) {
     line += (line.empty() ? "" : " ") + coord(x_of(year)) + "," + coord(y_of(v));
-    std::string label = format_value(v / (display_value(1, rule.type)), rule.type, rules, lang);
+    std::string label = format_value(v, rule.type, rules, lang);
     dots.push_back({{"x", coord(x_of(year))}, {"y", coord(y_of(v))}, {"title", std::to_string(year) + ": " + label}});
     description += std::to_string(year) + " " + label + "; ";
   }
@@ -89,7 +90,7 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   chart["dots"] = dots;
   json marks = json::array();
   for (auto const& p : targets) {
-    std::string label = format_value(p.value / display_value(1, rule.type), rule.type, rules, lang);
+    std::string label = format_value(p.value, rule.type, rules, lang);
     marks.push_back({{"x", coord(x_of(p.year))}, {"y", coord(y_of(p.value))},
                      {"title", say(lang, "Mốc {0}: {1}", {std::to_string(p.year), label})}});
     description += say(lang, "mốc {0} {1}", {std::to_string(p.year), label}) + "; ";
@@ -103,8 +104,8 @@ json target_chart(scorecard_input const& in, eval::target_outcome const& t) {
   }
   chart["trajectory"] = path;
   chart["description"] = description.substr(0, description.size() - 2);
-  chart["axis_y"] = json::array({{{"y", coord(y_of(hi) + 4)}, {"text", format_value(hi / display_value(1, rule.type), rule.type, rules, lang)}},
-                                 {{"y", coord(y_of(lo))}, {"text", format_value(lo / display_value(1, rule.type), rule.type, rules, lang)}}});
+  chart["axis_y"] = json::array({{{"y", coord(y_of(hi) + 4)}, {"text", format_value(hi, rule.type, rules, lang)}},
+                                 {{"y", coord(y_of(lo))}, {"text", format_value(lo, rule.type, rules, lang)}}});
   chart["axis_x"] = json::array({{{"x", coord(x_of(y0))}, {"text", std::to_string(y0)}},
                                  {{"x", coord(x_of(y1))}, {"text", std::to_string(y1)}}});
   chart["x0"] = coord(left), chart["x1"] = coord(width - right), chart["base"] = coord(height - bottom);

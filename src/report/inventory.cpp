@@ -179,9 +179,9 @@ void render_inventory_text(std::ostream& out, sema::checked_ruleset const& rules
       out << "\n      ";
       std::string sep;
       for (auto const& m : t.milestones) {
-        out << sep << m.year << ": " << comparator_sign(m.comparator) << " " << format_value(m.value, t.type, rules, lang);
+        out << sep << m.year << ": " << comparator_sign(m.comparator) << " " << format_value(display_value(m.value, t.type), t.type, rules, lang);
         if (m.comparator == sema::milestone::op::between)
-          out << ' ' << say(lang, "đến") << ' ' << format_value(m.upper, t.type, rules, lang);
+          out << ' ' << say(lang, "đến") << ' ' << format_value(display_value(m.upper, t.type), t.type, rules, lang);
         sep = "; ";
       }
       out << "\n";

@@ -141,7 +141,6 @@ void write_rows(std::ostream& out, scorecard_input const& in, eval::unit_scoreca
   for (auto const& t : card.targets) {
     if (only_tasks) break;
     auto const& rule = rules.targets[static_cast<std::size_t>(t.target)];
-    auto shown = [&](double v) { return display_value(v, rule.type); };
     auto f = about(say(lang, "Target"), rule);
     f.unit = display_unit(rule.type);
     f.accountable = agency_names(in.plan.accountable(t.target), rules);
@@ -156,14 +155,14 @@ void write_rows(std::ostream& out, scorecard_input const& in, eval::unit_scoreca
       f.year = ms.year;
       f.verdict = verdict_label(m.result, lang);
       bool open = std::isnan(m.value);
-      f.value = shown(m.value);
-      f.threshold = shown(ms.value);
-      f.gap = shown(m.gap);
+      f.value = m.value;  // outcomes are in display units; the rule's own numbers are converted
+      f.threshold = display_value(ms.value, rule.type);
+      f.gap = m.gap;
       f.progress = m.progress;
       f.deadline = date_field(days_from_civil({ms.year, 12, 31}), style);
       f.why = explain(m, rule, rules, in.data, lang);
-      f.lower = open ? shown(m.lower) : eval::nan;
-      f.upper = open ? shown(m.upper) : eval::nan;
+      f.lower = open ? m.lower : eval::nan;
+      f.upper = open ? m.upper : eval::nan;
       f.reason = m.reason;
       row(f);
     }
@@ -184,11 +183,11 @@ void write_rows(std::ostream& out, scorecard_input const& in, eval::unit_scoreca
       // A date compared (a report's day) is in the explanation: a spreadsheet column holds numbers.
       auto const* type = compared_type(rule, y.requirement, rules);
       if (type && type->kind != sema::value_kind::date) {
-        f.value = display_value(y.value, *type);
-        f.threshold = display_value(y.threshold, *type);
-        f.gap = display_value(y.gap, *type);
+        f.value = y.value;
+        f.threshold = y.threshold;
+        f.gap = y.gap;
         f.unit = display_unit(*type);
-        if (std::isnan(y.value)) f.lower = display_value(y.lower, *type), f.upper = display_value(y.upper, *type);
+        if (std::isnan(y.value)) f.lower = y.lower, f.upper = y.upper;
       }
       row(f);
     }

@@ -279,14 +279,15 @@ class scorecard_writer {
     w_.end_object();
   }
 
-  // A value in display units (docs/scorecard.md): a date compared is YYYY-MM-DD, its gap a number of
-  // days; null when unknown. One rule for the scorecard's year entries and the results table's rows.
+  // An outcome's value (display units, docs/scorecard.md): a date compared is YYYY-MM-DD, its gap a
+  // number of days; null when unknown. One rule for the scorecard's year entries and the results
+  // table's rows.
   void compared(std::string_view key, double v, sema::value_type const& type, bool gap) {
     w_.key(key);
     bool date = type.kind == sema::value_kind::date;
     if (!std::isfinite(v)) w_.null();
     else if (date && !gap) w_.string(format_iso_date(static_cast<std::int32_t>(v)));
-    else w_.number(date ? v : display_value(v, type));
+    else w_.number(v);
   }
 
   void restates(int target, int obligation) {
@@ -321,7 +322,9 @@ class scorecard_writer {
 
   void milestone(eval::milestone_outcome const& m, sema::target const& rule) {
     auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
-    auto dv = [&](std::string_view key, double v) { w_.key(key).number(display_value(v, rule.type)); };
+    // The outcome's values are in display units; the milestone's own (threshold, band) are the rule's.
+    auto dv = [&](std::string_view key, double v) { w_.key(key).number(v); };
+    auto rule_value = [&](std::string_view key, double v) { w_.key(key).number(display_value(v, rule.type)); };
     bool open = std::isnan(m.value);
     w_.begin_object();
     dv("baseline", m.baseline);
@@ -352,10 +355,10 @@ class scorecard_writer {
     }
     w_.member("progress", m.progress);
     w_.key("reason").string_or_null(m.reason);
-    dv("threshold", ms.value);
-    if (ms.comparator == sema::milestone::op::approx) dv("tolerance", ms.upper);
+    rule_value("threshold", ms.value);
+    if (ms.comparator == sema::milestone::op::approx) rule_value("tolerance", ms.upper);
     // `upper` was taken by the band of `between`: the bounds of an open value are value_*.
-    if (ms.comparator == sema::milestone::op::between) dv("upper", ms.upper);
+    if (ms.comparator == sema::milestone::op::between) rule_value("upper", ms.upper);
     dv("value", m.value);
     if (open) dv("value_lower", m.lower);
     else w_.key("value_lower").null();

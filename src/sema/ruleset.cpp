@@ -83,4 +83,18 @@ std::string describe(value_type const& t, checked_ruleset const& rules) {
   return "?";
 }
 
+bool shown_as_percent(value_type const& type) {
+  return type.kind == value_kind::percent || (type.kind == value_kind::number && type.ratio);
+}
+
+double display_value(double v, value_type const& type) { return shown_as_percent(type) ? v * 100 : v; }
+
+double measure_value(double v, value_type const& type) { return shown_as_percent(type) ? v / 100 : v; }
+
+value_type const* compared_type(obligation const& o, int requirement, checked_ruleset const& rules) {
+  auto const& root = rules.nodes[static_cast<std::size_t>(o.requirements[static_cast<std::size_t>(requirement)].roots.front())];
+  bool comparison = root.lhs >= 0 && root.op >= node_op::eq && root.op <= node_op::ge;
+  return comparison ? &rules.nodes[static_cast<std::size_t>(root.lhs)].type : nullptr;
+}
+
 }  // namespace chitieu::sema

@@ -109,14 +109,14 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
     }
     auto const& m = found->milestones[static_cast<std::size_t>(index)];
     out.verdict = eval::to_string(m.result);
-    out.value = report::display_value(m.value, rule.type);
-    out.threshold = report::display_value(m.threshold, rule.type);
-    out.gap = report::display_value(m.gap, rule.type);
+    out.value = m.value;  // outcomes are in display units, as a test case writes its expectations
+    out.threshold = m.threshold;
+    out.gap = m.gap;
     out.progress = m.progress;
     out.needed = m.parts.needed;
     if (std::isnan(m.value)) {
-      out.lower = report::display_value(m.lower, rule.type);
-      out.upper = report::display_value(m.upper, rule.type);
+      out.lower = m.lower;
+      out.upper = m.upper;
     }
     out.pace = m.pace;
     out.reason = m.reason;
@@ -144,15 +144,12 @@ observation observe(eval::plan const& plan, eval::evaluation const& result, std:
     for (auto const& y : found->years) {
       if (y.year != parsed->year || y.requirement != parsed->requirement - 1) continue;
       out.verdict = eval::to_string(y.result);
-      auto const* compared = report::compared_type(rule, y.requirement, rules);
-      auto type = compared ? *compared
-                           : rules.nodes[static_cast<std::size_t>(rule.requirements[static_cast<std::size_t>(y.requirement)].roots.front())].type;
-      out.value = report::display_value(y.value, type);
-      out.threshold = report::display_value(y.threshold, type);
-      out.gap = report::display_value(y.gap, type);
+      out.value = y.value;
+      out.threshold = y.threshold;
+      out.gap = y.gap;
       if (std::isnan(y.value)) {
-        out.lower = report::display_value(y.lower, type);
-        out.upper = report::display_value(y.upper, type);
+        out.lower = y.lower;
+        out.upper = y.upper;
       }
       out.reason = y.reason;
       out.missing = y.missing;

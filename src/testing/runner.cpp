@@ -227,7 +227,8 @@ class runner {
           if (std::isnan(m.value)) continue;
           auto const& ms = rule.milestones[static_cast<std::size_t>(m.milestone)];
           auto& sides = coverage_[f->second].sides[rules.qualified_id(rule) + "@" + std::to_string(ms.year)];
-          (eval::satisfies(ms, m.value) ? sides.first : sides.second) = true;
+          // The outcome is in display units; the milestone is the rule's.
+          (eval::satisfies(ms, sema::measure_value(m.value, rule.type)) ? sides.first : sides.second) = true;
         }
       }
 

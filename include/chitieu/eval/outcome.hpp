@@ -56,7 +56,9 @@ struct breakdown {
 struct milestone_outcome {
   int milestone = -1;  // index into the target's milestones
   verdict result = verdict::no_data;
-  double value = nan;      // in the measure's representation (percents as fractions)
+  // Values (value, lower, upper, judged_on, threshold, gap, baseline, expected) are in display units:
+  // 94.5 for 94.5% (docs/api.md, "Values"; sema::display_value).
+  double value = nan;
   int value_year = 0;      // the year the value belongs to
   // When missing values leave the value open: the least and greatest it can be. A verdict that holds
   // at both ends stands ("đạt dù thiếu 1 giá trị"); `missing` names the values it does not depend on.
@@ -96,7 +98,7 @@ struct requirement_outcome {
   int requirement = -1;
   int year = 0;
   verdict result = verdict::no_data;
-  double value = nan, threshold = nan, gap = nan;  // when the requirement is a comparison
+  double value = nan, threshold = nan, gap = nan;  // when the requirement is a comparison; display units
   double lower = nan, upper = nan;                 // the comparison's left side, when missing values leave it open
   std::string reason;                              // why not_applicable or no_data, in options.lang
   std::vector<std::uint32_t> failing_units;        // units of the aggregate where the condition fails

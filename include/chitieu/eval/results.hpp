@@ -22,7 +22,7 @@ struct result_row {
   std::int32_t year = 0;   // the year of the value judged (see `append_rows`); 0 when none
   std::int32_t milestone_year = 0;  // target: the year of its headline milestone; 0 otherwise
   std::int32_t requirement = -1;  // obligation: the `require` of the deciding entry; -1 when none
-  double value = nan;      // in the representation of the outcome it comes from (percents as fractions)
+  double value = nan;      // in display units, as the outcome it comes from (94.5 for 94.5%)
   double gap = nan;        // 0 when met
   double progress = nan;   // [0, 1]
 };

@@ -18,11 +18,13 @@ namespace chitieu::report {
 /// 1234567.5 -> "1.234.567,5" (Vietnamese separators) or "1,234,567.5" (English), with at most
 /// `decimals` decimals.
 CHITIEU_API std::string format_number(double x, int decimals = 2, language lang = language::vi);
-/// A value in a measure's terms: "94,5%", "0,8 phòng/trường", "120 trường", "9.800 tỷ đồng", a level title.
+/// A value in a measure's terms, given in display units (sema::display_value; 94.5 for 94.5%): "94,5%",
+/// "0,8 phòng/trường", "120 trường", "9.800 tỷ đồng", a level title.
 /// The measure's unit and the levels' titles are the plan's words and stay as written in any language.
 CHITIEU_API std::string format_value(double v, sema::value_type const& type,
                                      sema::checked_ruleset const& rules, language lang = language::vi);
-/// A gap: "1,3 điểm phần trăm", "3 trường", "1 mức" ("1.3 percentage points", "3 trường", "1 level").
+/// A gap, in display units: "1,3 điểm phần trăm", "3 trường", "1 mức" ("1.3 percentage points", "3
+/// trường", "1 level").
 CHITIEU_API std::string format_gap(double gap, sema::value_type const& type,
                                    sema::checked_ruleset const& rules, language lang = language::vi);
 /// `said` (a text from `say` holding a count written as `number`) with its noun agreeing with the count:
@@ -34,8 +36,10 @@ CHITIEU_API std::string agree(language lang, std::string const& number, std::str
 constexpr std::size_t issues_listed = 200;
 /// "… và 37 vấn đề khác (tất cả có trong --format json)", or "" when `more` is 0.
 CHITIEU_API std::string more_issues(language lang, std::size_t more);
-/// Display value for JSON: percents and ratios in percent, everything else as is.
-CHITIEU_API double display_value(double v, sema::value_type const& type);
+/// The conversions between the measure's representation and display units (sema/ruleset.hpp).
+using sema::compared_type;
+using sema::display_value;
+using sema::measure_value;
 /// "%", "phòng/trường", "đồng", ""
 CHITIEU_API std::string display_unit(sema::value_type const& type);
 /// The unit a data issue is about, as a person names it ("Phường Kinh Bắc (bn-kinhbac)"): an issue keeps
@@ -51,10 +55,6 @@ class CHITIEU_API issue_units {
   sema::checked_ruleset const& rules_;
   std::unordered_map<std::string_view, std::uint32_t> by_id_;
 };
-/// The type of the value an obligation's requirement compares (its left side), or nullptr when the
-/// requirement is not a comparison: the one answer every report asks for a year's value and threshold.
-CHITIEU_API sema::value_type const* compared_type(sema::obligation const& o, int requirement,
-                                                  sema::checked_ruleset const& rules);
 
 CHITIEU_API std::string verdict_label(eval::verdict v,
                                       language lang = language::vi);  // "Đạt", "Không đạt", …

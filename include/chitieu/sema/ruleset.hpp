@@ -259,4 +259,20 @@ struct CHITIEU_API checked_ruleset {
 /// Text of a type for messages and listings: "phần trăm", "số đếm (phòng)".
 CHITIEU_API std::string describe(value_type const& type, checked_ruleset const& rules);
 
+/// Values in two representations (docs/api.md, "Values"). The interpreter computes on the measure's
+/// representation, in which a percent, or a ratio of like quantities, is a fraction (0.945): it is what
+/// `expr_node::number`, `milestone::value`, `target::baseline_value` and the dataset's rows hold. Every
+/// value outside the engine is in display units, as a plan and a submission write it (94.5 for 94.5%):
+/// the outcomes of `evaluate`, the scorecards in every format, rule tests. These two functions are the
+/// one conversion.
+/// Whether values of `type` are shown in percent: a percent, or a ratio of like quantities.
+CHITIEU_API bool shown_as_percent(value_type const& type);
+/// `v`, in the measure's representation, in display units: times 100 when shown in percent.
+CHITIEU_API double display_value(double v, value_type const& type);
+/// `v`, in display units, in the measure's representation: the inverse of display_value.
+CHITIEU_API double measure_value(double v, value_type const& type);
+/// The type of the value an obligation's requirement compares (its left side), or nullptr when the
+/// requirement is not a comparison: the type of a requirement outcome's value, threshold and gap.
+CHITIEU_API value_type const* compared_type(obligation const& o, int requirement, checked_ruleset const& rules);
+
 }  // namespace chitieu::sema
