@@ -56,7 +56,8 @@ class CHITIEU_API unit_evaluator {
   std::uint32_t end_;             // one past the last unit judged
 };
 
-/// Milestone met? Shared with the test harness and reports.
+/// Milestone met? `value` is in the measure's representation, as the rule's milestone is (a fraction
+/// for a percent); an outcome's value is in display units: pass `sema::measure_value(v, target.type)`.
 CHITIEU_API bool satisfies(sema::milestone const& m, double value);
 
 }  // namespace chitieu::eval

@@ -24,7 +24,8 @@ struct location {
 enum class value_kind { number, count, percent, money, rank, year, date, boolean, level, text };
 
 /// The type of a value: its kind, its unit of measure ("phòng/trường"), and for levels the ladder.
-/// Percents and plain ratios are held as fractions (94% is 0.94).
+/// Percents and plain ratios are held as fractions (94% is 0.94); what evaluation gives out is in display
+/// units (display_value).
 struct value_type {
   value_kind kind = value_kind::number;
   std::string unit;
