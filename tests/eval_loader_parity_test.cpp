@@ -33,6 +33,23 @@ eval::load_result both(std::string const& text, sema::checked_ruleset const& rul
   std::string expected = dump(slow);
   if (fast) CHECK(dump(*fast) == expected);
   CHECK(dump(eval::load_submission_text(text, rules, limits)) == expected);
+  // Taking the text over, which frees it once parsed: the same result, read in place when the text has
+  // room for the parser's padding (as the command line reads files) or copied when it has not; when
+  // simdjson refuses the text, nlohmann reads it, still whole.
+  for (bool padded : {false, true}) {
+    std::string owned;
+    if (padded) {
+      owned.reserve(text.size() + 64);
+      owned.resize(text.size() + 64);  // zeroed padding
+      owned.resize(text.size());
+      std::memcpy(owned.data(), text.data(), text.size());
+    } else {
+      owned = text;
+      owned.shrink_to_fit();
+    }
+    CHECK(dump(eval::load_submission_text(std::move(owned), rules, limits)) == expected);
+    CHECK(owned.empty());  // NOLINT(bugprone-use-after-move): the overload promises to leave it empty
+  }
   return slow;
 }
 

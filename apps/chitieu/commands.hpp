@@ -63,9 +63,10 @@ struct verify_options {
 int run_verify(verify_options const& options, std::ostream& out, std::ostream& err);
 
 /// A submission by its name: a workbook (.xlsx), the CSV layout (.csv), standard input ("-", JSON), or
-/// a JSON file. Nothing (and a message on `err`) when the file cannot be read at all.
+/// a JSON file. Nothing (and a message on `err`) when the file cannot be read at all. `data_sha256`, when
+/// given, receives the SHA-256 of the bytes read (for the provenance), which are not kept.
 std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
-                                                 std::ostream& err, std::string* bytes = nullptr,
+                                                 std::ostream& err, std::string* data_sha256 = nullptr,
                                                  std::size_t max_bytes = std::size_t(1) << 30);
 
 struct test_options {

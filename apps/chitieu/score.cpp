@@ -1,6 +1,7 @@
 // `chitieu score FILES… --data FILE|- [--as-of DATE] [--format text|json|html|csv]`: evaluate a
 // submission (JSON, a filled .xlsx template, or its CSV layout) and print the scorecard.
 #include <chitieu/date.hpp>
+#include <chitieu/digest.hpp>
 #include <chitieu/eval/applicability.hpp>
 #include <chitieu/eval/data_checks.hpp>
 #include <chitieu/eval/evaluate.hpp>
@@ -85,7 +86,7 @@ bool read_all(std::istream& in, std::string& text) {
 }  // namespace
 
 std::optional<eval::table_load_result> read_data(std::string const& path, sema::checked_ruleset const& rules,
-                                                 std::ostream& err, std::string* bytes, std::size_t max_bytes) {
+                                                 std::ostream& err, std::string* data_sha256, std::size_t max_bytes) {
   eval::dataset_limits limits;
   limits.lang = current_language();
   limits.max_bytes = max_bytes;
@@ -101,11 +102,10 @@ std::optional<eval::table_load_result> read_data(std::string const& path, sema::
       return refused;
     }
   }
-  // One copy of the text, kept for the provenance's digest and read in place by the JSON parser: a
-  // national submission is hundreds of MB, and every copy was as much memory again.
-  std::string local;
-  std::string& text = bytes ? *bytes : local;
-  text.clear();
+  // One copy of the text, read in place by the JSON parser and freed once parsed (its digest, for the
+  // provenance, is taken first): a national submission is hundreds of MB, and every copy, or a copy
+  // held beside the dataset, was as much memory again.
+  std::string text;
   text.reserve(expected + read_chunk + 64);
   bool read = path == "-" ? read_all(std::cin, text) : [&] {
     std::ifstream in(path, std::ios::binary);
@@ -115,10 +115,11 @@ std::optional<eval::table_load_result> read_data(std::string const& path, sema::
     err << "chitieu: " << tr("cannot read {0}", {path}) << '\n';
     return std::nullopt;
   }
+  if (data_sha256) *data_sha256 = sha256_hex(text);
   if (ends_with(path, ".xlsx")) return eval::load_workbook_bytes(text, rules, limits);  // read once
   if (ends_with(path, ".csv")) return eval::load_csv_text(text, rules, limits);
   eval::table_load_result json;
-  static_cast<eval::load_result&>(json) = eval::load_submission_text(text, rules, limits);
+  static_cast<eval::load_result&>(json) = eval::load_submission_text(std::move(text), rules, limits);
   return json;
 }
 
@@ -143,10 +144,11 @@ int run_score(score_options const& options, std::ostream& out, std::ostream& err
   auto compiled = eval::compile(std::move(*loaded->rules));
   auto setup = make_scoring_setup(compiled.rules(), as_of, options.freshness, options.no_data, options.documents, err);
   if (!setup) return cannot_run;
-  std::string bytes;
-  auto data = read_data(options.data, compiled.rules(), err, &bytes, options.max_data_mb << 20);
+  std::string data_sha256;
+  auto data = read_data(options.data, compiled.rules(), err, &data_sha256, options.max_data_mb << 20);
   if (!data) return cannot_run;
-  auto source = report::make_provenance(loaded->sources, bytes, as_of, current_language());
+  auto source = report::make_provenance(loaded->sources, "", as_of, current_language());
+  source.data_sha256 = data_sha256;  // of the bytes read, which were not kept
   if (!data->data) {
     for (auto const& is : data->issues)
       err << options.data << ": error: " << (is.pointer.empty() || !data->cells.empty() ? "" : is.pointer + ": ")

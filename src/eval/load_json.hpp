@@ -30,8 +30,9 @@ load_result load_tree(nlohmann::json const& submission, sema::checked_ruleset co
                       dataset_limits const& limits, std::unordered_map<std::string, std::string> cells);
 
 /// simdjson's DOM; nothing when simdjson rejects the text (malformed, an integer beyond 64 bits,
-/// nesting at the limit), so that the caller hands it to load_text_nlohmann.
+/// nesting at the limit), so that the caller hands it to load_text_nlohmann. `release`, when given, is
+/// the text's owner: it is freed once the text is parsed (the DOM holds copies of its strings).
 std::optional<load_result> load_text_simdjson(std::string const& text, sema::checked_ruleset const& rules,
-                                              dataset_limits const& limits);
+                                              dataset_limits const& limits, std::string* release = nullptr);
 
 }  // namespace chitieu::eval::detail

@@ -156,7 +156,7 @@ struct simdjson_access {
 }  // namespace
 
 std::optional<load_result> load_text_simdjson(std::string const& text, sema::checked_ruleset const& rules,
-                                              dataset_limits const& limits) {
+                                              dataset_limits const& limits, std::string* release) {
   // The nesting limit without a pass of our own over the text: simdjson refuses a non-empty container
   // at depth >= its max_depth and accepts an empty one there, so with max_depth = our limit whatever
   // it accepts nests at most `limit` deep. What it refuses goes to load_text_nlohmann, which counts.
@@ -178,6 +178,7 @@ std::optional<load_result> load_text_simdjson(std::string const& text, sema::che
   // other is copied into a padded buffer first.
   bool padded = text.capacity() - text.size() >= simdjson::SIMDJSON_PADDING;
   if (parser.parse(json.data(), json.size(), !padded).get(root)) return std::nullopt;
+  if (release) std::string().swap(*release);  // `json` points into it: not read from here on
   simdjson_access access;
   return basic_loader<simdjson_access>(access, rules, limits).run(root);
 }
@@ -198,6 +199,15 @@ load_result load_submission_text(std::string const& text, sema::checked_ruleset 
   if (text.size() > limits.max_bytes) return too_large(text.size(), limits);
   if (auto fast = detail::load_text_simdjson(text, rules, limits)) return std::move(*fast);
   return detail::load_text_nlohmann(text, rules, limits);
+}
+
+load_result load_submission_text(std::string&& text, sema::checked_ruleset const& rules,
+                                 dataset_limits const& limits) {
+  std::string owned = std::move(text);
+  text.clear();  // moved from: empty, as promised, whatever the library leaves
+  if (owned.size() > limits.max_bytes) return too_large(owned.size(), limits);
+  if (auto fast = detail::load_text_simdjson(owned, rules, limits, &owned)) return std::move(*fast);
+  return detail::load_text_nlohmann(owned, rules, limits);  // refused by simdjson: still whole
 }
 
 }  // namespace chitieu::eval

@@ -235,5 +235,9 @@ CHITIEU_API load_result too_large(std::size_t bytes, dataset_limits const& limit
 /// than `limits.max_bytes` gives `data.too_large`, unparsed.
 CHITIEU_API load_result load_submission_text(std::string const& text, sema::checked_ruleset const& rules,
                                              dataset_limits const& limits = {});
+/// The same, taking the text over: it is freed once parsed, before the dataset is built, so that a
+/// national submission's text and its dataset are not held at once (docs/scale.md). `text` is left empty.
+CHITIEU_API load_result load_submission_text(std::string&& text, sema::checked_ruleset const& rules,
+                                             dataset_limits const& limits = {});
 
 }  // namespace chitieu::eval
