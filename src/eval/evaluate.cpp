@@ -16,7 +16,7 @@ class judge {
  public:
   judge(plan const& p, dataset const& d, evaluate_options const& o) : context_(p, d, o) {}
 
-  std::uint32_t units() const { return static_cast<std::uint32_t>(context_.data.units().size()); }
+  dataset const& data() const { return context_.data; }
 
   evaluation start() {
     evaluation out;
@@ -87,7 +87,6 @@ class judge {
 
 unit_evaluator::unit_evaluator(plan const& compiled, dataset const& data, evaluate_options const& options)
     : judge_(std::make_unique<detail::judge>(compiled, data, options)),
-      data_(data),
       header_(judge_->start()),
       end_(static_cast<std::uint32_t>(data.units().size())) {}
 
@@ -101,9 +100,10 @@ bool unit_evaluator::next(unit_scorecard& card) {
 }
 
 void unit_evaluator::report_of(std::uint32_t u) {
-  if (u == 0 || u >= data_.units().size()) return;
+  auto const& data = judge_->data();
+  if (u == 0 || u >= data.units().size()) return;
   after_root_ = u;
-  end_ = data_.unit(u).subtree_end;
+  end_ = data.unit(u).subtree_end;
 }
 
 std::optional<unit_scorecard> unit_evaluator::next() {

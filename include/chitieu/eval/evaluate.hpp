@@ -49,7 +49,6 @@ class CHITIEU_API unit_evaluator {
 
  private:
   std::unique_ptr<detail::judge> judge_;
-  dataset const& data_;
   evaluation header_;
   std::uint32_t next_ = 0;
   std::uint32_t after_root_ = 1;  // the unit judged after the root

@@ -43,8 +43,8 @@ CHITIEU_API void render_text(std::ostream& out, scorecard_input const& in);
 /// The same text scorecard, judged before it is written: the units are pulled from `units` one at a
 /// time; the unit reported (`in.unit`) and the root are kept whole, each unit listed below as its line,
 /// so memory does not hold the evaluation. Only the units of the report are judged: the root (for its
-/// tasks), then the unit reported and every unit below it (`units.report_of(in.unit)`; `units` must not have started).
-/// `in.result` must be `units.header()`. `seen`, when given, is shown each unit judged (to tally
+/// tasks), then the unit reported and every unit below it (`units.report_of(in.unit)`, so `units` must
+/// not have started). `in.result` must be `units.header()`. `seen`, when given, is shown each unit judged (to tally
 /// verdicts). The bytes are those of the other overload on evaluate()'s result.
 CHITIEU_API void render_text(std::ostream& out, scorecard_input const& in, eval::unit_evaluator& units,
                              std::function<void(eval::unit_scorecard const&)> const& seen = {});
